@@ -1,0 +1,15 @@
+import type { Access } from 'payload'
+
+import { anyOf, onVersions } from '../../access/compose.js'
+import { editorsWithinReach, ownedThrough, publishedWithinReach } from '../../access/withinReach.js'
+import { publisherRoles } from '../../access/roles.js'
+
+/** Reviewers and admins edit every material within their reach; teachers edit their own. */
+export const editMaterials: Access = anyOf(
+  editorsWithinReach(publisherRoles),
+  ownedThrough('author', ['teacher']),
+)
+
+export const readMaterials: Access = anyOf(publishedWithinReach, editMaterials)
+
+export const readMaterialVersions: Access = onVersions(editMaterials)

@@ -1,0 +1,86 @@
+import type { CollectionConfig, ImageSize } from 'payload'
+
+import { isAdmin, hasAnyRole } from '../../access/hasAnyRole.js'
+import { nobody } from '../../access/nobody.js'
+import { uploaderRoles } from '../../access/roles.js'
+import { accessLevel } from '../../fields/accessLevel.js'
+import { accessLevelOptions } from '../../fields/options.js'
+import { ownerField } from '../../fields/ownerField.js'
+import { mediaDir } from '../../lib/paths.js'
+import { validateAltText } from '../../lib/validators.js'
+import { manageMedia, readMedia } from './access.js'
+import { screenUpload } from './hooks/screenUpload.js'
+
+const sized = (name: string, width: number, height?: number): ImageSize[] => [
+  { name, width, height, position: 'centre', withoutEnlargement: true },
+  {
+    name: `${name}Webp`,
+    width,
+    height,
+    position: 'centre',
+    withoutEnlargement: true,
+    formatOptions: { format: 'webp', options: { quality: 78 } },
+  },
+]
+
+/** Every file of the school: photos, PDFs, Office documents, video and audio. */
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: {
+    singular: { en: 'File', vi: 'Tệp' },
+    plural: { en: 'Files and media', vi: 'Tệp và hình ảnh' },
+  },
+  admin: {
+    group: { en: 'System', vi: 'Hệ thống' },
+    defaultColumns: ['filename', 'alt', 'accessLevel', 'mimeType', 'filesize'],
+  },
+  access: {
+    create: hasAnyRole(uploaderRoles),
+    read: readMedia,
+    update: manageMedia,
+    delete: manageMedia,
+    readVersions: nobody,
+    unlock: isAdmin,
+  },
+  upload: {
+    staticDir: mediaDir(),
+    adminThumbnail: 'thumbnail',
+    focalPoint: true,
+    pasteURL: false,
+    // Metadata (EXIF, GPS) never survives into a stored size; originals are stripped by screenUpload.
+    withMetadata: false,
+    imageSizes: [...sized('thumbnail', 320, 320), ...sized('card', 768), ...sized('hero', 1600)],
+  },
+  hooks: {
+    beforeOperation: [screenUpload],
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      label: { en: 'Alt text', vi: 'Mô tả ảnh (alt)' },
+      localized: true,
+      validate: validateAltText,
+    },
+    { name: 'caption', type: 'textarea', label: { en: 'Caption', vi: 'Chú thích' }, localized: true },
+    accessLevel(),
+    {
+      name: 'exposedLevels',
+      type: 'select',
+      hasMany: true,
+      options: accessLevelOptions,
+      label: { en: 'Published at levels', vi: 'Đang được công bố ở mức' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: {
+          en: 'Levels of published documents that use this file; kept up to date automatically.',
+          vi: 'Mức truy cập của các văn bản, học liệu đã xuất bản đang dùng tệp này; tự động cập nhật.',
+        },
+      },
+      // Only the system maintains it (see syncMediaExposure).
+      access: { create: () => false, update: () => false },
+    },
+    ownerField('uploadedBy', { en: 'Uploaded by', vi: 'Người tải lên' }),
+  ],
+}

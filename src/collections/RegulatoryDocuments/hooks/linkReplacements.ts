@@ -1,0 +1,56 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+type Related = { document?: number | string | { id: number | string } | null; relation?: string }
+
+const replacedIds = (doc: { relatedDocuments?: Related[] | null } | undefined) =>
+  (doc?.relatedDocuments ?? [])
+    .filter((related) => related.relation === 'replaces' && related.document != null)
+    .map((related) =>
+      typeof related.document === 'object' ? related.document!.id : (related.document as number | string),
+    )
+
+/**
+ * A document that replaces others marks them as replaced (their `replacedBy`), so validity is
+ * read from the document itself instead of a query per document on every read.
+ */
+const refresh = async (ids: Array<number | string>, req: PayloadRequest) => {
+  for (const id of new Set(ids)) {
+    // Bookkeeping across the whole register: the reverse links are derived, not authored.
+    const { docs } = await req.payload.find({
+      collection: 'regulatory-documents',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+      select: { relatedDocuments: true },
+      where: { 'relatedDocuments.document': { equals: id } },
+    })
+    const replacers = docs.filter((doc) => replacedIds(doc as { relatedDocuments?: Related[] }).includes(id))
+    await req.payload
+      .update({
+        collection: 'regulatory-documents',
+        id,
+        context: { skipReplacementLinks: true },
+        data: { replacedBy: replacers.map((doc) => doc.id) },
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      .catch((error: unknown) => {
+        if ((error as { status?: number }).status !== 404) throw error
+      })
+  }
+}
+
+export const linkReplacements: CollectionAfterChangeHook = async ({ context, doc, previousDoc, req }) => {
+  // Updating `replacedBy` re-enters this hook; those writes change no relations.
+  if (context.skipReplacementLinks) return doc
+  await refresh([...replacedIds(doc), ...replacedIds(previousDoc)], req)
+  return doc
+}
+
+export const unlinkReplacements: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await refresh(replacedIds(doc), req)
+  return doc
+}

@@ -1,0 +1,25 @@
+import type { DatabaseAdapterObj } from 'payload'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import path from 'node:path'
+
+import { dataDir } from './lib/paths.js'
+
+/** `DATABASE_URL` decides: MongoDB for `mongodb://` and `mongodb+srv://`, else embedded SQLite. */
+export const isMongoUrl = (url: string | undefined): boolean => /^mongodb(\+srv)?:\/\//.test(url ?? '')
+
+export const sqliteUrl = (url: string | undefined): string =>
+  url?.startsWith('file:') ? url : `file:${path.join(dataDir(), 'truongso.db')}`
+
+export const databaseAdapter = (url = process.env.DATABASE_URL): DatabaseAdapterObj => {
+  if (isMongoUrl(url)) return mongooseAdapter({ url: url! })
+  if (url && !url.startsWith('file:')) {
+    throw new Error(`DATABASE_URL must start with mongodb://, mongodb+srv:// or file: (got "${url.split(':')[0]}:…")`)
+  }
+  return sqliteAdapter({
+    client: { url: sqliteUrl(url) },
+    // The schema comes from committed migrations, applied by `applyMigrations` at start; never pushed.
+    push: false,
+  })
+}

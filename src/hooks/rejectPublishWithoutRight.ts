@@ -1,0 +1,19 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { hasRole, type Role } from '../access/accessLevels.js'
+import { UserFacingError } from '../lib/errors.js'
+import { translate } from '../lib/translate.js'
+
+/**
+ * Publishing is a right of its own, checked on the server whatever the UI shows: a write that
+ * leaves the document published must come from a publisher. System writes (no user) pass.
+ */
+export const rejectPublishWithoutRight =
+  (publishers: Role[]): CollectionBeforeChangeHook =>
+  ({ data, originalDoc, req }) => {
+    const resultingStatus = data._status ?? originalDoc?._status
+    if (req.user && resultingStatus === 'published' && !hasRole(req.user, ...publishers)) {
+      throw new UserFacingError(translate(req, 'publishNotAllowed'), 403)
+    }
+    return data
+  }

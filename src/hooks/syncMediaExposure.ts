@@ -1,0 +1,82 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+import { accessLevels, type AccessLevel } from '../access/accessLevels.js'
+
+/** The upload fields through which each content collection publishes files. */
+export const mediaFieldsOf: Record<string, string[]> = {
+  announcements: ['cover', 'attachments'],
+  'learning-materials': ['cover', 'files'],
+  'library-items': ['cover', 'files'],
+  'regulatory-documents': ['file'],
+}
+
+type Relation = number | string | { id: number | string } | null | undefined
+
+const idsIn = (doc: Record<string, unknown> | undefined, fields: string[]): Array<number | string> =>
+  fields.flatMap((field) => {
+    const value = doc?.[field] as Relation | Relation[]
+    const relations = Array.isArray(value) ? value : [value]
+    return relations.flatMap((relation) =>
+      relation == null ? [] : [typeof relation === 'object' ? relation.id : relation],
+    )
+  })
+
+/**
+ * The levels at which a file is published: the levels of every published document that uses it.
+ * The file route admits a reader at any of them, so a staff-only photo placed in a public
+ * announcement is served with that announcement, and stops being served once it is removed.
+ */
+const exposureOf = async (mediaId: number | string, req: PayloadRequest): Promise<AccessLevel[]> => {
+  const found = new Set<AccessLevel>()
+  for (const [collection, fields] of Object.entries(mediaFieldsOf)) {
+    // System bookkeeping over every document: access is deliberately not applied here.
+    const { docs } = await req.payload.find({
+      collection: collection as 'announcements',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+      select: { accessLevel: true },
+      where: {
+        and: [
+          { _status: { equals: 'published' } },
+          { or: fields.map((field) => ({ [field]: { equals: mediaId } })) },
+        ],
+      },
+    })
+    docs.forEach((doc) => found.add(doc.accessLevel as AccessLevel))
+  }
+  return accessLevels.filter((level) => found.has(level))
+}
+
+const recompute = async (
+  ids: Array<number | string>,
+  req: PayloadRequest,
+): Promise<void> => {
+  for (const id of new Set(ids)) {
+    const exposedLevels = await exposureOf(id, req)
+    await req.payload.update({
+      collection: 'media',
+      id,
+      data: { exposedLevels },
+      overrideAccess: true,
+      req,
+      depth: 0,
+    }).catch((error: unknown) => {
+      // A file deleted in the same request has nothing left to expose.
+      if ((error as { status?: number }).status !== 404) throw error
+    })
+  }
+}
+
+export const syncMediaExposure: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req }) => {
+  const fields = mediaFieldsOf[collection.slug] ?? []
+  await recompute([...idsIn(doc, fields), ...idsIn(previousDoc, fields)], req)
+  return doc
+}
+
+export const releaseMediaExposure: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+  await recompute(idsIn(doc, mediaFieldsOf[collection.slug] ?? []), req)
+  return doc
+}

@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { dataDir } from './paths.js'
+
+/**
+ * Makes sure `PAYLOAD_SECRET` is set before Payload or Next load. In production it must come from
+ * the environment; on an embedded demo a random secret is generated once and kept in `data/`, so
+ * sessions survive restarts without anyone choosing a secret.
+ */
+export const ensurePayloadSecret = (): void => {
+  if (process.env.PAYLOAD_SECRET) return
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('PAYLOAD_SECRET is required in production. Set it to a long random string.')
+  }
+  const file = path.join(dataDir(), '.payload-secret')
+  if (!existsSync(file)) {
+    mkdirSync(dataDir(), { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
+  process.env.PAYLOAD_SECRET = readFileSync(file, 'utf8').trim()
+}

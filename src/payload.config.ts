@@ -1,0 +1,55 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { vi } from '@payloadcms/translations/languages/vi'
+import path from 'node:path'
+import { buildConfig } from 'payload'
+import { fileURLToPath } from 'node:url'
+
+import { Announcements } from './collections/Announcements/index.js'
+import { LearningMaterials } from './collections/LearningMaterials/index.js'
+import { LibraryItems } from './collections/LibraryItems/index.js'
+import { Media } from './collections/Media/index.js'
+import { RegulatoryDocuments } from './collections/RegulatoryDocuments/index.js'
+import { Users } from './collections/Users/index.js'
+import { databaseAdapter } from './database.js'
+import { SchoolProfile } from './globals/SchoolProfile.js'
+import { truongsoTranslations } from './i18n.js'
+import { maxUploadBytes } from './lib/uploads/allowlist.js'
+import { sharpWithSafeLimits } from './lib/uploads/sanitizeImage.js'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Trường Số' },
+  },
+  collections: [LearningMaterials, LibraryItems, Announcements, RegulatoryDocuments, Media, Users],
+  globals: [SchoolProfile],
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  localization: {
+    locales: [
+      { code: 'vi', label: 'Tiếng Việt' },
+      { code: 'en', label: 'English' },
+    ],
+    defaultLocale: 'vi',
+    fallback: true,
+  },
+  i18n: {
+    supportedLanguages: { vi, en },
+    fallbackLanguage: 'vi',
+    translations: truongsoTranslations,
+  },
+  secret: process.env.PAYLOAD_SECRET ?? '',
+  serverURL: process.env.SERVER_URL ?? '',
+  sharp: sharpWithSafeLimits,
+  upload: {
+    limits: { fileSize: maxUploadBytes },
+    abortOnLimit: true,
+    responseOnLimit: 'Tệp vượt quá dung lượng cho phép / The file is larger than allowed',
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  telemetry: false,
+})
