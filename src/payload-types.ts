@@ -368,7 +368,7 @@ export interface RegulatoryDocument {
    */
   documentNumber: string;
   documentType:
-    'KH' | 'QĐ' | 'CV' | 'TB' | 'BC' | 'TT' | 'NĐ' | 'CT' | 'HD' | 'TTr' | 'BB' | 'NQ' | 'CTr' | 'QC' | 'L' | 'GM';
+    'KH' | 'QD' | 'CV' | 'TB' | 'BC' | 'TT' | 'ND' | 'CT' | 'HD' | 'TTr' | 'BB' | 'NQ' | 'CTr' | 'QC' | 'L' | 'GM';
   title: string;
   summary: string;
   issuingBody: string;

@@ -1,6 +1,7 @@
 /**
  * Controlled vocabularies of the school's content. Values are stable ASCII keys (used in URLs,
  * filters and the search index); labels are what people read, Vietnamese first.
+ * Values are ASCII because GraphQL enum names must be (document types: QD for QĐ, ND for NĐ).
  */
 type Option = { label: { en: string; vi: string }; value: string }
 
@@ -76,12 +77,12 @@ export const announcementCategoryOptions: Option[] = [
 
 export const documentTypeOptions: Option[] = [
   option('KH', 'Kế hoạch', 'Plan'),
-  option('QĐ', 'Quyết định', 'Decision'),
+  option('QD', 'Quyết định', 'Decision'),
   option('CV', 'Công văn', 'Official letter'),
   option('TB', 'Thông báo', 'Notice'),
   option('BC', 'Báo cáo', 'Report'),
   option('TT', 'Thông tư', 'Circular'),
-  option('NĐ', 'Nghị định', 'Decree'),
+  option('ND', 'Nghị định', 'Decree'),
   option('CT', 'Chỉ thị', 'Directive'),
   option('HD', 'Hướng dẫn', 'Guidance'),
   option('TTr', 'Tờ trình', 'Submission'),
