@@ -24,6 +24,9 @@ export const LearningMaterials: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'materialType', 'ageGroups', 'accessLevel', 'reviewStatus', '_status'],
     group: { en: 'Learning', vi: 'Học liệu' },
+    components: {
+      edit: { PublishButton: '/components/PublishButtonForPublishers#PublishButtonForPublishers' },
+    },
   },
   versions: { drafts: { autosave: false, validate: false }, maxPerDoc: 50 },
   access: {

@@ -24,6 +24,9 @@ export const LibraryItems: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'itemType', 'creators', 'year', 'accessLevel', '_status'],
     group: { en: 'Library', vi: 'Thư viện' },
+    components: {
+      edit: { PublishButton: '/components/PublishButtonForPublishers#PublishButtonForPublishers' },
+    },
   },
   versions: { drafts: { validate: false }, maxPerDoc: 20 },
   access: {

@@ -1,0 +1,62 @@
+import type { Role } from '../../access/accessLevels.js'
+
+/** Who each demo account is; `key` is how the other demo modules name the author of a document. */
+export type DemoAccount = {
+  key: AccountKey
+  email: string
+  name: string
+  roles: Role[]
+  phone?: string
+  /** What the account is for, shown in the table logged after seeding. */
+  purpose: { vi: string; en: string }
+}
+
+export type AccountKey = 'admin' | 'parent' | 'reviewer' | 'staff' | 'teacher' | 'teacher2'
+
+/** The one password of every demo account, unless `DEMO_PASSWORD` sets another. */
+export const demoPassword = (): string => process.env.DEMO_PASSWORD ?? 'truongso-demo'
+
+export const demoAccounts: DemoAccount[] = [
+  {
+    key: 'admin',
+    email: 'admin@truongso.test',
+    name: 'Nguyễn Thị Hương',
+    roles: ['admin'],
+    purpose: { vi: 'Hiệu trưởng — quản trị toàn bộ', en: 'Principal — administers everything' },
+  },
+  {
+    key: 'reviewer',
+    email: 'totruong@truongso.test',
+    name: 'Phạm Thị Lan',
+    roles: ['reviewer'],
+    purpose: { vi: 'Tổ trưởng chuyên môn — duyệt và xuất bản học liệu', en: 'Head of teaching team — reviews and publishes' },
+  },
+  {
+    key: 'teacher',
+    email: 'giaovien@truongso.test',
+    name: 'Vũ Thị Thu Trang',
+    roles: ['teacher'],
+    purpose: { vi: 'Giáo viên lớp Mẫu giáo lớn A1 — soạn học liệu', en: 'Teacher, oldest class — writes materials' },
+  },
+  {
+    key: 'teacher2',
+    email: 'giaovien2@truongso.test',
+    name: 'Đặng Thị Mai',
+    roles: ['teacher'],
+    purpose: { vi: 'Giáo viên nhóm Nhà trẻ — soạn học liệu', en: 'Nursery teacher — writes materials' },
+  },
+  {
+    key: 'staff',
+    email: 'vanthu@truongso.test',
+    name: 'Hoàng Thị Ngọc Anh',
+    roles: ['staff'],
+    purpose: { vi: 'Văn thư – thư viện — văn bản, tin tức, thư viện', en: 'Clerk and librarian — documents, news, library' },
+  },
+  {
+    key: 'parent',
+    email: 'phuhuynh@truongso.test',
+    name: 'Trần Văn Hùng',
+    roles: ['parent'],
+    purpose: { vi: 'Phụ huynh cháu Trần Minh Khang (lớp Mẫu giáo nhỡ B2)', en: 'Parent of a child in a middle class' },
+  },
+]

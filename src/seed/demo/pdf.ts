@@ -1,0 +1,159 @@
+import fontkit from '@pdf-lib/fontkit'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+
+/** One line of a generated PDF: a paragraph (wrapped), a heading, or a list item. */
+export type PdfLine = {
+  text: string
+  heading?: boolean
+  bullet?: string
+  bold?: boolean
+  italic?: boolean
+  align?: 'center' | 'left' | 'right'
+  size?: number
+}
+
+/** A line of the letterhead; regular unless marked. */
+export type LetterheadLine = { text: string; bold?: boolean; italic?: boolean }
+
+/** The two-column heading of a Vietnamese administrative document (Decree 30/2020/NĐ-CP). */
+export type PdfLetterhead = { left: LetterheadLine[]; right: LetterheadLine[] }
+
+export type PdfSpec = {
+  title: string
+  author?: string
+  subject?: string
+  letterhead?: PdfLetterhead
+  lines: PdfLine[]
+}
+
+const PAGE = { width: 595.28, height: 841.89, margin: 56 }
+const BODY_SIZE = 11.5
+const LEADING = 1.45
+const INK = rgb(0.1, 0.1, 0.12)
+
+// The standard PDF fonts cannot draw "ệ" or "ữ": DejaVu covers the whole Vietnamese alphabet.
+const fontDir = () => path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
+
+let fontBytes: Promise<Record<'bold' | 'regular', Buffer>> | undefined
+const loadFonts = () =>
+  (fontBytes ??= Promise.all(
+    ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => readFile(path.join(fontDir(), file))),
+  ).then(([regular, bold]) => ({ regular, bold })))
+
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0]
+
+/**
+ * Parsing DejaVu's tables costs more than drawing a page, and every embedding parses again: the
+ * parsed fonts are kept and shared by all the demo's PDFs (each still gets its own subset).
+ */
+const parsedFonts = new Map<Uint8Array, ReturnType<Fontkit['create']>>()
+const cachingFontkit: Fontkit = {
+  create: (buffer, postscriptName) => {
+    let font = parsedFonts.get(buffer)
+    if (!font) {
+      font = fontkit.create(buffer, postscriptName)
+      parsedFonts.set(buffer, font)
+    }
+    return font
+  },
+}
+
+// Italic is the regular face slanted: a third embedded font would cost more than the whole page.
+const ITALIC = degrees(12)
+
+// Words are measured once each: measuring every growing candidate line costs a layout per word.
+const wrap = (text: string, font: PDFFont, size: number, width: number): string[] => {
+  const space = font.widthOfTextAtSize(' ', size)
+  const lines: string[] = []
+  let current = ''
+  let currentWidth = 0
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const wordWidth = font.widthOfTextAtSize(word, size)
+    if (current && currentWidth + space + wordWidth > width) {
+      lines.push(current)
+      current = word
+      currentWidth = wordWidth
+    } else {
+      currentWidth += (current ? space : 0) + wordWidth
+      current = current ? `${current} ${word}` : word
+    }
+  }
+  if (current) lines.push(current)
+  return lines.length > 0 ? lines : ['']
+}
+
+/**
+ * Renders text as an A4 PDF with embedded (subset) Vietnamese fonts, so the demo's documents open
+ * in any viewer and their text can be selected and indexed.
+ */
+export async function writePdf(spec: PdfSpec): Promise<Buffer> {
+  const bytes = await loadFonts()
+  const pdf = await PDFDocument.create()
+  pdf.registerFontkit(cachingFontkit)
+  const fonts = {
+    regular: await pdf.embedFont(bytes.regular, { subset: true }),
+    bold: await pdf.embedFont(bytes.bold, { subset: true }),
+  }
+  pdf.setTitle(spec.title)
+  pdf.setAuthor(spec.author ?? 'Trường Mầm non Phục Lễ')
+  pdf.setSubject(spec.subject ?? spec.title)
+  pdf.setLanguage('vi-VN')
+  pdf.setProducer('Trường Số — dữ liệu minh họa')
+  pdf.setCreator('Trường Số')
+
+  const contentWidth = PAGE.width - 2 * PAGE.margin
+  let page: PDFPage = pdf.addPage([PAGE.width, PAGE.height])
+  let y = PAGE.height - PAGE.margin
+
+  const newPage = () => {
+    page = pdf.addPage([PAGE.width, PAGE.height])
+    y = PAGE.height - PAGE.margin
+  }
+
+  const draw = (value: string, x: number, font: PDFFont, size: number, italic = false) =>
+    page.drawText(value, { x, y: y - size, size, font, color: INK, ...(italic ? { ySkew: ITALIC } : {}) })
+
+  if (spec.letterhead) {
+    const columnWidth = contentWidth / 2
+    const rows = Math.max(spec.letterhead.left.length, spec.letterhead.right.length)
+    for (let row = 0; row < rows; row += 1) {
+      const size = 10.5
+      for (const [column, lines] of [spec.letterhead.left, spec.letterhead.right].entries()) {
+        const line = lines[row]
+        if (!line?.text) continue
+        const font = line.bold ? fonts.bold : fonts.regular
+        const left = PAGE.margin + column * columnWidth
+        draw(line.text, left + (columnWidth - font.widthOfTextAtSize(line.text, size)) / 2, font, size, line.italic)
+      }
+      y -= size * LEADING
+    }
+    y -= BODY_SIZE
+  }
+
+  for (const line of spec.lines) {
+    const size = line.size ?? (line.heading ? BODY_SIZE + 0.5 : BODY_SIZE)
+    const font = line.heading || line.bold ? fonts.bold : fonts.regular
+    const indent = line.bullet ? 18 : 0
+    const wrapped = wrap(line.text, font, size, contentWidth - indent)
+    if (line.heading) y -= size * 0.4
+    for (const [index, value] of wrapped.entries()) {
+      if (y - size * LEADING < PAGE.margin) newPage()
+      const width = font.widthOfTextAtSize(value, size)
+      const x =
+        line.align === 'center'
+          ? PAGE.margin + (contentWidth - width) / 2
+          : line.align === 'right'
+            ? PAGE.width - PAGE.margin - width
+            : PAGE.margin + indent
+      if (line.bullet && index === 0) draw(line.bullet, PAGE.margin + 2, fonts.regular, size)
+      draw(value, x, font, size, line.italic)
+      y -= size * LEADING
+    }
+    y -= size * 0.25
+  }
+
+  return Buffer.from(await pdf.save())
+}

@@ -1,0 +1,59 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+export type RunningServer = { dataDir: string; logs: () => string; process: ChildProcess; url: string }
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+    probe.once('error', reject)
+  })
+
+/**
+ * Starts the server the way README says (`npm start`) on a free port and a fresh data folder, and
+ * resolves once `/readyz` answers. The first start also builds the web app, hence the long wait.
+ */
+export const startServer = async (env: Record<string, string> = {}): Promise<RunningServer> => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'truongso-server-'))
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  let output = ''
+  const child = spawn('npm', ['start'], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      MEDIA_DIR: path.join(dataDir, 'media'),
+      NODE_OPTIONS: '',
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+
+  const deadline = Date.now() + 8 * 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
+    const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false)
+    if (ready) return { dataDir, logs: () => output, process: child, url }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`server not ready in time:\n${output}`)
+}
+
+/** Sends SIGTERM and resolves with the exit code once the server has shut down. */
+export const stopServer = (server: RunningServer): Promise<null | number> =>
+  new Promise((resolve) => {
+    if (server.process.exitCode !== null) return resolve(server.process.exitCode)
+    server.process.once('exit', (code) => resolve(code))
+    server.process.kill('SIGTERM')
+  })
