@@ -14,6 +14,7 @@ import { Users } from './collections/Users/index.js'
 import { databaseAdapter } from './database.js'
 import { SchoolProfile } from './globals/SchoolProfile.js'
 import { truongsoTranslations } from './i18n.js'
+import { localization } from './localization.js'
 import { maxUploadBytes } from './lib/uploads/allowlist.js'
 import { sharpWithSafeLimits } from './lib/uploads/sanitizeImage.js'
 
@@ -29,14 +30,7 @@ export default buildConfig({
   globals: [SchoolProfile],
   db: databaseAdapter(),
   editor: lexicalEditor(),
-  localization: {
-    locales: [
-      { code: 'vi', label: 'Tiếng Việt' },
-      { code: 'en', label: 'English' },
-    ],
-    defaultLocale: 'vi',
-    fallback: true,
-  },
+  localization,
   i18n: {
     supportedLanguages: { vi, en },
     fallbackLanguage: 'vi',

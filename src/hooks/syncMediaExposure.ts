@@ -50,23 +50,20 @@ const exposureOf = async (mediaId: number | string, req: PayloadRequest): Promis
   return accessLevels.filter((level) => found.has(level))
 }
 
-const recompute = async (
-  ids: Array<number | string>,
-  req: PayloadRequest,
-): Promise<void> => {
+const recompute = async (ids: Array<number | string>, req: PayloadRequest): Promise<void> => {
   for (const id of new Set(ids)) {
-    const exposedLevels = await exposureOf(id, req)
-    await req.payload.update({
+    const current = await req.payload.db.findOne<{ exposedLevels?: AccessLevel[]; id: number | string }>({
       collection: 'media',
-      id,
-      data: { exposedLevels },
-      overrideAccess: true,
       req,
-      depth: 0,
-    }).catch((error: unknown) => {
-      // A file deleted in the same request has nothing left to expose.
-      if ((error as { status?: number }).status !== 404) throw error
+      where: { id: { equals: id } },
     })
+    // A file deleted in the same request has nothing left to expose.
+    if (!current) continue
+    const exposedLevels = await exposureOf(id, req)
+    if (exposedLevels.join() === (current.exposedLevels ?? []).join()) continue
+    // A derived, unlocalized field: written below the operation layer so it neither depends on
+    // the request's locale (a translation in progress) nor re-runs the file's own hooks.
+    await req.payload.db.updateOne({ collection: 'media', data: { exposedLevels }, id, req })
   }
 }
 

@@ -10,7 +10,7 @@ import { demoMaterials, type DemoMaterial } from './demo/materials.js'
 import { demoMediaUploader, type DemoMediaUploader, type MediaId } from './demo/media.js'
 import type { PdfLine, PdfSpec } from './demo/pdf.js'
 import { PLAN, planPdfLines, schoolLetterhead } from './demo/plan.js'
-import { plainLines, richText, type Block } from './demo/richText.js'
+import { plainLines, richText } from './demo/richText.js'
 import { demoSchoolProfile } from './demo/schoolProfile.js'
 
 type User = DataFromCollectionSlug<'users'>
@@ -60,7 +60,7 @@ const planPdf = (media: DemoMediaUploader, users: Users): Promise<MediaId> =>
       title: PLAN.title,
       subject: PLAN.summary,
       letterhead: schoolLetterhead(PLAN.number, PLAN.issueDate),
-      lines: planPdfLines(users.admin.name as string),
+      lines: planPdfLines(users.admin.name),
     },
     'public',
     users.admin,
@@ -76,7 +76,7 @@ const documentPdf = (document: DemoDocument): PdfSpec => {
       letterhead: schoolLetterhead(document.documentNumber, document.issueDate),
       lines: [
         { text: document.title.toUpperCase(), heading: true, align: 'center' },
-        ...document.text.map((text): PdfLine => ({ text, bold: /^(QUYẾT ĐỊNH:|Điều \d+\.)/.test(text) && text.length < 20 })),
+        ...document.text.map((text): PdfLine => (text === 'QUYẾT ĐỊNH:' ? { text, bold: true, align: 'center' } : { text })),
         { text: `Nơi nhận: ${(document.recipients ?? []).join('; ')}.`, size: 10 },
         { text: (document.signerTitle ?? '').toUpperCase(), bold: true, align: 'right' },
         { text: '(Đã ký)', italic: true, align: 'right', size: 10 },
@@ -108,7 +108,7 @@ const documentPdf = (document: DemoDocument): PdfSpec => {
 
 const seedDocuments = async (payload: Payload, users: Users, media: DemoMediaUploader) => {
   const ids = new Map<string, DocumentId>()
-  for (const document of demoDocuments(users.admin.name as string)) {
+  for (const document of demoDocuments(users.admin.name)) {
     const filer = users[document.filedBy]
     const file =
       document.key === 'plan'
@@ -163,7 +163,7 @@ const seedDocuments = async (payload: Payload, users: Users, media: DemoMediaUpl
 const materialPdf = (material: DemoMaterial, author: User): PdfSpec => ({
   title: material.title,
   subject: material.summary,
-  author: author.name as string,
+  author: author.name,
   lines: [
     { text: 'TRƯỜNG MẦM NON PHỤC LỄ', bold: true, size: 10 },
     {
@@ -180,7 +180,7 @@ const materialPdf = (material: DemoMaterial, author: User): PdfSpec => ({
     { text: material.title.toUpperCase(), heading: true, align: 'center' },
     { text: material.summary, italic: true },
     ...plainLines(material.body),
-    { text: `Người soạn: ${author.name as string}`, italic: true, align: 'right' },
+    { text: `Người soạn: ${author.name}`, italic: true, align: 'right' },
   ],
 })
 
@@ -391,7 +391,7 @@ const seedAnnouncements = async (payload: Payload, users: Users, media: DemoMedi
 }
 
 const seedSchoolProfile = async (payload: Payload, users: Users, media: DemoMediaUploader) => {
-  const profile = demoSchoolProfile(users.admin.name as string)
+  const profile = demoSchoolProfile(users.admin.name)
   const photos: Array<MediaId | undefined> = []
   for (const facility of profile.facilities) {
     photos.push(facility.photo ? await media.image(facility.photo, users.admin) : undefined)
@@ -418,14 +418,14 @@ const seedSchoolProfile = async (payload: Payload, users: Users, media: DemoMedi
   })
   const saved = await payload.updateGlobal({
     slug: 'school-profile',
-    data: { ...inLocale('vi'), history: richText(profile.history as Block[]) },
+    data: { ...inLocale('vi'), history: richText(profile.history) },
     depth: 0,
     overrideAccess: false,
     user: users.admin,
   })
   // The rows already exist: the English pass keeps their ids so it translates them, not replaces them.
-  const withIds = <T extends object>(rows: T[], saved: unknown) =>
-    rows.map((row, index) => ({ ...row, id: (saved as Array<{ id?: string }> | undefined)?.[index]?.id }))
+  const withIds = <T extends object>(rows: T[], existing: Array<{ id?: null | string }> | null | undefined) =>
+    rows.map((row, index) => ({ ...row, id: existing?.[index]?.id }))
   const english = inLocale('en')
   await payload.updateGlobal({
     slug: 'school-profile',

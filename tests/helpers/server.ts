@@ -16,15 +16,16 @@ const freePort = (): Promise<number> =>
   })
 
 /**
- * Starts the server the way README says (`npm start`) on a free port and a fresh data folder, and
- * resolves once `/readyz` answers. The first start also builds the web app, hence the long wait.
+ * Starts the server as `npm start` does (its script, without npm in between so signals reach it
+ * directly) on a free port and a fresh data folder, and resolves once `/readyz` answers. The first
+ * start also builds the web app, hence the long wait.
  */
 export const startServer = async (env: Record<string, string> = {}): Promise<RunningServer> => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'truongso-server-'))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let output = ''
-  const child = spawn('npm', ['start'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,

@@ -6,9 +6,8 @@ export type DemoAccount = {
   email: string
   name: string
   roles: Role[]
-  phone?: string
-  /** What the account is for, shown in the table logged after seeding. */
-  purpose: { vi: string; en: string }
+  /** Who the account is in the demo, shown in the table logged after seeding. */
+  purpose: string
 }
 
 export type AccountKey = 'admin' | 'parent' | 'reviewer' | 'staff' | 'teacher' | 'teacher2'
@@ -22,41 +21,41 @@ export const demoAccounts: DemoAccount[] = [
     email: 'admin@truongso.test',
     name: 'Nguyễn Thị Hương',
     roles: ['admin'],
-    purpose: { vi: 'Hiệu trưởng — quản trị toàn bộ', en: 'Principal — administers everything' },
+    purpose: 'Hiệu trưởng — quản trị toàn bộ',
   },
   {
     key: 'reviewer',
     email: 'totruong@truongso.test',
     name: 'Phạm Thị Lan',
     roles: ['reviewer'],
-    purpose: { vi: 'Tổ trưởng chuyên môn — duyệt và xuất bản học liệu', en: 'Head of teaching team — reviews and publishes' },
+    purpose: 'Tổ trưởng chuyên môn — duyệt và xuất bản học liệu',
   },
   {
     key: 'teacher',
     email: 'giaovien@truongso.test',
     name: 'Vũ Thị Thu Trang',
     roles: ['teacher'],
-    purpose: { vi: 'Giáo viên lớp Mẫu giáo lớn A1 — soạn học liệu', en: 'Teacher, oldest class — writes materials' },
+    purpose: 'Giáo viên lớp Mẫu giáo lớn A1 — soạn học liệu',
   },
   {
     key: 'teacher2',
     email: 'giaovien2@truongso.test',
     name: 'Đặng Thị Mai',
     roles: ['teacher'],
-    purpose: { vi: 'Giáo viên nhóm Nhà trẻ — soạn học liệu', en: 'Nursery teacher — writes materials' },
+    purpose: 'Giáo viên nhóm Nhà trẻ — soạn học liệu',
   },
   {
     key: 'staff',
     email: 'vanthu@truongso.test',
     name: 'Hoàng Thị Ngọc Anh',
     roles: ['staff'],
-    purpose: { vi: 'Văn thư – thư viện — văn bản, tin tức, thư viện', en: 'Clerk and librarian — documents, news, library' },
+    purpose: 'Văn thư – thư viện — văn bản, tin tức, thư viện',
   },
   {
     key: 'parent',
     email: 'phuhuynh@truongso.test',
     name: 'Trần Văn Hùng',
     roles: ['parent'],
-    purpose: { vi: 'Phụ huynh cháu Trần Minh Khang (lớp Mẫu giáo nhỡ B2)', en: 'Parent of a child in a middle class' },
+    purpose: 'Phụ huynh cháu Trần Minh Khang (lớp Mẫu giáo nhỡ B2)',
   },
 ]

@@ -173,7 +173,11 @@ export const planPdfLines = (signer: string): PdfLine[] => [
   { text: 'của Trường Mầm non Phục Lễ giai đoạn 2022-2025', bold: true, align: 'center' },
   ...bodyLines(),
   { text: 'Nơi nhận:', bold: true, size: 10 },
-  ...PLAN.recipients.map((text): PdfLine => ({ text: `${text};`, bullet: '-', size: 10 })),
+  ...PLAN.recipients.map((text, index): PdfLine => ({
+    text: `${text}${index === PLAN.recipients.length - 1 ? '.' : ';'}`,
+    bullet: '-',
+    size: 10,
+  })),
   { text: 'HIỆU TRƯỞNG', bold: true, align: 'right' },
   { text: '(Đã ký)', italic: true, align: 'right', size: 10 },
   { text: signer, bold: true, align: 'right' },

@@ -1,5 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { inDefaultLocale } from '../../../lib/inDefaultLocale.js'
+import { defaultLocale } from '../../../localization.js'
+
 type Related = { document?: number | string | { id: number | string } | null; relation?: string }
 
 const replacedIds = (doc: { relatedDocuments?: Related[] | null } | undefined) =>
@@ -24,27 +27,30 @@ const refresh = async (ids: Array<number | string>, req: PayloadRequest) => {
       overrideAccess: true,
       req,
       select: { relatedDocuments: true },
-      where: { 'relatedDocuments.document': { equals: id } },
+      // A draft that would replace a document does not replace it until it is published.
+      where: { and: [{ 'relatedDocuments.document': { equals: id } }, { _status: { equals: 'published' } }] },
     })
     const replacers = docs.filter((doc) => replacedIds(doc as { relatedDocuments?: Related[] }).includes(id))
-    await req.payload
-      .update({
+    await inDefaultLocale(req, () =>
+      req.payload.update({
         collection: 'regulatory-documents',
         id,
         context: { skipReplacementLinks: true },
         data: { replacedBy: replacers.map((doc) => doc.id) },
         depth: 0,
+        locale: defaultLocale,
         overrideAccess: true,
         req,
-      })
-      .catch((error: unknown) => {
-        if ((error as { status?: number }).status !== 404) throw error
-      })
+      }),
+    ).catch((error: unknown) => {
+      // A document deleted in the same request has no validity left to show.
+      if ((error as { status?: number }).status !== 404) throw error
+    })
   }
 }
 
 export const linkReplacements: CollectionAfterChangeHook = async ({ context, doc, previousDoc, req }) => {
-  // Updating `replacedBy` re-enters this hook; those writes change no relations.
+  // Writing `replacedBy` re-enters this hook; that write changes no relations.
   if (context.skipReplacementLinks) return doc
   await refresh([...replacedIds(doc), ...replacedIds(previousDoc)], req)
   return doc

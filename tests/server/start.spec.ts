@@ -1,0 +1,76 @@
+import { type RunningServer, startServer, stopServer } from '../helpers/server.js'
+
+let server: RunningServer
+
+beforeAll(async () => {
+  server = await startServer()
+}, 10 * 60_000)
+
+afterAll(async () => {
+  if (server) await stopServer(server)
+})
+
+describe('npm start on a fresh machine', () => {
+  it('loads the demo content into the empty embedded database and prints the accounts', () => {
+    expect(server.logs()).toContain('phuhuynh@truongso.test')
+    expect(server.logs()).toContain('admin@truongso.test')
+  })
+
+  it('answers /healthz and /readyz', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+    const ready = await fetch(`${server.url}/readyz`)
+    expect(await ready.json()).toEqual({ status: 'ready' })
+  })
+
+  it('serves public content over REST with security headers', async () => {
+    const response = await fetch(`${server.url}/api/announcements?limit=5`)
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as { docs: Array<{ accessLevel: string }>; totalDocs: number }
+    expect(body.totalDocs).toBeGreaterThan(0)
+    expect(body.docs.every((doc) => doc.accessLevel === 'public')).toBe(true)
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(response.headers.get('x-powered-by')).toBeNull()
+  })
+
+  it('serves GraphQL', async () => {
+    const response = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: '{ LearningMaterials(limit: 3) { totalDocs docs { title accessLevel } } }' }),
+    })
+    const body = (await response.json()) as { data: { LearningMaterials: { docs: Array<{ accessLevel: string }>; totalDocs: number } } }
+    expect(body.data.LearningMaterials.totalDocs).toBeGreaterThan(0)
+    expect(body.data.LearningMaterials.docs.every((doc) => doc.accessLevel === 'public')).toBe(true)
+  })
+
+  it('serves the admin panel in Vietnamese', async () => {
+    const response = await fetch(`${server.url}/admin/login`, { headers: { 'Accept-Language': 'en-US' } })
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('lang="vi"')
+    expect(html).toMatch(/Đăng nhập/)
+  })
+
+  it.each([
+    ['phuhuynh@truongso.test', 'sends a parent to the unauthorized page', 307],
+    ['giaovien@truongso.test', 'lets a teacher into the admin panel', 200],
+  ])('%s: %s', async (email, _what, status) => {
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: 'truongso-demo' }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const admin = await fetch(`${server.url}/admin`, {
+      headers: { Cookie: `payload-token=${token}` },
+      redirect: 'manual',
+    })
+    expect(admin.status).toBe(status)
+    if (status === 307) expect(admin.headers.get('location')).toContain('/admin/unauthorized')
+  })
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    await expect(stopServer(server)).resolves.toBe(0)
+  })
+})
