@@ -23,6 +23,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 export default buildConfig({
   admin: {
     user: Users.slug,
+    // No Gravatar: it would send a hash of every staff e-mail address to a third party.
+    avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Trường Số' },
   },

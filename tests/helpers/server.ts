@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -20,20 +20,25 @@ const freePort = (): Promise<number> =>
  * directly) on a free port and a fresh data folder, and resolves once `/readyz` answers. The first
  * start also builds the web app, hence the long wait.
  */
-export const startServer = async (env: Record<string, string> = {}): Promise<RunningServer> => {
+export const startServer = async ({
+  beforeStart,
+}: { beforeStart?: (env: NodeJS.ProcessEnv) => void } = {}): Promise<RunningServer> => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'truongso-server-'))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL?.replace(/\/([^/?]*)(\?|$)/, `/truongso-server-${port}$2`),
+    DATA_DIR: dataDir,
+    MEDIA_DIR: path.join(dataDir, 'media'),
+    NODE_OPTIONS: '',
+    PORT: String(port),
+  }
+  if (!process.env.DATABASE_URL) delete env.DATABASE_URL
+  beforeStart?.(env)
   let output = ''
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      MEDIA_DIR: path.join(dataDir, 'media'),
-      NODE_OPTIONS: '',
-      PORT: String(port),
-      ...env,
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
@@ -58,3 +63,8 @@ export const stopServer = (server: RunningServer): Promise<null | number> =>
     server.process.once('exit', (code) => resolve(code))
     server.process.kill('SIGTERM')
   })
+
+/** Runs `npm run seed:demo` with the server's environment: the explicit way to fill a database. */
+export const seedDemoInto = (env: NodeJS.ProcessEnv): void => {
+  execFileSync('npm', ['run', 'seed:demo'], { env, stdio: 'inherit' })
+}
