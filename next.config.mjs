@@ -3,6 +3,8 @@ import { withPayload } from '@payloadcms/next/withPayload'
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Loaded by Node at run time rather than bundled: PDF.js and mammoth ship their own module layouts.
+  serverExternalPackages: ['unpdf', 'mammoth'],
   // Type-checking is its own step (`npm run typecheck`, run by the test suite), not part of every build.
   typescript: { ignoreBuildErrors: true },
   webpack: (webpackConfig) => {

@@ -19,7 +19,7 @@ export const databaseAdapter = (url = process.env.DATABASE_URL): DatabaseAdapter
   }
   return sqliteAdapter({
     client: { url: sqliteUrl(url) },
-    // The schema comes from committed migrations, applied by `applyMigrations` at start; never pushed.
+    // The schema comes from committed migrations, applied by `applyMigrations` at init; never pushed.
     push: false,
   })
 }

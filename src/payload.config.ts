@@ -12,9 +12,11 @@ import { Media } from './collections/Media/index.js'
 import { RegulatoryDocuments } from './collections/RegulatoryDocuments/index.js'
 import { Users } from './collections/Users/index.js'
 import { databaseAdapter } from './database.js'
+import { applyMigrations } from './lib/migrate.js'
 import { SchoolProfile } from './globals/SchoolProfile.js'
 import { truongsoTranslations } from './i18n.js'
 import { localization } from './localization.js'
+import { plugins } from './plugins/index.js'
 import { maxUploadBytes } from './lib/uploads/allowlist.js'
 import { sharpWithSafeLimits } from './lib/uploads/sanitizeImage.js'
 
@@ -40,6 +42,7 @@ export default buildConfig({
   },
   secret: process.env.PAYLOAD_SECRET ?? '',
   serverURL: process.env.SERVER_URL ?? '',
+  plugins,
   sharp: sharpWithSafeLimits,
   upload: {
     limits: { fileSize: maxUploadBytes },
@@ -47,5 +50,7 @@ export default buildConfig({
     responseOnLimit: 'Tệp vượt quá dung lượng cho phép / The file is larger than allowed',
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Before anything else reads the database (plugins' onInit run after this one).
+  onInit: applyMigrations,
   telemetry: false,
 })

@@ -11,7 +11,6 @@ import { getPayload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { healthRoutes } from './lib/health.js'
-import { applyMigrations } from './lib/migrate.js'
 import { ensurePayloadSecret } from './lib/secret.js'
 import { seedDemoIfEmpty } from './seed/seedDemoIfEmpty.js'
 import { securityHeaders } from './lib/securityHeaders.js'
@@ -25,7 +24,6 @@ ensurePayloadSecret()
 // Imported only once the secret is in place: the config reads it at load time.
 const { default: config } = await import('./payload.config.js')
 const payload = await getPayload({ config })
-await applyMigrations(payload)
 await seedDemoIfEmpty(payload)
 
 const nextApp = next({ dev, dir: rootDir, port })

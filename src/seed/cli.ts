@@ -12,13 +12,11 @@ import { demoAccounts } from './demo/accounts.js'
 ensurePayloadSecret()
 // The config reads PAYLOAD_SECRET when it loads, so it is imported only once the secret is set.
 const { default: config } = await import('../payload.config.js')
-const { applyMigrations } = await import('../lib/migrate.js')
 const { seedDemo } = await import('./seedDemo.js')
 
 const force = process.argv.includes('--force')
 const payload = await getPayload({ config })
 try {
-  await applyMigrations(payload)
   const demoUsers = await payload.count({
     collection: 'users',
     overrideAccess: true,

@@ -6,7 +6,7 @@ import path from 'node:path'
 
 /**
  * Boots real Payload on a database of its own: a fresh SQLite file per suite, or, when
- * `DATABASE_URL` names a MongoDB server, a fresh database on it. Migrations run as at start.
+ * `DATABASE_URL` names a MongoDB server, a fresh database on it. Migrations run at init, as at start.
  */
 export const bootPayload = async (suite: string): Promise<Payload> => {
   const dir = mkdtempSync(path.join(tmpdir(), `truongso-${suite}-`))
@@ -19,9 +19,7 @@ export const bootPayload = async (suite: string): Promise<Payload> => {
   }
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../src/payload.config.js')
-  const { applyMigrations } = await import('../../src/lib/migrate.js')
   const payload = await getPayload({ config })
-  await applyMigrations(payload)
   return payload
 }
 

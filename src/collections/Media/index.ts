@@ -9,6 +9,7 @@ import { ownerField } from '../../fields/ownerField.js'
 import { mediaDir } from '../../lib/paths.js'
 import { validateAltText } from '../../lib/validators.js'
 import { manageMedia, readMedia } from './access.js'
+import { extractSearchText } from './hooks/extractSearchText.js'
 import { screenUpload } from './hooks/screenUpload.js'
 
 const sized = (name: string, width: number, height?: number): ImageSize[] => [
@@ -53,6 +54,7 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [screenUpload],
+    beforeChange: [extractSearchText],
   },
   fields: [
     {
@@ -82,5 +84,11 @@ export const Media: CollectionConfig = {
       access: { create: () => false, update: () => false },
     },
     ownerField('uploadedBy', { en: 'Uploaded by', vi: 'Người tải lên' }),
+    {
+      name: 'extractedText',
+      type: 'textarea',
+      // Read by the search index only; API answers stay small and the file stays the source.
+      hidden: true,
+    },
   ],
 }

@@ -1,0 +1,63 @@
+/**
+ * How Vietnamese text and queries are cut into terms. Shared by the embedded engine (which applies
+ * it itself) and the documents sent to Meilisearch (which get folded copies to match against).
+ */
+import { parseDocumentNumber } from '../../lib/documentNumber.js'
+import { foldVietnamese } from '../../lib/vietnamese.js'
+
+/** Syllables and numbers; "227/KH-UBND" splits into 227, kh, ubnd. */
+const wordPattern = /[\p{L}\p{M}\p{N}]+/gu
+
+export const tokenize = (text: string): string[] => text.normalize('NFC').match(wordPattern) ?? []
+
+/** Lowercase with tones kept, for exact-tone matches ("bác" is not "bạc"). */
+export const exactTerm = (term: string): string => term.normalize('NFC').toLowerCase()
+
+/** Lowercase without tones or marks, so "hoc lieu" matches "học liệu". */
+export const foldedTerm = (term: string): string => foldVietnamese(term)
+
+/**
+ * School abbreviations and their expansions, both ways, folded. A query term found here also
+ * searches for its expansion (and an expansion for its abbreviation).
+ */
+const abbreviations: Record<string, string> = {
+  bgddt: 'bo giao duc va dao tao',
+  cbgvnv: 'can bo giao vien nhan vien',
+  cntt: 'cong nghe thong tin',
+  gddt: 'giao duc va dao tao',
+  gv: 'giao vien',
+  kh: 'ke hoach',
+  mg: 'mau giao',
+  mn: 'mam non',
+  pgddt: 'phong giao duc va dao tao',
+  ph: 'phu huynh',
+  qd: 'quyet dinh',
+  sgddt: 'so giao duc va dao tao',
+  ubnd: 'uy ban nhan dan',
+}
+
+export type QueryVariant = { documentNumber?: string; terms: string[] }
+
+/**
+ * The ways a query may be meant: as typed, with abbreviations expanded or contracted, and as an
+ * official document number when it reads as one.
+ */
+export const queryVariants = (query: string): QueryVariant[] => {
+  const terms = tokenize(query)
+  const folded = terms.map(foldedTerm)
+  const variants: QueryVariant[] = [{ terms }]
+
+  const expanded = folded.flatMap((term) => abbreviations[term]?.split(' ') ?? [term])
+  if (expanded.join(' ') !== folded.join(' ')) variants.push({ terms: expanded })
+
+  const joined = ` ${folded.join(' ')} `
+  const contracted = Object.entries(abbreviations).reduce(
+    (text, [short, long]) => text.replace(` ${long} `, ` ${short} `),
+    joined,
+  )
+  if (contracted !== joined) variants.push({ terms: contracted.trim().split(' ') })
+
+  const number = parseDocumentNumber(query.trim())
+  if (number) variants.push({ documentNumber: number.normalized, terms: [] })
+  return variants
+}

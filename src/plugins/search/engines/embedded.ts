@@ -1,0 +1,152 @@
+import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisearch'
+
+import type { FacetName, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from './types.js'
+
+import { exactTerm, foldedTerm, queryVariants, tokenize } from '../analysis.js'
+import { highlight, highlightTerms } from '../highlight.js'
+import { facetNames } from './types.js'
+
+const searchableFields = ['title', 'documentNumber', 'summary', 'text'] as const
+const boosts = { documentNumber: 12, summary: 2, text: 1, title: 4 }
+
+/** "227/KH-UBND" → "227khubnd": one term, so a document number matches as a whole. */
+const compactNumber = (number: string): string => tokenize(number).map(foldedTerm).join('')
+
+const newIndex = () =>
+  new MiniSearch<SearchDocument>({
+    fields: [...searchableFields],
+    storeFields: [],
+    extractField: (document, field) =>
+      field === 'documentNumber'
+        ? document.documentNumber ? compactNumber(document.documentNumber) : ''
+        : String((document as Record<string, unknown>)[field] ?? ''),
+    tokenize: (text, field) => (field === 'documentNumber' ? [text] : tokenize(text)),
+    // Every word is indexed twice, with its tones and folded, so both "bác" and "bac" find it and
+    // a toned query scores exact-tone matches higher (they match both forms).
+    processTerm: (term, field) => {
+      if (field === 'documentNumber') return term
+      const exact = exactTerm(term)
+      const folded = foldedTerm(term)
+      return exact === folded ? folded : [exact, folded]
+    },
+    searchOptions: { processTerm: (term) => term.toLowerCase() },
+  })
+
+const facetValues = (document: SearchDocument, facet: FacetName): string[] => {
+  const value = facet === 'collection' ? document.collection : document.facets[facet]
+  if (value === undefined || value === null || value === '') return []
+  return (Array.isArray(value) ? value : [value]).map(String)
+}
+
+/** Search held in this process's memory, rebuilt from the database at start. */
+export const createEmbeddedEngine = (): SearchEngine => {
+  let index = newIndex()
+  let documents = new Map<string, SearchDocument>()
+
+  const matchesFilters = (document: SearchDocument, query: SearchQuery): boolean =>
+    query.levels.includes(document.accessLevel) &&
+    Object.entries(query.filters).every(
+      ([facet, wanted]) =>
+        !wanted?.length || facetValues(document, facet as FacetName).some((value) => wanted.includes(value)),
+    )
+
+  const toMiniQuery = (q: string): Query => ({
+    combineWith: 'OR',
+    queries: queryVariants(q).flatMap((variant): Query[] => {
+      if (variant.documentNumber) {
+        return [{ combineWith: 'OR', fields: ['documentNumber'], queries: [compactNumber(variant.documentNumber)] }]
+      }
+      const folded = variant.terms.map(foldedTerm).join(' ')
+      const exact = variant.terms.map(exactTerm).join(' ')
+      return exact === folded
+        ? [{ combineWith: 'AND', queries: [folded] }]
+        : [{ combineWith: 'AND', queries: [folded] }, { combineWith: 'AND', queries: [exact] }]
+    }),
+  })
+
+  const rank = (query: SearchQuery): SearchDocument[] => {
+    if (!query.q.trim()) {
+      return [...documents.values()]
+        .filter((document) => matchesFilters(document, query))
+        .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+    }
+    const results: MiniResult[] = index.search(toMiniQuery(query.q), {
+      boost: boosts,
+      filter: (result) => {
+        const document = documents.get(String(result.id))
+        return Boolean(document && matchesFilters(document, query))
+      },
+      // Vietnamese syllables are short: a typo is forgiven only in longer words.
+      fuzzy: (term) => (term.length >= 5 ? 1 : false),
+      prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 2,
+    })
+    return results.flatMap((result) => documents.get(String(result.id)) ?? [])
+  }
+
+  const toHit = (document: SearchDocument, terms: Set<string>): SearchHit => ({
+    accessLevel: document.accessLevel,
+    collection: document.collection,
+    docId: document.docId,
+    documentNumber: document.documentNumber,
+    highlights: {
+      summary: document.summary ? highlight(document.summary, terms) : undefined,
+      text: document.text ? highlight(document.text, terms, 200) : undefined,
+      title: highlight(document.title, terms),
+    },
+    id: document.id,
+    publishedAt: document.publishedAt,
+    summary: document.summary,
+    thumbnail: document.thumbnail,
+    title: document.title,
+    url: document.url,
+  })
+
+  return {
+    name: 'embedded',
+    setup: async () => undefined,
+    upsert: async (batch) => {
+      for (const document of batch) {
+        if (index.has(document.id)) index.discard(document.id)
+        index.add(document)
+        documents.set(document.id, document)
+      }
+    },
+    remove: async (ids) => {
+      for (const id of ids) {
+        if (index.has(id)) index.discard(id)
+        documents.delete(id)
+      }
+    },
+    search: async (query): Promise<SearchResult> => {
+      if (query.levels.length === 0) throw new Error('search without access levels refused')
+      const started = performance.now()
+      const ranked = rank(query)
+      const facets: SearchResult['facets'] = {}
+      for (const facet of facetNames) {
+        const counts: Record<string, number> = {}
+        for (const document of ranked) {
+          for (const value of facetValues(document, facet)) counts[value] = (counts[value] ?? 0) + 1
+        }
+        facets[facet] = counts
+      }
+      const terms = highlightTerms(query.q)
+      const start = (query.page - 1) * query.limit
+      const hits = ranked.slice(start, start + query.limit).map((document) => toHit(document, terms))
+      return { engineMs: performance.now() - started, facets, hits, total: ranked.length }
+    },
+    replaceAll: async (batches, onProgress) => {
+      const nextIndex = newIndex()
+      const nextDocuments = new Map<string, SearchDocument>()
+      for await (const batch of batches) {
+        nextIndex.addAll(batch.filter((document) => !nextDocuments.has(document.id)))
+        batch.forEach((document) => nextDocuments.set(document.id, document))
+        onProgress?.(nextDocuments.size)
+      }
+      // Searches keep using the previous index until this single swap.
+      index = nextIndex
+      documents = nextDocuments
+      return { indexed: nextDocuments.size }
+    },
+    listIds: async () => [...documents.keys()],
+  }
+}

@@ -1,0 +1,81 @@
+import type { CollectionConfig, Config } from 'payload'
+
+import { createLocalReq } from 'payload'
+
+import type { SanitizedSearchPluginOptions, SearchPluginOptions } from './types.js'
+
+import { defaultMaxLimit, defaultQueue } from './defaults.js'
+import { searchEndpoints } from './endpoints/index.js'
+import { engineFromEnvironment } from './engines/index.js'
+import { queueDependents } from './hooks/queueDependents.js'
+import { queueSyncAfterChange, queueSyncAfterDelete } from './hooks/queueSync.js'
+import { sweepTask } from './jobs/sweepTask.js'
+import { syncTask } from './jobs/syncTask.js'
+import { reindexAll } from './ops.js'
+
+type Hooks = NonNullable<CollectionConfig['hooks']>
+
+const appendHooks = (collection: CollectionConfig, extra: Pick<Hooks, 'afterChange' | 'afterDelete'>): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    afterChange: [...(collection.hooks?.afterChange ?? []), ...(extra.afterChange ?? [])],
+    afterDelete: [...(collection.hooks?.afterDelete ?? []), ...(extra.afterDelete ?? [])],
+  },
+})
+
+/**
+ * Site search over published content, filtered by each reader's access levels. Writes queue index
+ * updates through Payload's jobs queue; an engine (embedded or Meilisearch) answers `/api/search`.
+ */
+export const searchPlugin =
+  (incoming: SearchPluginOptions) =>
+  (config: Config): Config => {
+    const options: SanitizedSearchPluginOptions = {
+      autoRun: incoming.autoRun ?? true,
+      collections: incoming.collections,
+      engine: incoming.engine ?? engineFromEnvironment(),
+      facetValues: incoming.facetValues,
+      maxLimit: incoming.maxLimit ?? defaultMaxLimit,
+      queue: incoming.queue ?? defaultQueue,
+    }
+    const dependencies = new Set(
+      Object.values(options.collections).flatMap((settings) => (settings.dependsOn ?? []).map((each) => each.collection)),
+    )
+    const existingAutoRun = Array.isArray(config.jobs?.autoRun) ? config.jobs.autoRun : []
+
+    return {
+      ...config,
+      collections: (config.collections ?? []).map((collection) => {
+        let result = collection
+        if (options.collections[collection.slug]) {
+          result = appendHooks(result, {
+            afterChange: [queueSyncAfterChange(options)],
+            afterDelete: [queueSyncAfterDelete(options)],
+          })
+        }
+        if (dependencies.has(collection.slug)) {
+          result = appendHooks(result, { afterChange: [queueDependents(options)] })
+        }
+        return result
+      }),
+      endpoints: [...(config.endpoints ?? []), ...searchEndpoints(options)],
+      jobs: {
+        ...config.jobs,
+        tasks: [...(config.jobs?.tasks ?? []), syncTask(options), sweepTask(options)],
+        // Every second: a published lesson should be findable about as soon as it is saved.
+        autoRun: options.autoRun
+          ? [...existingAutoRun, { cron: '* * * * * *', limit: 100, queue: options.queue }]
+          : config.jobs?.autoRun,
+      },
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        await options.engine.setup()
+        // The embedded index lives in memory: it is rebuilt from the database at every start.
+        if (options.engine.name === 'embedded') {
+          const report = await reindexAll(options, await createLocalReq({}, payload))
+          payload.logger.info(`search: embedded index built with ${report.indexed} entries in ${report.ms} ms`)
+        }
+      },
+    }
+  }

@@ -1,0 +1,63 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { FacetName, SearchDocument, SearchEngine } from './engines/types.js'
+
+/** What a collection contributes to the index, beyond the fields every entry has. */
+export type ShapedDocument = Omit<SearchDocument, 'accessLevel' | 'collection' | 'docId' | 'id'>
+
+export type CollectionSearchOptions = {
+  /**
+   * Turns a published document (read at depth 1, in the default locale) into what its readers may
+   * find. Return `null` to keep it out of the index. A shaper that throws keeps it out too.
+   */
+  shape: (doc: Record<string, unknown>, context: { payload: Payload; req: PayloadRequest }) => Promise<ShapedDocument | null> | ShapedDocument | null
+  /**
+   * Whether a published document belongs in the index right now (e.g. an announcement that is
+   * scheduled or has expired does not).
+   * @default () => true
+   */
+  isListed?: (doc: Record<string, unknown>, now: Date) => boolean
+  /**
+   * Relationship fields whose targets appear in the shaped entry (an author's name): when a target
+   * changes, the documents pointing at it are re-indexed.
+   * @default []
+   */
+  dependsOn?: Array<{ collection: string; field: string }>
+  /**
+   * Date fields after which `isListed` may change on its own; a periodic sweep re-indexes
+   * documents whose such date has just passed.
+   * @default []
+   */
+  timeFields?: string[]
+}
+
+export type SearchPluginOptions = {
+  /** The collections to index, by slug. */
+  collections: Record<string, CollectionSearchOptions>
+  /**
+   * The engine; by default Meilisearch when `MEILI_HOST` is set, otherwise the embedded engine.
+   * @default engineFromEnvironment()
+   */
+  engine?: SearchEngine
+  /** Accepted values per facet, as a list or a pattern; anything else is refused with 400. */
+  facetValues: Partial<Record<FacetName, RegExp | string[]>>
+  /**
+   * The jobs queue that carries index updates.
+   * @default 'search'
+   */
+  queue?: string
+  /**
+   * The largest page a search may ask for.
+   * @default 50
+   */
+  maxLimit?: number
+  /**
+   * Whether the server runs the queue itself, every second.
+   * @default true
+   */
+  autoRun?: boolean
+}
+
+export type SanitizedSearchPluginOptions = Required<Omit<SearchPluginOptions, 'engine'>> & {
+  engine: SearchEngine
+}
