@@ -11,6 +11,7 @@ import { getPayload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { healthRoutes } from './lib/health.js'
+import { ensureOpsToken } from './lib/opsToken.js'
 import { ensurePayloadSecret } from './lib/secret.js'
 import { seedDemoIfEmpty } from './seed/seedDemoIfEmpty.js'
 import { securityHeaders } from './lib/securityHeaders.js'
@@ -21,9 +22,11 @@ const dev = process.argv.includes('--dev')
 const port = Number(process.env.PORT ?? 3000)
 
 ensurePayloadSecret()
+ensureOpsToken()
 // Imported only once the secret is in place: the config reads it at load time.
 const { default: config } = await import('./payload.config.js')
-const payload = await getPayload({ config })
+// cron: the jobs queue (search index updates, scheduled sweeps) runs inside this server.
+const payload = await getPayload({ config, cron: true })
 await seedDemoIfEmpty(payload)
 
 const nextApp = next({ dev, dir: rootDir, port })

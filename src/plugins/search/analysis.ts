@@ -36,7 +36,12 @@ const abbreviations: Record<string, string> = {
   ubnd: 'uy ban nhan dan',
 }
 
-export type QueryVariant = { documentNumber?: string; terms: string[] }
+export type QueryVariant = {
+  documentNumber?: string
+  /** A rewritten variant (abbreviation expanded or contracted) matches whole words only. */
+  literal?: boolean
+  terms: string[]
+}
 
 /**
  * The ways a query may be meant: as typed, with abbreviations expanded or contracted, and as an
@@ -48,14 +53,14 @@ export const queryVariants = (query: string): QueryVariant[] => {
   const variants: QueryVariant[] = [{ terms }]
 
   const expanded = folded.flatMap((term) => abbreviations[term]?.split(' ') ?? [term])
-  if (expanded.join(' ') !== folded.join(' ')) variants.push({ terms: expanded })
+  if (expanded.join(' ') !== folded.join(' ')) variants.push({ literal: true, terms: expanded })
 
   const joined = ` ${folded.join(' ')} `
   const contracted = Object.entries(abbreviations).reduce(
     (text, [short, long]) => text.replace(` ${long} `, ` ${short} `),
     joined,
   )
-  if (contracted !== joined) variants.push({ terms: contracted.trim().split(' ') })
+  if (contracted !== joined) variants.push({ literal: true, terms: contracted.trim().split(' ') })
 
   const number = parseDocumentNumber(query.trim())
   if (number) variants.push({ documentNumber: number.normalized, terms: [] })

@@ -46,6 +46,8 @@ export const searchPlugin =
 
     return {
       ...config,
+      // Where operations code (reindex, drift check, the engine in tests) finds the live settings.
+      custom: { ...config.custom, search: options },
       collections: (config.collections ?? []).map((collection) => {
         let result = collection
         if (options.collections[collection.slug]) {

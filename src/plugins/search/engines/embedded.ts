@@ -58,9 +58,10 @@ export const createEmbeddedEngine = (): SearchEngine => {
       }
       const folded = variant.terms.map(foldedTerm).join(' ')
       const exact = variant.terms.map(exactTerm).join(' ')
+      const wholeWords = variant.literal ? { fuzzy: false, prefix: false } : {}
       return exact === folded
-        ? [{ combineWith: 'AND', queries: [folded] }]
-        : [{ combineWith: 'AND', queries: [folded] }, { combineWith: 'AND', queries: [exact] }]
+        ? [{ combineWith: 'AND', queries: [folded], ...wholeWords }]
+        : [{ combineWith: 'AND', queries: [folded], ...wholeWords }, { combineWith: 'AND', queries: [exact], ...wholeWords }]
     }),
   })
 
@@ -78,7 +79,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
       },
       // Vietnamese syllables are short: a typo is forgiven only in longer words.
       fuzzy: (term) => (term.length >= 5 ? 1 : false),
-      prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 2,
+      prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 3,
     })
     return results.flatMap((result) => documents.get(String(result.id)) ?? [])
   }
