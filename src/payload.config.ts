@@ -16,6 +16,7 @@ import { applyMigrations } from './lib/migrate.js'
 import { SchoolProfile } from './globals/SchoolProfile.js'
 import { truongsoTranslations } from './i18n.js'
 import { localization } from './localization.js'
+import { allowedOrigins } from './lib/allowedOrigins.js'
 import { plugins } from './plugins/index.js'
 import { maxUploadBytes } from './lib/uploads/allowlist.js'
 import { sharpWithSafeLimits } from './lib/uploads/sanitizeImage.js'
@@ -36,6 +37,15 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   localization,
+  graphQL: {
+    disableIntrospectionInProduction: true,
+    disablePlaygroundInProduction: true,
+    maxComplexity: 1000,
+  },
+  // Deep population multiplies queries; clients ask for what they show.
+  maxDepth: 3,
+  cors: allowedOrigins(),
+  csrf: allowedOrigins(),
   i18n: {
     supportedLanguages: { vi, en },
     fallbackLanguage: 'vi',

@@ -11,7 +11,9 @@ import { getPayload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { healthRoutes } from './lib/health.js'
+import { contentApiCaching } from './lib/httpCache.js'
 import { ensureOpsToken } from './lib/opsToken.js'
+import { apiRateLimit, loginRateLimit } from './lib/rateLimits.js'
 import { ensurePayloadSecret } from './lib/secret.js'
 import { seedDemoIfEmpty } from './seed/seedDemoIfEmpty.js'
 import { securityHeaders } from './lib/securityHeaders.js'
@@ -52,6 +54,9 @@ app.use(
   }),
 )
 app.use(vietnameseByDefault)
+app.use('/api/users/login', loginRateLimit)
+app.use('/api', apiRateLimit)
+app.use(/^\/api\/(?!graphql|users|search\/token)/, contentApiCaching({ maxAgeSeconds: 60 }))
 // No body parsers here: Payload reads the raw request bodies itself.
 app.use((req, res) => handleWithNext(req, res))
 

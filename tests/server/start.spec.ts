@@ -40,6 +40,15 @@ describe('npm start on a fresh machine', () => {
     expect(response.headers.get('x-powered-by')).toBeNull()
   })
 
+  it('lets anonymous content be cached and revalidated with an ETag', async () => {
+    const first = await fetch(`${server.url}/api/announcements?limit=5`)
+    expect(first.headers.get('cache-control')).toMatch(/^public/)
+    const again = await fetch(`${server.url}/api/announcements?limit=5`, {
+      headers: { 'If-None-Match': first.headers.get('etag') ?? '' },
+    })
+    expect(again.status).toBe(304)
+  })
+
   it('serves GraphQL', async () => {
     const response = await fetch(`${server.url}/api/graphql`, {
       method: 'POST',

@@ -1,0 +1,51 @@
+import type { RequestHandler } from 'express'
+
+import { createHash } from 'node:crypto'
+
+const isPersonal = (headers: Record<string, string | string[] | undefined>) =>
+  Boolean(headers.authorization) || /(^|;\s*)payload-token=/.test(String(headers.cookie ?? ''))
+
+/**
+ * Anonymous reads of the content API are the same for everyone, so they may be cached by
+ * browsers and proxies and revalidated with an ETag (304 when unchanged). Anything answered for a
+ * signed-in viewer is personal: `private, no-store`.
+ */
+export const contentApiCaching =
+  ({ maxAgeSeconds }: { maxAgeSeconds: number }): RequestHandler =>
+  (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next()
+    if (isPersonal(req.headers)) {
+      res.setHeader('Cache-Control', 'private, no-store')
+      res.setHeader('Vary', 'Authorization, Cookie')
+      return next()
+    }
+    const chunks: Buffer[] = []
+    const write = res.write.bind(res)
+    const end = res.end.bind(res)
+    // Buffer the answer to hash it; API answers are small JSON documents.
+    res.write = ((chunk: Buffer | string) => {
+      chunks.push(Buffer.from(chunk))
+      return true
+    }) as typeof res.write
+    res.end = ((chunk?: Buffer | string | (() => void)) => {
+      if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk))
+      const body = Buffer.concat(chunks)
+      res.write = write
+      res.end = end
+      if (res.statusCode !== 200 || res.getHeader('Cache-Control')?.toString().includes('no-store')) {
+        return end(body)
+      }
+      const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`
+      res.setHeader('ETag', etag)
+      res.setHeader('Cache-Control', `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${maxAgeSeconds * 5}`)
+      res.setHeader('Vary', 'Authorization, Cookie, Accept-Language')
+      if (req.headers['if-none-match'] === etag) {
+        res.statusCode = 304
+        res.removeHeader('Content-Length')
+        return end()
+      }
+      res.setHeader('Content-Length', body.length)
+      return end(body)
+    }) as typeof res.end
+    next()
+  }
