@@ -71,7 +71,7 @@ const announcement = (doc: Doc): ShapedDocument => ({
 })
 
 const regulatoryDocument = (doc: Doc): ShapedDocument => {
-  const parts = doc.numberParts as { issuerCode?: string; year?: number } | undefined
+  const parts = doc.numberParts as { issuerCode?: string; normalized?: string; year?: number } | undefined
   return {
     documentNumber: text(doc.documentNumber),
     facets: {
@@ -81,7 +81,8 @@ const regulatoryDocument = (doc: Doc): ShapedDocument => {
     },
     publishedAt: text(doc.issueDate),
     summary: text(doc.summary),
-    text: joinText(text(doc.issuingBody), text(doc.signer), text(doc.field), attachmentText(doc, ['file'])),
+    // The normalised number too, so "9/2024/TT-BGDĐT" finds a document written "09/2024/TT-BGDĐT".
+    text: joinText(text(parts?.normalized), text(doc.issuingBody), text(doc.signer), text(doc.field), attachmentText(doc, ['file'])),
     title: String(doc.title ?? ''),
     url: `/van-ban/${doc.id}`,
   }

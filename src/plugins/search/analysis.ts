@@ -1,6 +1,6 @@
 /**
- * How Vietnamese text and queries are cut into terms. Shared by the embedded engine (which applies
- * it itself) and the documents sent to Meilisearch (which get folded copies to match against).
+ * How Vietnamese text and queries are cut into terms, for the embedded engine. (Meilisearch folds
+ * marks itself; its adapter handles tones and abbreviations in its own settings.)
  */
 import { parseDocumentNumber } from '../../lib/documentNumber.js'
 import { foldVietnamese } from '../../lib/vietnamese.js'

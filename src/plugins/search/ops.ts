@@ -3,7 +3,7 @@ import type { CollectionSlug, PayloadRequest, TypedLocale } from 'payload'
 import type { SearchDocument } from './engines/types.js'
 import type { SanitizedSearchPluginOptions } from './types.js'
 
-import { toSearchDocument } from './sync.js'
+import { syncDocument, toSearchDocument } from './sync.js'
 
 const pageSize = 200
 
@@ -52,8 +52,24 @@ export const reindexAll = async (
   onProgress?: (indexed: number) => void,
 ): Promise<ReindexReport> => {
   const started = performance.now()
+  const startedAt = new Date().toISOString()
   const counts: Record<string, number> = {}
   const { indexed } = await options.engine.replaceAll(indexableBatches(options, req, counts), onProgress)
+  // Writes that landed while the rebuild was reading may be older in the swapped-in index than in
+  // the database: bring those documents up to date again.
+  for (const collection of Object.keys(options.collections)) {
+    const { docs } = await req.payload.find({
+      collection: collection as CollectionSlug,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      select: {},
+      where: { updatedAt: { greater_than_equal: startedAt } },
+    })
+    for (const { id } of docs) await syncDocument(options, collection, id, req)
+  }
   return { counts, indexed, ms: Math.round(performance.now() - started) }
 }
 

@@ -1,0 +1,153 @@
+/**
+ * The index settings, kept as code. `applySettings` compares them with what the server holds and
+ * sends them only when they differ, so starting the site never re-indexes for nothing.
+ */
+import type { Settings } from 'meilisearch'
+
+import type { MeilisearchConnection } from './client.js'
+
+import { foldVietnamese } from '../../../../lib/vietnamese.js'
+import { facetAttributes } from './filters.js'
+
+/** Searched in this order of importance (Meilisearch's attribute ranking rule follows it). */
+const searchableAttributes = ['title', 'documentNumber', 'summary', 'text']
+
+/** What a hit can return; `toneWords` is only for filtering, so no reader ever sees it. */
+const displayedAttributes = [
+  'id',
+  'docId',
+  'collection',
+  'accessLevel',
+  'title',
+  'documentNumber',
+  'summary',
+  'text',
+  'publishedAt',
+  'thumbnail',
+  'url',
+  'facets',
+]
+
+/**
+ * School abbreviations and what they stand for. Each is written with and without marks: current
+ * servers fold both to the same synonym, older ones (before Đ was folded to d) need both.
+ */
+const abbreviations: Record<string, string[]> = {
+  bgddt: ['bộ giáo dục và đào tạo', 'bo giao duc va dao tao'],
+  bgdđt: ['bộ giáo dục và đào tạo', 'bo giao duc va dao tao'],
+  cntt: ['công nghệ thông tin', 'cong nghe thong tin'],
+  gddt: ['giáo dục và đào tạo', 'giao duc va dao tao'],
+  gdđt: ['giáo dục và đào tạo', 'giao duc va dao tao'],
+  gv: ['giáo viên', 'giao vien'],
+  kh: ['kế hoạch', 'ke hoach'],
+  mg: ['mẫu giáo', 'mau giao'],
+  mn: ['mầm non', 'mam non'],
+  pgddt: ['phòng giáo dục và đào tạo', 'phong giao duc va dao tao'],
+  pgdđt: ['phòng giáo dục và đào tạo', 'phong giao duc va dao tao'],
+  ph: ['phụ huynh', 'phu huynh'],
+  sgddt: ['sở giáo dục và đào tạo', 'so giao duc va dao tao'],
+  sgdđt: ['sở giáo dục và đào tạo', 'so giao duc va dao tao'],
+  ubnd: ['ủy ban nhân dân', 'uỷ ban nhân dân', 'uy ban nhan dan'],
+}
+
+/** Both directions: an abbreviation finds its expansion, and every spelling of an expansion finds the abbreviation. */
+const synonyms = (): Record<string, string[]> => {
+  const result: Record<string, string[]> = {}
+  const add = (from: string, to: string) => {
+    if (from === to) return
+    result[from] = [...new Set([...(result[from] ?? []), to])]
+  }
+  for (const [short, expansions] of Object.entries(abbreviations)) {
+    for (const expansion of expansions) {
+      add(short, expansion)
+      add(expansion, short)
+    }
+  }
+  return result
+}
+
+/** The settings of every index this engine builds, live or temporary. */
+export const indexSettings = (): Settings => ({
+  searchableAttributes,
+  displayedAttributes,
+  filterableAttributes: ['accessLevel', ...facetAttributes, 'toneWords'],
+  sortableAttributes: ['publishedAt'],
+  synonyms: synonyms(),
+  typoTolerance: {
+    enabled: true,
+    // Vietnamese syllables are short and one letter changes the word (ban/bàn/bạn/bản are
+    // folded alike already): forgive one typo only from 4 letters, two from 8.
+    minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+    // "227/KH-UBND" must not find "228/KH-UBND", nor 2023 find 2024.
+    disableOnAttributes: ['documentNumber'],
+    disableOnNumbers: true,
+  },
+  // Vietnamese is detected per text otherwise, and a short title can be taken for another Latin
+  // language with its own rules (German compound splitting, Turkish dotless i).
+  localizedAttributes: [{ attributePatterns: ['*'], locales: ['vie'] }],
+  // Facet values are only counted and filtered, never searched; this saves indexing work.
+  facetSearch: false,
+})
+
+type Canonical = (value: unknown) => unknown
+
+const sortedStrings: Canonical = (value) => (Array.isArray(value) ? value.map(String).sort() : value)
+
+/**
+ * Meilisearch stores synonyms normalized (lowercase, and folded on current servers) and merges keys
+ * that fold alike, so they are compared folded.
+ */
+const canonicalSynonyms: Canonical = (value) => {
+  if (!value || typeof value !== 'object') return value
+  const merged = new Map<string, Set<string>>()
+  for (const [from, to] of Object.entries(value as Record<string, string[]>)) {
+    const key = foldVietnamese(from.normalize('NFC')).trim()
+    const set = merged.get(key) ?? new Set<string>()
+    for (const word of to) set.add(foldVietnamese(word.normalize('NFC')).trim())
+    merged.set(key, set)
+  }
+  return [...merged.entries()].map(([key, set]) => [key, [...set].sort()]).sort(([a], [b]) => String(a).localeCompare(String(b)))
+}
+
+const canonicalTypoTolerance: Canonical = (value) => {
+  if (!value || typeof value !== 'object') return value
+  const typo = value as NonNullable<Settings['typoTolerance']>
+  return {
+    disableOnAttributes: sortedStrings(typo.disableOnAttributes ?? []),
+    disableOnNumbers: typo.disableOnNumbers ?? false,
+    enabled: typo.enabled ?? true,
+    minWordSizeForTypos: { oneTypo: typo.minWordSizeForTypos?.oneTypo, twoTypos: typo.minWordSizeForTypos?.twoTypos },
+  }
+}
+
+/** How each setting compares; anything unlisted compares exactly (searchableAttributes keeps its order). */
+const canonicalOf: Partial<Record<keyof Settings, Canonical>> = {
+  displayedAttributes: sortedStrings,
+  filterableAttributes: sortedStrings,
+  sortableAttributes: sortedStrings,
+  synonyms: canonicalSynonyms,
+  typoTolerance: canonicalTypoTolerance,
+}
+
+/** The names of the desired settings whose value on the server differs. */
+export const settingsToUpdate = (current: Settings, desired: Settings): (keyof Settings)[] =>
+  (Object.keys(desired) as (keyof Settings)[]).filter((key) => {
+    const canonical = canonicalOf[key] ?? ((value: unknown) => value)
+    return JSON.stringify(canonical(current[key])) !== JSON.stringify(canonical(desired[key]))
+  })
+
+/**
+ * Brings an existing index's settings to `indexSettings()`, sending only the settings that differ
+ * and waiting until Meilisearch has applied them.
+ * @returns the names of the settings that were updated (empty when nothing changed)
+ * @throws MeilisearchTaskError when the settings task fails
+ */
+export const applySettings = async (connection: MeilisearchConnection, indexUid: string): Promise<string[]> => {
+  const index = connection.client.index(indexUid)
+  const desired = indexSettings()
+  const changed = settingsToUpdate(await index.getSettings(), desired)
+  if (changed.length === 0) return []
+  const update = Object.fromEntries(changed.map((key) => [key, desired[key]])) as Settings
+  await connection.settle(index.updateSettings(update), `settings update of ${indexUid}`)
+  return changed
+}

@@ -1,0 +1,104 @@
+import type { Key } from 'meilisearch'
+
+import { generateTenantToken } from 'meilisearch/token'
+
+import type { AccessLevel } from '../../../../access/accessLevels.js'
+import type { TenantToken } from '../types.js'
+import type { MeilisearchConnection } from './client.js'
+import type { ResolvedMeilisearchOptions } from './types.js'
+
+import { maxTokenLifetimeMs } from './defaults.js'
+import { MeilisearchConfigError, MeilisearchRefusedError } from './errors.js'
+import { accessFilter } from './filters.js'
+
+/** The key tenant tokens are signed with: its secret and the uid Meilisearch checks them against. */
+export type SigningKey = { key: string; uid: string }
+
+/** Name of the search-only key the engine creates when none is configured or found. */
+const managedKeyName = 'truongso-tenant-tokens'
+
+const searchOnly = (key: Key): boolean => key.actions.length === 1 && key.actions[0] === 'search'
+
+const coversIndex = (key: Key, indexUid: string): boolean =>
+  key.indexes.includes('*') || key.indexes.includes(indexUid)
+
+/** Expiry as sent by the server: an ISO string or null, whatever the client's type says. */
+const expiryOf = (key: Key): number | null =>
+  (key.expiresAt as Date | string | null) === null ? null : new Date(key.expiresAt).getTime()
+
+const usable = (key: Key, indexUid: string, until: number): boolean => {
+  const expiry = expiryOf(key)
+  return searchOnly(key) && coversIndex(key, indexUid) && (expiry === null || expiry > until)
+}
+
+/**
+ * Finds the key to sign tenant tokens with. A configured `searchKey` is checked to allow nothing but
+ * `search`; otherwise an existing search-only key for the index is used (the one this engine
+ * created first), or a new one is created. The admin key is never a candidate.
+ * @throws MeilisearchConfigError when the configured search key can do more than search
+ */
+export const resolveSigningKey = async (
+  connection: MeilisearchConnection,
+  options: ResolvedMeilisearchOptions,
+): Promise<SigningKey> => {
+  const until = Date.now() + maxTokenLifetimeMs
+  if (options.searchKey) {
+    const key = await connection.client.getKey(options.searchKey)
+    if (!usable(key, options.indexUid, until)) {
+      throw new MeilisearchConfigError(
+        `searchKey must allow only the search action on index ${options.indexUid} and not expire within the hour`,
+      )
+    }
+    return { key: key.key, uid: key.uid }
+  }
+
+  const candidates: Key[] = []
+  for (let offset = 0; ; ) {
+    const page = await connection.client.getKeys({ limit: 100, offset })
+    candidates.push(...page.results.filter((key) => usable(key, options.indexUid, until) && key.key !== options.apiKey))
+    offset += page.results.length
+    if (page.results.length === 0 || offset >= page.total) break
+  }
+  const preferred =
+    candidates.find((key) => key.name === managedKeyName) ??
+    candidates.find((key) => key.indexes.length === 1 && key.indexes[0] === options.indexUid) ??
+    candidates[0]
+  if (preferred) return { key: preferred.key, uid: preferred.uid }
+
+  const created = await connection.client.createKey({
+    actions: ['search'],
+    description: 'Signs Trường Số tenant tokens; can only search.',
+    expiresAt: null,
+    indexes: [options.indexUid],
+    name: managedKeyName,
+  })
+  return { key: created.key, uid: created.uid }
+}
+
+/**
+ * A tenant token that can only search the live index, always filtered to `levels`, signed with the
+ * search-only key and valid until `expiresAt` (at most an hour from now).
+ * @throws MeilisearchRefusedError for empty or unknown levels, or an expiry in the past or beyond an hour
+ */
+export const createTenantToken = async (
+  signingKey: () => Promise<SigningKey>,
+  options: ResolvedMeilisearchOptions,
+  levels: AccessLevel[],
+  expiresAt: Date,
+): Promise<TenantToken> => {
+  const filter = accessFilter(levels)
+  const expiry = expiresAt instanceof Date ? expiresAt.getTime() : Number.NaN
+  const now = Date.now()
+  if (!Number.isFinite(expiry) || expiry <= now) throw new MeilisearchRefusedError('token expiry must be in the future')
+  if (expiry - now > maxTokenLifetimeMs) throw new MeilisearchRefusedError('tenant tokens may live at most one hour')
+
+  const key = await signingKey()
+  if (key.key === options.apiKey) throw new MeilisearchConfigError('refusing to sign a tenant token with the admin key')
+  const token = await generateTenantToken({
+    apiKey: key.key,
+    apiKeyUid: key.uid,
+    expiresAt: new Date(expiry),
+    searchRules: { [options.indexUid]: { filter } },
+  })
+  return { expiresAt: new Date(expiry).toISOString(), host: options.publicHost, indexUid: options.indexUid, token }
+}
