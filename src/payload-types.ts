@@ -112,6 +112,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      exposeScheduledMedia: TaskExposeScheduledMedia;
       searchSync: TaskSearchSync;
       searchSweep: TaskSearchSweep;
       inline: {
@@ -485,7 +486,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'searchSync' | 'searchSweep';
+        taskSlug: 'inline' | 'exposeScheduledMedia' | 'searchSync' | 'searchSweep';
         taskID: string;
         input?:
           | {
@@ -518,7 +519,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'searchSync' | 'searchSweep') | null;
+  taskSlug?: ('inline' | 'exposeScheduledMedia' | 'searchSync' | 'searchSweep') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1064,6 +1065,14 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExposeScheduledMedia".
+ */
+export interface TaskExposeScheduledMedia {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -12,9 +12,11 @@ import { Media } from './collections/Media/index.js'
 import { RegulatoryDocuments } from './collections/RegulatoryDocuments/index.js'
 import { Users } from './collections/Users/index.js'
 import { databaseAdapter } from './database.js'
+import { accessQueryWithAdminAnswer } from './graphql/accessQuery.js'
 import { applyMigrations } from './lib/migrate.js'
 import { SchoolProfile } from './globals/SchoolProfile.js'
 import { truongsoTranslations } from './i18n.js'
+import { exposeScheduledMedia } from './jobs/exposeScheduledMedia.js'
 import { localization } from './localization.js'
 import { allowedOrigins } from './lib/allowedOrigins.js'
 import { plugins } from './plugins/index.js'
@@ -41,6 +43,7 @@ export default buildConfig({
     disableIntrospectionInProduction: true,
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
+    queries: accessQueryWithAdminAnswer,
   },
   // Deep population multiplies queries; clients ask for what they show.
   maxDepth: 3,
@@ -61,6 +64,10 @@ export default buildConfig({
     responseOnLimit: 'Tệp vượt quá dung lượng cho phép / The file is larger than allowed',
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  jobs: {
+    tasks: [exposeScheduledMedia],
+    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+  },
   // Before anything else reads the database (plugins' onInit run after this one).
   onInit: applyMigrations,
   telemetry: false,

@@ -24,8 +24,13 @@ export const editorsWithinReach =
     return { accessLevel: { in: levelsFor(req.user) } }
   }
 
-/** Documents the requesting user owns through the given relationship field. */
-export const ownedThrough =
+/**
+ * Documents the requesting user owns through the given relationship field, within her levels:
+ * owning a document an administrator has since raised above her level does not keep it readable.
+ */
+export const ownedWithinReach =
   (field: string, ownerRoles: Role[]): Access =>
   ({ req }) =>
-    req.user && hasRole(req.user, ...ownerRoles) ? { [field]: { equals: req.user.id } } : false
+    req.user && hasRole(req.user, ...ownerRoles)
+      ? { and: [{ [field]: { equals: req.user.id } }, { accessLevel: { in: levelsFor(req.user) } }] }
+      : false

@@ -6,7 +6,8 @@ import { accessLevelOptions } from './options.js'
 
 /**
  * Who may read a document. Nobody may choose a level above their own, so a teacher cannot
- * file a lesson where she herself could not read it. System writes (no user) are trusted.
+ * file a lesson where she herself could not read it. System writes (no user, or bookkeeping that
+ * overrides access, like marking a document replaced) are trusted.
  */
 export const accessLevel = (overrides: { defaultValue?: string } = {}): SelectField => ({
   name: 'accessLevel',
@@ -17,8 +18,8 @@ export const accessLevel = (overrides: { defaultValue?: string } = {}): SelectFi
   required: true,
   index: true,
   admin: { position: 'sidebar' },
-  validate: (value, { req }) =>
-    !req.user || canSeeLevel(req.user, value)
+  validate: (value, { overrideAccess, req }) =>
+    !req.user || overrideAccess || canSeeLevel(req.user, value)
       ? true
       : translate(req, 'levelAboveYours'),
   ...overrides,

@@ -1,6 +1,14 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest, Where } from 'payload'
 
 import { accessLevels, type AccessLevel } from '../access/accessLevels.js'
+
+/**
+ * Published documents that are not out yet (a scheduled announcement) do not serve their files;
+ * `exposeScheduledMedia` recomputes once their time has come.
+ */
+const alreadyOut = (now: string): Record<string, Where> => ({
+  announcements: { or: [{ publishedAt: { exists: false } }, { publishedAt: { less_than_equal: now } }] },
+})
 
 /** The upload fields through which each content collection publishes files. */
 export const mediaFieldsOf: Record<string, string[]> = {
@@ -12,7 +20,7 @@ export const mediaFieldsOf: Record<string, string[]> = {
 
 type Relation = number | string | { id: number | string } | null | undefined
 
-const idsIn = (doc: Record<string, unknown> | undefined, fields: string[]): Array<number | string> =>
+export const idsIn = (doc: Record<string, unknown> | undefined, fields: string[]): Array<number | string> =>
   fields.flatMap((field) => {
     const value = doc?.[field] as Relation | Relation[]
     const relations = Array.isArray(value) ? value : [value]
@@ -28,6 +36,7 @@ const idsIn = (doc: Record<string, unknown> | undefined, fields: string[]): Arra
  */
 const exposureOf = async (mediaId: number | string, req: PayloadRequest): Promise<AccessLevel[]> => {
   const found = new Set<AccessLevel>()
+  const outNow = alreadyOut(new Date().toISOString())
   for (const [collection, fields] of Object.entries(mediaFieldsOf)) {
     // System bookkeeping over every document: access is deliberately not applied here.
     const { docs } = await req.payload.find({
@@ -42,6 +51,7 @@ const exposureOf = async (mediaId: number | string, req: PayloadRequest): Promis
         and: [
           { _status: { equals: 'published' } },
           { or: fields.map((field) => ({ [field]: { equals: mediaId } })) },
+          ...(outNow[collection] ? [outNow[collection]] : []),
         ],
       },
     })
@@ -50,7 +60,7 @@ const exposureOf = async (mediaId: number | string, req: PayloadRequest): Promis
   return accessLevels.filter((level) => found.has(level))
 }
 
-const recompute = async (ids: Array<number | string>, req: PayloadRequest): Promise<void> => {
+export const recompute = async (ids: Array<number | string>, req: PayloadRequest): Promise<void> => {
   for (const id of new Set(ids)) {
     const current = await req.payload.db.findOne<{ exposedLevels?: AccessLevel[]; id: number | string }>({
       collection: 'media',

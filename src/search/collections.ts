@@ -94,12 +94,20 @@ const isOut = (doc: Doc, now: Date) => {
   return (!publishedAt || new Date(publishedAt) <= now) && (!expiresAt || new Date(expiresAt) > now)
 }
 
+/** A replaced file changes the text (and thumbnail) its documents are found by. */
+const filesOf = (fields: string[]) => fields.map((field) => ({ collection: 'media', field }))
+
 export const searchCollections: Record<string, CollectionSearchOptions> = {
-  announcements: { isListed: isOut, shape: announcement, timeFields: ['publishedAt', 'expiresAt'] },
+  announcements: {
+    dependsOn: filesOf(['cover', 'attachments']),
+    isListed: isOut,
+    shape: announcement,
+    timeFields: ['publishedAt', 'expiresAt'],
+  },
   'learning-materials': {
-    dependsOn: [{ collection: 'users', field: 'author' }],
+    dependsOn: [{ collection: 'users', field: 'author' }, ...filesOf(['cover', 'files'])],
     shape: learningMaterial,
   },
-  'library-items': { shape: libraryItem },
-  'regulatory-documents': { shape: regulatoryDocument },
+  'library-items': { dependsOn: filesOf(['cover', 'files']), shape: libraryItem },
+  'regulatory-documents': { dependsOn: filesOf(['file']), shape: regulatoryDocument },
 }

@@ -6,7 +6,8 @@ import { accessLevel } from '../../fields/accessLevel.js'
 import { announcementCategoryOptions } from '../../fields/options.js'
 import { slug } from '../../fields/slug.js'
 import { rejectPublishWithoutRight } from '../../hooks/rejectPublishWithoutRight.js'
-import { releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
+import { mediaReferences, rejectUnreadableReferences } from '../../hooks/rejectUnreadableReferences.js'
+import { mediaFieldsOf, releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
 import { editAnnouncements, readAnnouncements, readAnnouncementVersions } from './access.js'
 
 export const Announcements: CollectionConfig = {
@@ -31,7 +32,7 @@ export const Announcements: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeChange: [rejectPublishWithoutRight(officeRoles)],
+    beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['announcements'])), rejectPublishWithoutRight(officeRoles)],
     afterChange: [syncMediaExposure],
     afterDelete: [releaseMediaExposure],
   },

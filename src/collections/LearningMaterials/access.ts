@@ -1,13 +1,13 @@
 import type { Access } from 'payload'
 
 import { anyOf, onVersions } from '../../access/compose.js'
-import { editorsWithinReach, ownedThrough, publishedWithinReach } from '../../access/withinReach.js'
+import { editorsWithinReach, ownedWithinReach, publishedWithinReach } from '../../access/withinReach.js'
 import { publisherRoles } from '../../access/roles.js'
 
 /** Reviewers and admins edit every material within their reach; teachers edit their own. */
 export const editMaterials: Access = anyOf(
   editorsWithinReach(publisherRoles),
-  ownedThrough('author', ['teacher']),
+  ownedWithinReach('author', ['teacher']),
 )
 
 export const readMaterials: Access = anyOf(publishedWithinReach, editMaterials)

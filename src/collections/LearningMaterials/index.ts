@@ -10,7 +10,8 @@ import { slug } from '../../fields/slug.js'
 import { ageGroups, domains, tags } from '../../fields/taxonomy.js'
 import { validateHttpUrl, validateSchoolYear } from '../../lib/validators.js'
 import { rejectPublishWithoutRight } from '../../hooks/rejectPublishWithoutRight.js'
-import { releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
+import { mediaReferences, rejectUnreadableReferences } from '../../hooks/rejectUnreadableReferences.js'
+import { mediaFieldsOf, releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
 import { editMaterials, readMaterials, readMaterialVersions } from './access.js'
 import { applyReviewWorkflow } from './hooks/applyReviewWorkflow.js'
 
@@ -38,7 +39,7 @@ export const LearningMaterials: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeChange: [rejectPublishWithoutRight(publisherRoles), applyReviewWorkflow],
+    beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['learning-materials'])), rejectPublishWithoutRight(publisherRoles), applyReviewWorkflow],
     afterChange: [syncMediaExposure],
     afterDelete: [releaseMediaExposure],
   },

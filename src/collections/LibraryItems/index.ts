@@ -8,7 +8,8 @@ import { accessLevel } from '../../fields/accessLevel.js'
 import { languageOptions, libraryItemTypeOptions } from '../../fields/options.js'
 import { ageGroups } from '../../fields/taxonomy.js'
 import { rejectPublishWithoutRight } from '../../hooks/rejectPublishWithoutRight.js'
-import { releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
+import { mediaReferences, rejectUnreadableReferences } from '../../hooks/rejectUnreadableReferences.js'
+import { mediaFieldsOf, releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
 import { normalizeIsbn } from '../../lib/isbn.js'
 import { validateIsbn } from '../../lib/validators.js'
 
@@ -38,7 +39,7 @@ export const LibraryItems: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeChange: [rejectPublishWithoutRight(publisherRoles)],
+    beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['library-items'])), rejectPublishWithoutRight(publisherRoles)],
     afterChange: [syncMediaExposure],
     afterDelete: [releaseMediaExposure],
   },

@@ -13,7 +13,8 @@ import {
   validityStatusOptions,
 } from '../../fields/options.js'
 import { rejectPublishWithoutRight } from '../../hooks/rejectPublishWithoutRight.js'
-import { releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
+import { mediaReferences, rejectUnreadableReferences } from '../../hooks/rejectUnreadableReferences.js'
+import { mediaFieldsOf, releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
 import { validateDocumentNumber } from '../../lib/validators.js'
 import { linkReplacements, unlinkReplacements } from './hooks/linkReplacements.js'
 import { registerDocumentNumber } from './hooks/registerDocumentNumber.js'
@@ -45,7 +46,14 @@ export const RegulatoryDocuments: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeChange: [rejectPublishWithoutRight(officeRoles), registerDocumentNumber],
+    beforeChange: [
+      rejectUnreadableReferences([
+        ...mediaReferences(mediaFieldsOf['regulatory-documents']),
+        { path: 'relatedDocuments.document', relationTo: 'regulatory-documents' },
+      ]),
+      rejectPublishWithoutRight(officeRoles),
+      registerDocumentNumber,
+    ],
     afterChange: [syncMediaExposure, linkReplacements],
     afterDelete: [releaseMediaExposure, unlinkReplacements],
   },

@@ -56,7 +56,9 @@ export const queryVariants = (query: string): QueryVariant[] => {
   if (expanded.join(' ') !== folded.join(' ')) variants.push({ literal: true, terms: expanded })
 
   const joined = ` ${folded.join(' ')} `
-  const contracted = Object.entries(abbreviations).reduce(
+  // Longest phrases first, so "phòng giáo dục và đào tạo" becomes pgddt, not "phòng gddt".
+  const byLength = Object.entries(abbreviations).sort(([, a], [, b]) => b.length - a.length)
+  const contracted = byLength.reduce(
     (text, [short, long]) => text.replace(` ${long} `, ` ${short} `),
     joined,
   )

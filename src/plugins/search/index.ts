@@ -7,7 +7,7 @@ import type { SanitizedSearchPluginOptions, SearchPluginOptions } from './types.
 import { defaultMaxLimit, defaultQueue } from './defaults.js'
 import { searchEndpoints } from './endpoints/index.js'
 import { engineFromEnvironment } from './engines/index.js'
-import { queueDependents } from './hooks/queueDependents.js'
+import { queueDependents, queueDependentsOfDeleted } from './hooks/queueDependents.js'
 import { queueSyncAfterChange, queueSyncAfterDelete } from './hooks/queueSync.js'
 import { sweepTask } from './jobs/sweepTask.js'
 import { syncTask } from './jobs/syncTask.js'
@@ -15,12 +15,16 @@ import { reindexAll } from './ops.js'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
-const appendHooks = (collection: CollectionConfig, extra: Pick<Hooks, 'afterChange' | 'afterDelete'>): CollectionConfig => ({
+const appendHooks = (
+  collection: CollectionConfig,
+  extra: Pick<Hooks, 'afterChange' | 'afterDelete' | 'beforeDelete'>,
+): CollectionConfig => ({
   ...collection,
   hooks: {
     ...collection.hooks,
     afterChange: [...(collection.hooks?.afterChange ?? []), ...(extra.afterChange ?? [])],
     afterDelete: [...(collection.hooks?.afterDelete ?? []), ...(extra.afterDelete ?? [])],
+    beforeDelete: [...(collection.hooks?.beforeDelete ?? []), ...(extra.beforeDelete ?? [])],
   },
 })
 
@@ -57,7 +61,10 @@ export const searchPlugin =
           })
         }
         if (dependencies.has(collection.slug)) {
-          result = appendHooks(result, { afterChange: [queueDependents(options)] })
+          result = appendHooks(result, {
+            afterChange: [queueDependents(options)],
+            beforeDelete: [queueDependentsOfDeleted(options)],
+          })
         }
         return result
       }),

@@ -1,9 +1,11 @@
 import type { CollectionSlug, PayloadRequest, TypedLocale } from 'payload'
 
+import { createLocalReq } from 'payload'
+
 import type { SearchDocument } from './engines/types.js'
 import type { SanitizedSearchPluginOptions } from './types.js'
 
-import { syncDocument, toSearchDocument } from './sync.js'
+import { activeRebuildJournals, type RebuildJournal, syncDocument, toSearchDocument } from './sync.js'
 
 const pageSize = 200
 
@@ -54,9 +56,19 @@ export const reindexAll = async (
   const started = performance.now()
   const startedAt = new Date().toISOString()
   const counts: Record<string, number> = {}
-  const { indexed } = await options.engine.replaceAll(indexableBatches(options, req, counts), onProgress)
-  // Writes that landed while the rebuild was reading may be older in the swapped-in index than in
-  // the database: bring those documents up to date again.
+  const journal: RebuildJournal = new Map()
+  activeRebuildJournals.add(journal)
+  let indexed: number
+  try {
+    ;({ indexed } = await options.engine.replaceAll(indexableBatches(options, req, counts), onProgress))
+  } finally {
+    activeRebuildJournals.delete(journal)
+  }
+  // Documents synced in this process while the rebuild read (deletions included) are synced again
+  // on the new index; writes by other processes are found by their `updatedAt`. A fresh request:
+  // the rebuild's own request caches the related documents it populated, as they were then.
+  const fresh = await createLocalReq({}, req.payload)
+  for (const { collection, id } of journal.values()) await syncDocument(options, collection, id, fresh)
   for (const collection of Object.keys(options.collections)) {
     const { docs } = await req.payload.find({
       collection: collection as CollectionSlug,
@@ -64,11 +76,11 @@ export const reindexAll = async (
       limit: 0,
       overrideAccess: true,
       pagination: false,
-      req,
+      req: fresh,
       select: {},
       where: { updatedAt: { greater_than_equal: startedAt } },
     })
-    for (const { id } of docs) await syncDocument(options, collection, id, req)
+    for (const { id } of docs) await syncDocument(options, collection, id, fresh)
   }
   return { counts, indexed, ms: Math.round(performance.now() - started) }
 }

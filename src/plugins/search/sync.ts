@@ -8,6 +8,14 @@ import { maxIndexedText } from './defaults.js'
 
 export const entryId = (collection: string, id: number | string): string => `${collection}-${id}`
 
+export type RebuildJournal = Map<string, { collection: string; id: number | string }>
+
+/**
+ * Journals of the rebuilds running in this process: documents synced meanwhile were read by the
+ * rebuild earlier, so they are synced again once the new index is in place.
+ */
+export const activeRebuildJournals = new Set<RebuildJournal>()
+
 /**
  * The fail-closed pipeline: drafts out, a valid access level required, the collection's own
  * listing rule, then the shaper, which picks the fields meant for readers. Anything that cannot
@@ -69,6 +77,7 @@ export const syncDocument = async (
   id: number | string,
   req: PayloadRequest,
 ): Promise<'indexed' | 'removed'> => {
+  activeRebuildJournals.forEach((journal) => journal.set(entryId(collection, id), { collection, id }))
   const entry = await toSearchDocument(options, collection, await readForIndex(collection, id, req), req)
   if (entry) {
     await options.engine.upsert([entry])

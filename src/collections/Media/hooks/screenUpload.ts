@@ -13,10 +13,12 @@ import { sanitizeImage } from '../../../lib/uploads/sanitizeImage.js'
 export const screenUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
-  const data = (args as { data?: Record<string, unknown> }).data
+  // Payload drops `url` from the operation's data before this hook; the request still has it.
+  const data = (args as { data?: Record<string, unknown> }).data ?? {}
+  const requested = { ...(req.data as Record<string, unknown> | undefined), ...data }
 
   if (!file) {
-    if (data?.url) throw new UserFacingError(translate(req, 'remoteUploadDisabled'), 400)
+    if (requested.url) throw new UserFacingError(translate(req, 'remoteUploadDisabled'), 400)
     if (operation === 'create') throw new UserFacingError(translate(req, 'fileRequired'), 400)
     return args
   }

@@ -79,7 +79,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
       },
       // Vietnamese syllables are short: a typo is forgiven only in longer words.
       fuzzy: (term) => (term.length >= 5 ? 1 : false),
-      prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 3,
+      prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 2,
     })
     return results.flatMap((result) => documents.get(String(result.id)) ?? [])
   }

@@ -1,31 +1,47 @@
-import type { CollectionAfterChangeHook, CollectionSlug } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import type { SanitizedSearchPluginOptions } from '../types.js'
 
 import { queueSyncOf } from './queueSync.js'
 
+const queueDependentsOf = async (
+  options: SanitizedSearchPluginOptions,
+  changed: string,
+  id: number | string,
+  req: PayloadRequest,
+): Promise<void> => {
+  for (const [dependent, settings] of Object.entries(options.collections)) {
+    for (const { field } of (settings.dependsOn ?? []).filter((each) => each.collection === changed)) {
+      // Finding every entry to refresh, whatever the editor can read: the index serves everyone.
+      const { docs } = await req.payload.find({
+        collection: dependent as CollectionSlug,
+        depth: 0,
+        limit: 0,
+        overrideAccess: true,
+        pagination: false,
+        req,
+        select: {},
+        where: { [field]: { equals: id } },
+      })
+      for (const doc of docs) await queueSyncOf(options, dependent, doc.id, req)
+    }
+  }
+}
+
 /**
- * When a document that indexed entries show changes (an author's name), queues the entries that
- * point at it, so search results never show a stale name.
+ * When a document that indexed entries show changes (an author's name, an attached file), queues
+ * the entries that point at it, so search never shows stale names or finds a replaced file's text.
  */
 export const queueDependents =
   (options: SanitizedSearchPluginOptions): CollectionAfterChangeHook =>
   async ({ collection, doc, req }) => {
-    for (const [dependent, settings] of Object.entries(options.collections)) {
-      for (const { field } of (settings.dependsOn ?? []).filter((each) => each.collection === collection.slug)) {
-        // Finding every entry to refresh, whatever the editor can read: the index serves everyone.
-        const { docs } = await req.payload.find({
-          collection: dependent as CollectionSlug,
-          depth: 0,
-          limit: 0,
-          overrideAccess: true,
-          pagination: false,
-          req,
-          select: {},
-          where: { [field]: { equals: doc.id } },
-        })
-        for (const { id } of docs) await queueSyncOf(options, dependent, id, req)
-      }
-    }
+    await queueDependentsOf(options, collection.slug, doc.id, req)
     return doc
+  }
+
+/** Before the delete, while the entries still point at the document: afterwards the links are gone. */
+export const queueDependentsOfDeleted =
+  (options: SanitizedSearchPluginOptions): CollectionBeforeDeleteHook =>
+  async ({ collection, id, req }) => {
+    await queueDependentsOf(options, collection.slug, id, req)
   }

@@ -1,0 +1,175 @@
+import type { SanitizedCollectionConfig, SanitizedGlobalConfig } from 'payload'
+
+import { formatNames } from 'payload'
+
+import type { PathItemObject, SchemaObject, TagObject } from '../oas.js'
+import type { DocumentContext, Fragment } from './common.js'
+
+import { labelIn, nullable, objectSchema, textOf } from '../generate.js'
+import { ref } from '../oas.js'
+import { json, parameterRefs } from './common.js'
+
+/** The component name of an entity's documents, the one `payload generate:types` gives it. */
+export const componentName = (entity: SanitizedCollectionConfig | SanitizedGlobalConfig): string =>
+  entity.typescript?.interface ?? formatNames(entity.slug).singular
+
+
+/** Payload sets these on every write, so a stored document always has them. */
+const timestamps: Record<string, SchemaObject> = {
+  createdAt: { type: 'string', format: 'date-time', description: 'Ngày tạo · Created at' },
+  updatedAt: { type: 'string', format: 'date-time', description: 'Ngày cập nhật · Updated at' },
+}
+
+/** A collection's documents as a reader receives them: id first, then the fields they may read. */
+export const collectionSchema = (collection: SanitizedCollectionConfig, context: DocumentContext): SchemaObject => {
+  const fields = objectSchema(collection.fields, context.schema)
+  const label = textOf(collection.labels.singular)
+  const stamped = collection.timestamps === false ? [] : Object.keys(timestamps).filter((name) => name in fields.properties)
+  return {
+    type: 'object',
+    ...(label ? { description: label } : {}),
+    properties: {
+      id: context.schema.idSchemaFor(collection.slug),
+      ...fields.properties,
+      ...Object.fromEntries(stamped.map((name) => [name, timestamps[name]])),
+      // Payload answers a login with `updatedAt: null`, so that adding a session does not touch it.
+      ...(collection.auth && stamped.includes('updatedAt') ? { updatedAt: nullable(timestamps.updatedAt) } : {}),
+    },
+    required: ['id', ...(fields.required ?? []), ...stamped],
+  }
+}
+
+const pageOf = (component: string): SchemaObject => ({
+  type: 'object',
+  properties: {
+    docs: { type: 'array', items: ref('schemas', component) },
+    totalDocs: { type: 'integer' },
+    limit: { type: 'integer' },
+    totalPages: { type: 'integer' },
+    page: { type: 'integer' },
+    pagingCounter: { type: 'integer', description: 'Số thứ tự của tài liệu đầu trang · Position of the first document of the page, from 1' },
+    hasPrevPage: { type: 'boolean' },
+    hasNextPage: { type: 'boolean' },
+    prevPage: { type: ['integer', 'null'] },
+    nextPage: { type: ['integer', 'null'] },
+  },
+  required: ['docs', 'totalDocs', 'limit', 'totalPages', 'page', 'pagingCounter', 'hasPrevPage', 'hasNextPage'],
+})
+
+const readParameters = (hasDrafts: boolean) => ['depth', 'locale', ...(hasDrafts ? ['draft'] : []), 'select', 'populate']
+
+const draftsNote = (hasDrafts: boolean) =>
+  hasDrafts ? ' Người đọc công khai chỉ thấy bản đã xuất bản · Public readers only ever see published versions.' : ''
+
+/** `GET /api/{slug}`, `GET /api/{slug}/{id}`, and the file route of upload collections. */
+const collectionPaths = (collection: SanitizedCollectionConfig, context: DocumentContext): Fragment => {
+  const { api } = context
+  const { slug } = collection
+  const component = componentName(collection)
+  const hasDrafts = Boolean(collection.versions && collection.versions.drafts)
+  const available = context.parameters
+  const label = textOf(collection.labels.plural) ?? slug
+  const vi = labelIn(collection.labels.plural, 'vi') ?? slug
+  const en = labelIn(collection.labels.plural, 'en') ?? slug
+  const paths: Record<string, PathItemObject> = {
+    [`${api}/${slug}`]: {
+      get: {
+        operationId: `list${formatNames(slug).plural}`,
+        tags: [slug],
+        summary: `${vi}: danh sách · ${en}: list`,
+        description:
+          'Các tài liệu người gọi được đọc, theo trang · The documents the caller may read, a page at a time.' + draftsNote(hasDrafts),
+        parameters: parameterRefs(['where', 'limit', 'page', 'sort', ...readParameters(hasDrafts)], available),
+        responses: {
+          200: { description: 'Một trang tài liệu · A page of documents', content: json(ref('schemas', `${component}Page`)) },
+          400: ref('responses', 'BadRequest'),
+          403: ref('responses', 'Forbidden'),
+        },
+      },
+    },
+    [`${api}/${slug}/{id}`]: {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: context.schema.idSchemaFor(slug) }],
+      get: {
+        operationId: `get${component}`,
+        tags: [slug],
+        summary: `${vi}: một tài liệu · ${en}: one document`,
+        description: 'Một tài liệu theo id · One document by id.' + draftsNote(hasDrafts),
+        parameters: parameterRefs(readParameters(hasDrafts), available),
+        responses: {
+          200: { description: 'Tài liệu · The document', content: json(ref('schemas', component)) },
+          403: ref('responses', 'Forbidden'),
+          404: ref('responses', 'NotFound'),
+        },
+      },
+    },
+  }
+  if (collection.upload) {
+    paths[`${api}/${slug}/file/{filename}`] = {
+      parameters: [
+        {
+          name: 'filename',
+          in: 'path',
+          required: true,
+          description: 'Tên tệp, của bản gốc hoặc một cỡ ảnh · File name of the original or of one image size (see `url` and `sizes`)',
+          schema: { type: 'string' },
+        },
+      ],
+      get: {
+        operationId: `get${component}File`,
+        tags: [slug],
+        summary: `${vi}: tải tệp · ${en}: download the file`,
+        description: 'Nội dung tệp, với cùng quyền đọc như tài liệu của nó · The file itself, readable by whoever may read its document.',
+        responses: {
+          200: { description: 'Tệp · The file', content: { '*/*': {} } },
+          403: ref('responses', 'Forbidden'),
+          404: ref('responses', 'NotFound'),
+        },
+      },
+    }
+  }
+  return {
+    paths,
+    schemas: { [component]: collectionSchema(collection, context), [`${component}Page`]: pageOf(component) },
+    tags: [{ name: slug, description: label }],
+  }
+}
+
+const globalPaths = (global: SanitizedGlobalConfig, context: DocumentContext): Fragment => {
+  const component = componentName(global)
+  const hasDrafts = Boolean(global.versions && global.versions.drafts)
+  const { properties } = objectSchema(global.fields, context.schema)
+  const label = textOf(global.label) ?? global.slug
+  const tag: TagObject = { name: global.slug, description: label }
+  return {
+    paths: {
+      [`${context.api}/globals/${global.slug}`]: {
+        get: {
+          operationId: `get${component}`,
+          tags: [tag.name],
+          summary: `${label}`,
+          description: 'Dữ liệu chung của trang · Site-wide data, one document.' + draftsNote(hasDrafts),
+          parameters: parameterRefs(readParameters(hasDrafts), context.parameters),
+          responses: {
+            200: { description: label, content: json(ref('schemas', component)) },
+            403: ref('responses', 'Forbidden'),
+          },
+        },
+      },
+    },
+    schemas: {
+      // Nothing is required: a global answers before anyone has filled it in, with its fields absent.
+      [component]: {
+        type: 'object',
+        description: label,
+        properties: { id: context.schema.idSchemaFor(), globalType: { const: global.slug }, ...properties },
+      },
+    },
+    tags: [tag],
+  }
+}
+
+/** The read routes of the described collections and globals. */
+export const contentPaths = (context: DocumentContext, slugs: { collections: string[]; globals: string[] }): Fragment[] => [
+  ...context.config.collections.filter((each) => slugs.collections.includes(each.slug)).map((each) => collectionPaths(each, context)),
+  ...context.config.globals.filter((each) => slugs.globals.includes(each.slug)).map((each) => globalPaths(each, context)),
+]
