@@ -1,0 +1,4 @@
+import { describeMatrix } from './suite.js'
+import { graphQLSurface } from './surfaces.js'
+
+describeMatrix('access-matrix-graphql', [graphQLSurface])

@@ -1,0 +1,4 @@
+import { describeMatrix } from './suite.js'
+import { restSurface } from './surfaces.js'
+
+describeMatrix('access-matrix-rest', [restSurface])

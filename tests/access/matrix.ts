@@ -1,0 +1,402 @@
+/**
+ * The access policy of Trường Số, written once as a short description and expanded into the
+ * table every surface (Local API, REST, GraphQL) is checked against. Expectations live here and
+ * nowhere else: the suites only observe what happened and compare it with a row.
+ *
+ * Nothing here is imported from `src/access`: the table is an independent statement of the
+ * policy, so a wrong rule in the code cannot also make its own test pass.
+ */
+
+export const levels = ['public', 'parents', 'staff', 'leadership'] as const
+export type Level = (typeof levels)[number]
+
+export const actors = ['anonymous', 'parent', 'teacher', 'otherTeacher', 'reviewer', 'staff', 'admin'] as const
+export type Actor = (typeof actors)[number]
+export type SignedInActor = Exclude<Actor, 'anonymous'>
+
+type Role = 'admin' | 'parent' | 'reviewer' | 'staff' | 'teacher'
+
+/** The role each actor signs in with; the two teachers differ only in who owns the seeded documents. */
+export const roleOf: Record<SignedInActor, Role> = {
+  parent: 'parent',
+  teacher: 'teacher',
+  otherTeacher: 'teacher',
+  reviewer: 'reviewer',
+  staff: 'staff',
+  admin: 'admin',
+}
+
+/** Every seeded document (draft or published, every collection) is authored by this actor. */
+export const owner: Actor = 'teacher'
+
+const upTo = (highest: Level): Level[] => levels.slice(0, levels.indexOf(highest) + 1)
+
+/** levelsFor(actor): the levels each actor may read. */
+export const levelsOf: Record<Actor, readonly Level[]> = {
+  anonymous: upTo('public'),
+  parent: upTo('parents'),
+  teacher: upTo('staff'),
+  otherTeacher: upTo('staff'),
+  reviewer: upTo('staff'),
+  staff: upTo('staff'),
+  admin: upTo('leadership'),
+}
+
+export const mayRead = (actor: Actor, level: Level): boolean => levelsOf[actor].includes(level)
+
+/**
+ * How far an editor's hand reaches: every document at a level she may read, or only her own
+ * documents among those. A level is a ceiling for everyone, owners included: the field itself
+ * says "nobody may file a document where they could not read it".
+ */
+type Reach = 'own, within reach' | 'within reach'
+
+/**
+ * `published`/`draft` exist in every drafted collection; announcements add `scheduled` (published,
+ * `publishedAt` in the future) and `expired` (published, `expiresAt` past).
+ */
+export type State = 'draft' | 'expired' | 'published' | 'scheduled'
+
+type ContentPolicy = {
+  /** The noun test names use. */
+  noun: string
+  /** The states seeded for reading; media has no drafts and is seeded as a plain stored file. */
+  states: readonly State[] | null
+  create: readonly Role[]
+  /** Who may leave a document published; `null` for media, which has no drafts. */
+  publish: readonly Role[] | null
+  /** Who reads drafts, reads versions, updates and deletes, and how far. */
+  edit: Partial<Record<Role, Reach>>
+}
+
+const office: Role[] = ['staff', 'admin']
+
+export const contentPolicy = {
+  'learning-materials': {
+    noun: 'learning material',
+    states: ['published', 'draft'],
+    create: ['teacher', 'reviewer', 'admin'],
+    publish: ['reviewer', 'admin'],
+    edit: { admin: 'within reach', reviewer: 'within reach', teacher: 'own, within reach' },
+  },
+  'library-items': {
+    noun: 'library item',
+    states: ['published', 'draft'],
+    create: ['staff', 'reviewer', 'admin'],
+    publish: ['reviewer', 'admin'],
+    edit: { admin: 'within reach', reviewer: 'within reach', staff: 'within reach' },
+  },
+  announcements: {
+    noun: 'announcement',
+    states: ['published', 'draft', 'scheduled', 'expired'],
+    create: office,
+    publish: office,
+    edit: { admin: 'within reach', staff: 'within reach' },
+  },
+  'regulatory-documents': {
+    noun: 'regulatory document',
+    states: ['published', 'draft'],
+    create: office,
+    publish: office,
+    edit: { admin: 'within reach', staff: 'within reach' },
+  },
+  media: {
+    noun: 'file',
+    states: null,
+    create: ['teacher', 'reviewer', 'staff', 'admin'],
+    publish: null,
+    // Office staff keep the school's file library; every uploader manages her own files.
+    edit: { admin: 'within reach', staff: 'within reach', teacher: 'own, within reach', reviewer: 'own, within reach' },
+  },
+} satisfies Record<string, ContentPolicy>
+
+export type ContentSlug = keyof typeof contentPolicy
+export const contentSlugs = Object.keys(contentPolicy) as ContentSlug[]
+
+const policyOf = (slug: ContentSlug): ContentPolicy => contentPolicy[slug]
+const roleOfActor = (actor: Actor): Role | undefined => (actor === 'anonymous' ? undefined : roleOf[actor])
+const hasRole = (actor: Actor, roles: readonly Role[] | null): boolean => {
+  const role = roleOfActor(actor)
+  return role !== undefined && (roles ?? []).includes(role)
+}
+
+/** Whether the actor edits (and so reads in every state) the owner's document at this level. */
+export const edits = (slug: ContentSlug, actor: Actor, level: Level): boolean => {
+  const role = roleOfActor(actor)
+  const reach = role && policyOf(slug).edit[role]
+  if (!reach || !mayRead(actor, level)) return false
+  return reach === 'within reach' || actor === owner
+}
+
+/** What every reader of the level sees: published and out, in a list or opened directly. */
+const visibleToReaders = (state: State | undefined, inList: boolean): boolean =>
+  state === undefined ||
+  state === 'published' ||
+  // An expired announcement leaves the lists but still opens from a direct link.
+  (state === 'expired' && !inList)
+
+export type Outcome =
+  /** The operation happened (reads: the document is returned or listed). */
+  | 'allowed'
+  /** A read that returns nothing: absent from the list, 404, or 403 when the reader has no rule at all. */
+  | 'hidden'
+  /** A write refused with 403, nothing written. */
+  | 'forbidden'
+  /** A write refused with a validation error (400), nothing written. */
+  | 'invalid'
+  /** A write that answers 200 but leaves the protected field as it was (field-level access). */
+  | 'ignored'
+
+export type ContentOperation =
+  | 'create'
+  | 'createPublished'
+  | 'delete'
+  | 'download'
+  | 'find'
+  | 'findByID'
+  | 'publish'
+  | 'raiseLevel'
+  | 'readVersions'
+  | 'update'
+export type UserOperation = 'admin' | 'create' | 'delete' | 'find' | 'findByID' | 'unlock' | 'update' | 'updateRoles'
+export type GlobalOperation = 'read' | 'readVersions' | 'update'
+
+export type ContentRow = {
+  kind: 'content'
+  collection: ContentSlug
+  operation: ContentOperation
+  actor: Actor
+  /** The level of the document acted on (for `raiseLevel`, the level asked for). */
+  level: Level
+  /** The state of the document read; writes act on a draft (media: a stored file). */
+  state?: State
+  outcome: Outcome
+  allowed: boolean
+  name: string
+}
+
+export type UserRow = {
+  kind: 'users'
+  collection: 'users'
+  operation: UserOperation
+  actor: Actor
+  /** Whose account; absent for `create` and `admin`. */
+  target?: 'other' | 'self'
+  outcome: Outcome
+  allowed: boolean
+  name: string
+}
+
+export type GlobalRow = {
+  kind: 'global'
+  collection: 'school-profile'
+  operation: GlobalOperation
+  actor: Actor
+  outcome: Outcome
+  allowed: boolean
+  name: string
+}
+
+export type Row = ContentRow | GlobalRow | UserRow
+
+/** The first refusal that applies wins: authorisation (403) is checked before validation (400). */
+const firstRefusal = (...checks: Array<[boolean, Outcome]>): Outcome =>
+  checks.find(([passes]) => !passes)?.[1] ?? 'allowed'
+
+const contentOutcome = (
+  slug: ContentSlug,
+  operation: ContentOperation,
+  actor: Actor,
+  level: Level,
+  state?: State,
+): Outcome => {
+  const policy = policyOf(slug)
+  switch (operation) {
+    case 'download':
+    case 'find':
+    case 'findByID':
+      return edits(slug, actor, level) || (mayRead(actor, level) && visibleToReaders(state, operation === 'find'))
+        ? 'allowed'
+        : 'hidden'
+    case 'readVersions':
+      return edits(slug, actor, level) ? 'allowed' : 'hidden'
+    case 'create':
+      return firstRefusal([hasRole(actor, policy.create), 'forbidden'], [mayRead(actor, level), 'invalid'])
+    case 'createPublished':
+      return firstRefusal(
+        [hasRole(actor, policy.create), 'forbidden'],
+        [hasRole(actor, policy.publish), 'forbidden'],
+        [mayRead(actor, level), 'invalid'],
+      )
+    case 'update':
+    case 'delete':
+      return edits(slug, actor, level) ? 'allowed' : 'forbidden'
+    case 'raiseLevel':
+      // The document starts public; the actor asks for `level`.
+      return firstRefusal([edits(slug, actor, 'public'), 'forbidden'], [mayRead(actor, level), 'invalid'])
+    case 'publish':
+      return firstRefusal([edits(slug, actor, level), 'forbidden'], [hasRole(actor, policy.publish), 'forbidden'])
+  }
+}
+
+const isAdmin = (actor: Actor): boolean => actor === 'admin'
+
+const userOutcome = (operation: UserOperation, actor: Actor, target?: 'other' | 'self'): Outcome => {
+  const self = target === 'self'
+  switch (operation) {
+    case 'find':
+    case 'findByID':
+      return isAdmin(actor) || self ? 'allowed' : 'hidden'
+    case 'update':
+      return isAdmin(actor) || self ? 'allowed' : 'forbidden'
+    case 'updateRoles':
+      // Field access: a user may save her own account, but `roles` is dropped unless she is an admin.
+      return isAdmin(actor) ? 'allowed' : self ? 'ignored' : 'forbidden'
+    case 'create':
+    case 'delete':
+    case 'unlock':
+      return isAdmin(actor) ? 'allowed' : 'forbidden'
+    case 'admin':
+      return actor === 'anonymous' || actor === 'parent' ? 'forbidden' : 'allowed'
+  }
+}
+
+const globalOutcome = (operation: GlobalOperation, actor: Actor): Outcome => {
+  const editor = hasRole(actor, office)
+  switch (operation) {
+    case 'read':
+      return 'allowed'
+    case 'update':
+      return editor ? 'allowed' : 'forbidden'
+    case 'readVersions':
+      return editor ? 'allowed' : 'hidden'
+  }
+}
+
+const actorNames: Record<Actor, string> = {
+  anonymous: 'an anonymous visitor',
+  parent: 'a parent',
+  teacher: 'the teacher who owns the documents',
+  otherTeacher: 'another teacher',
+  reviewer: 'a reviewer',
+  staff: 'office staff',
+  admin: 'an admin',
+}
+
+const outcomeNames: Record<Outcome, string> = {
+  allowed: 'allowed',
+  hidden: 'hidden',
+  forbidden: 'forbidden (403)',
+  invalid: 'refused as invalid (400)',
+  ignored: 'accepted but ignored',
+}
+
+const contentName = (row: Omit<ContentRow, 'allowed' | 'name'>): string => {
+  const { noun } = policyOf(row.collection)
+  const at = `${row.level}-level`
+  const what = row.state ? `a ${row.state} ${at} ${noun}` : `a ${at} ${noun}`
+  const owned = row.collection === 'media' ? `the teacher's ${at} ${noun}` : `the teacher's draft ${at} ${noun}`
+  const phrase: Record<ContentOperation, string> = {
+    find: `finds ${what} in the list`,
+    findByID: `opens ${what} by id`,
+    download: `downloads ${what}`,
+    readVersions: `reads the versions of ${what}`,
+    create: `creates a ${at} ${noun}${policyOf(row.collection).publish ? ' as a draft' : ''}`,
+    createPublished: `creates a ${at} ${noun} already published`,
+    update: `edits ${owned}`,
+    raiseLevel: `raises the teacher's public ${noun} to ${row.level}`,
+    publish: `publishes ${owned}`,
+    delete: `deletes ${owned}`,
+  }
+  return `${actorNames[row.actor]} ${phrase[row.operation]}`
+}
+
+const userName = (row: Omit<UserRow, 'allowed' | 'name'>): string => {
+  const account = row.target === 'self' ? 'their own account' : 'another account'
+  const phrase: Record<UserOperation, string> = {
+    find: `finds ${account} in the user list`,
+    findByID: `opens ${account} by id`,
+    update: `renames ${account}`,
+    updateRoles: `changes the roles of ${account}`,
+    create: 'creates an account',
+    delete: `deletes ${account}`,
+    unlock: `unlocks ${account}`,
+    admin: 'enters the admin panel',
+  }
+  return `${actorNames[row.actor]} ${phrase[row.operation]}`
+}
+
+const globalName = (row: Omit<GlobalRow, 'allowed' | 'name'>): string => {
+  const phrase: Record<GlobalOperation, string> = {
+    read: 'reads the school profile',
+    update: 'updates the school profile',
+    readVersions: "reads the school profile's versions",
+  }
+  return `${actorNames[row.actor]} ${phrase[row.operation]}`
+}
+
+const finish = <R extends Row>(row: Omit<R, 'allowed' | 'name'>, sentence: string): R =>
+  ({ ...row, allowed: row.outcome === 'allowed', name: `${sentence}: ${outcomeNames[row.outcome]}` }) as R
+
+type ContentRowKey = Pick<ContentRow, 'actor' | 'collection' | 'level' | 'operation' | 'state'>
+
+const contentRows = (): ContentRow[] =>
+  contentSlugs.flatMap((collection) => {
+    const { publish, states } = policyOf(collection)
+    // A file's bytes are read through a route of their own, guarded by the same rule.
+    const readOps: ContentOperation[] = states ? ['find', 'findByID', 'readVersions'] : ['find', 'findByID', 'download']
+    const writeOps: ContentOperation[] = publish
+      ? ['create', 'createPublished', 'update', 'raiseLevel', 'publish', 'delete']
+      : ['create', 'update', 'raiseLevel', 'delete']
+    return actors.flatMap((actor) => [
+      ...readOps.flatMap((operation) =>
+        (operation === 'readVersions' ? (['published', 'draft'] as State[]) : (states ?? [undefined])).flatMap((state) =>
+          levels.map((level): ContentRowKey => ({ collection, operation, actor, level, state })),
+        ),
+      ),
+      ...writeOps.flatMap((operation) =>
+        // Raising a public document to public changes nothing that could be observed.
+        (operation === 'raiseLevel' ? levels.slice(1) : levels).map((level): ContentRowKey => ({ collection, operation, actor, level })),
+      ),
+    ])
+  }).map((row) => {
+    const withOutcome = { kind: 'content' as const, ...row, outcome: contentOutcome(row.collection, row.operation, row.actor, row.level, row.state) }
+    return finish<ContentRow>(withOutcome, contentName(withOutcome))
+  })
+
+const userRows = (): UserRow[] => {
+  const targeted: UserOperation[] = ['find', 'findByID', 'update', 'updateRoles', 'delete']
+  return actors.flatMap((actor) => {
+    // An anonymous visitor has no account of her own.
+    const targets = actor === 'anonymous' ? (['other'] as const) : (['self', 'other'] as const)
+    const rows: Array<Omit<UserRow, 'allowed' | 'name' | 'outcome'>> = [
+      ...targeted.flatMap((operation) =>
+        targets
+          // The admin deleting herself would leave the rest of the suite without an admin.
+          .filter((target) => !(operation === 'delete' && target === 'self' && actor === 'admin'))
+          .map((target) => ({ kind: 'users' as const, collection: 'users' as const, operation, actor, target })),
+      ),
+      { kind: 'users', collection: 'users', operation: 'unlock', actor, target: 'other' },
+      { kind: 'users', collection: 'users', operation: 'create', actor },
+      { kind: 'users', collection: 'users', operation: 'admin', actor },
+    ]
+    return rows.map((row) => {
+      const withOutcome = { ...row, outcome: userOutcome(row.operation, row.actor, row.target) }
+      return finish<UserRow>(withOutcome, userName(withOutcome))
+    })
+  })
+}
+
+const globalRows = (): GlobalRow[] =>
+  actors.flatMap((actor) =>
+    (['read', 'update', 'readVersions'] as const).map((operation) => {
+      const row = { kind: 'global' as const, collection: 'school-profile' as const, operation, actor, outcome: globalOutcome(operation, actor) }
+      return finish<GlobalRow>(row, globalName(row))
+    }),
+  )
+
+/** The whole access matrix: one row per collection, operation, actor, level (and state or target). */
+export const matrix: readonly Row[] = [...contentRows(), ...userRows(), ...globalRows()]
+
+/** The collections in the order suites group them. */
+export const matrixCollections = [...contentSlugs, 'users', 'school-profile'] as const

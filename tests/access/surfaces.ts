@@ -1,0 +1,267 @@
+/**
+ * The three ways a request reaches Payload. Each surface turns a `Call` into an `Answer` (a status
+ * and, for reads, whether the document came back) and knows nothing of what it should be.
+ */
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+
+import { createLocalReq } from 'payload'
+
+import { graphql, rest } from '../helpers/api.js'
+import type { Outcome, Row } from './matrix.js'
+import type { Call, Id, Session } from './world.js'
+
+export type Answer = {
+  status: number
+  /** For reads: the document was returned, listed, or (versions) has versions; admin: may enter. */
+  seen?: boolean
+  message?: string
+}
+
+export type Surface = {
+  name: string
+  /** A row the surface has no way of expressing, with the reason; every other row runs. */
+  cannot?: (row: Row) => string | undefined
+  answer: (payload: Payload, call: Call, session: Session) => Promise<Answer>
+}
+
+const reads = new Set<Call['kind']>(['download', 'find', 'findByID', 'readVersions', 'readGlobal', 'readGlobalVersions'])
+
+const onlyRestServesFiles = (row: Row): string | undefined =>
+  row.operation === 'download' ? "a file's bytes are served only by the REST file route" : undefined
+
+/**
+ * What the answer and the database together say happened, in the table's vocabulary; anything
+ * else comes back as a description, so a mismatch reads plainly in the failure.
+ */
+export const observe = (call: Call, answer: Answer, written: boolean | undefined): Outcome | string => {
+  const { status } = answer
+  const ok = status >= 200 && status < 300
+  const unexpected = `status ${status}${answer.message ? `: ${answer.message}` : ''}`
+  if (call.kind === 'canEnterAdmin') return ok ? (answer.seen ? 'allowed' : 'forbidden') : unexpected
+  if (reads.has(call.kind)) {
+    if (ok) return answer.seen ? 'allowed' : 'hidden'
+    return status === 403 || status === 404 ? 'hidden' : unexpected
+  }
+  if (ok) return written ? 'allowed' : 'ignored'
+  if (written) return `written despite ${unexpected}`
+  if (status === 403) return 'forbidden'
+  if (status === 400) return 'invalid'
+  return unexpected
+}
+
+const failure = (error: unknown): Answer => ({
+  status: (error as { status?: number }).status ?? 500,
+  message: (error as Error).message,
+})
+
+const sameId = (a: unknown, b: Id) => String(a) === String(b)
+
+/** The Local API, acting as the user with `overrideAccess: false`. */
+export const localSurface: Surface = {
+  name: 'Local API',
+  cannot: onlyRestServesFiles,
+  answer: async (payload, call, { user }) => {
+    const asUser = { depth: 0, overrideAccess: false, user } as const
+    try {
+      switch (call.kind) {
+        case 'find': {
+          const { docs } = await payload.find({ collection: call.collection, where: { id: { equals: call.id } }, ...asUser })
+          return { status: 200, seen: docs.some((doc) => sameId(doc.id, call.id)) }
+        }
+        case 'findByID': {
+          const doc = await payload.findByID({ collection: call.collection, id: call.id, ...asUser })
+          return { status: 200, seen: sameId(doc?.id, call.id) }
+        }
+        case 'readVersions': {
+          const { totalDocs } = await payload.findVersions({
+            collection: call.collection as 'learning-materials',
+            where: { parent: { equals: call.id } },
+            ...asUser,
+          })
+          return { status: 200, seen: totalDocs > 0 }
+        }
+        case 'create':
+          await payload.create({ collection: call.collection, data: call.data as never, ...(call.file ? { file: call.file } : {}), ...asUser })
+          return { status: 201 }
+        case 'update':
+          await payload.update({ collection: call.collection, id: call.id, data: call.data as never, ...asUser })
+          return { status: 200 }
+        case 'delete':
+          await payload.delete({ collection: call.collection, id: call.id, ...asUser })
+          return { status: 200 }
+        case 'unlock': {
+          const req = await createLocalReq({ user: user as never }, payload)
+          await payload.unlock({ collection: 'users', data: { email: call.email } as never, overrideAccess: false, req })
+          return { status: 200 }
+        }
+        case 'canEnterAdmin': {
+          const req = await createLocalReq({ user: user as never }, payload)
+          const admin = payload.collections.users.config.access.admin as (args: { req: PayloadRequest }) => boolean | Promise<boolean>
+          return { status: 200, seen: Boolean(await admin({ req })) }
+        }
+        case 'readGlobal': {
+          const profile = await payload.findGlobal({ slug: 'school-profile', ...asUser })
+          return { status: 200, seen: Boolean(profile.name) }
+        }
+        case 'updateGlobal':
+          await payload.updateGlobal({ slug: 'school-profile', data: call.data as never, ...asUser })
+          return { status: 200 }
+        case 'readGlobalVersions': {
+          const { totalDocs } = await payload.findGlobalVersions({ slug: 'school-profile', ...asUser })
+          return { status: 200, seen: totalDocs > 0 }
+        }
+        case 'download':
+          throw new Error('the Local API serves no file bytes')
+      }
+    } catch (error) {
+      return failure(error)
+    }
+  },
+}
+
+const json = async (response: Response): Promise<Record<string, unknown>> => {
+  const text = await response.text()
+  try {
+    return JSON.parse(text) as Record<string, unknown>
+  } catch {
+    return { text }
+  }
+}
+
+const messageOf = (body: Record<string, unknown>): string | undefined =>
+  (body.errors as Array<{ message: string }> | undefined)?.map((error) => error.message).join('; ') ??
+  (body.message as string | undefined)
+
+/** Payload's REST handlers, called as `/api/[...slug]` calls them, with the actor's JWT. */
+export const restSurface: Surface = {
+  name: 'REST',
+  answer: async (payload, call, { token }) => {
+    const send = async (path: string, init: Parameters<typeof rest>[2] = {}, seen?: (body: Record<string, unknown>) => boolean): Promise<Answer> => {
+      const response = await rest(payload, path, { ...init, token })
+      const body = await json(response)
+      const ok = response.ok
+      return { status: response.status, seen: ok && seen ? seen(body) : undefined, message: ok ? undefined : messageOf(body) }
+    }
+    switch (call.kind) {
+      case 'find':
+        return send(`/${call.collection}?depth=0&where[id][equals]=${call.id}`, {}, (body) =>
+          (body.docs as Array<{ id: Id }>).some((doc) => sameId(doc.id, call.id)),
+        )
+      case 'findByID':
+        return send(`/${call.collection}/${call.id}?depth=0`, {}, (body) => sameId(body.id, call.id))
+      case 'download': {
+        const response = await rest(payload, `/${call.collection}/file/${encodeURIComponent(call.filename)}`, { token })
+        const bytes = response.ok ? (await response.arrayBuffer()).byteLength : 0
+        return { status: response.status, seen: bytes > 0, message: response.ok ? undefined : messageOf(await json(response)) }
+      }
+      case 'readVersions':
+        return send(`/${call.collection}/versions?depth=0&where[parent][equals]=${call.id}`, {}, (body) => Number(body.totalDocs) > 0)
+      case 'create': {
+        if (!call.file) return send(`/${call.collection}?depth=0`, { method: 'POST', body: call.data })
+        const form = new FormData()
+        form.append('file', new Blob([new Uint8Array(call.file.data)], { type: call.file.mimetype }), call.file.name)
+        form.append('_payload', JSON.stringify(call.data))
+        return send(`/${call.collection}?depth=0`, { method: 'POST', body: form })
+      }
+      case 'update':
+        return send(`/${call.collection}/${call.id}?depth=0`, { method: 'PATCH', body: call.data })
+      case 'delete':
+        return send(`/${call.collection}/${call.id}`, { method: 'DELETE' })
+      case 'unlock':
+        return send('/users/unlock', { method: 'POST', body: { email: call.email } })
+      case 'canEnterAdmin':
+        return send('/access', {}, (body) => body.canAccessAdmin === true)
+      case 'readGlobal':
+        return send('/globals/school-profile?depth=0', {}, (body) => Boolean(body.name))
+      case 'updateGlobal':
+        return send('/globals/school-profile?depth=0', { method: 'POST', body: call.data })
+      case 'readGlobalVersions':
+        return send('/globals/school-profile/versions?depth=0', {}, (body) => Number(body.totalDocs) > 0)
+    }
+  },
+}
+
+/** GraphQL names Payload derives from the slugs (`media` is both singular and plural: `allMedia`). */
+const graphQLNames: Record<string, { one: string; many: string }> = {
+  'learning-materials': { one: 'LearningMaterial', many: 'LearningMaterials' },
+  'library-items': { one: 'LibraryItem', many: 'LibraryItems' },
+  announcements: { one: 'Announcement', many: 'Announcements' },
+  'regulatory-documents': { one: 'RegulatoryDocument', many: 'RegulatoryDocuments' },
+  media: { one: 'Media', many: 'allMedia' },
+  users: { one: 'User', many: 'Users' },
+}
+
+const namesOf = (collection: CollectionSlug) => graphQLNames[collection]!
+
+/** Payload's GraphQL handler, as `/api/graphql` runs it, with the actor's JWT. */
+export const graphQLSurface: Surface = {
+  name: 'GraphQL',
+  cannot: (row) =>
+    row.collection === 'media' && row.operation === 'create'
+      ? "Payload's GraphQL API takes no file, and a file is what creates a media document"
+      : onlyRestServesFiles(row),
+  answer: async (payload, call, { token }) => {
+    const ask = async <T>(
+      query: string,
+      variables: Record<string, unknown> | undefined,
+      seen?: (data: T) => boolean,
+    ): Promise<Answer> => {
+      const { data, errors } = await graphql<T>(payload, query, { token, variables })
+      if (errors?.length) {
+        return { status: errors[0].extensions?.statusCode ?? 500, message: errors.map((error) => error.message).join('; ') }
+      }
+      return { status: 200, seen: seen && data ? seen(data) : undefined }
+    }
+    const id = (value: Id) => JSON.stringify(value)
+    switch (call.kind) {
+      case 'find': {
+        const { many } = namesOf(call.collection)
+        return ask<Record<string, { docs: Array<{ id: Id }> }>>(
+          `{ ${many}(where: { id: { equals: ${id(call.id)} } }) { docs { id } } }`,
+          undefined,
+          (data) => data[many].docs.some((doc) => sameId(doc.id, call.id)),
+        )
+      }
+      case 'findByID': {
+        const { one } = namesOf(call.collection)
+        return ask<Record<string, { id: Id } | null>>(`{ ${one}(id: ${id(call.id)}) { id } }`, undefined, (data) =>
+          sameId(data[one]?.id, call.id),
+        )
+      }
+      case 'readVersions': {
+        const { many } = namesOf(call.collection)
+        return ask<Record<string, { totalDocs: number }>>(
+          `{ versions${many}(where: { parent: { equals: ${id(call.id)} } }) { totalDocs } }`,
+          undefined,
+          (data) => data[`versions${many}`].totalDocs > 0,
+        )
+      }
+      case 'create': {
+        const { one } = namesOf(call.collection)
+        return ask(`mutation ($data: mutation${one}Input!) { create${one}(data: $data) { id } }`, { data: call.data })
+      }
+      case 'update': {
+        const { one } = namesOf(call.collection)
+        return ask(`mutation ($data: mutation${one}UpdateInput!) { update${one}(id: ${id(call.id)}, data: $data) { id } }`, { data: call.data })
+      }
+      case 'delete': {
+        const { one } = namesOf(call.collection)
+        return ask(`mutation { delete${one}(id: ${id(call.id)}) { id } }`, undefined)
+      }
+      case 'unlock':
+        return ask('mutation ($email: String!) { unlockUser(email: $email) }', { email: call.email })
+      case 'canEnterAdmin':
+        return ask<{ Access: { canAccessAdmin: boolean } }>('{ Access { canAccessAdmin } }', undefined, (data) => data.Access.canAccessAdmin)
+      case 'readGlobal':
+        return ask<{ SchoolProfile: { name?: string } | null }>('{ SchoolProfile { name } }', undefined, (data) => Boolean(data.SchoolProfile?.name))
+      case 'updateGlobal':
+        return ask('mutation ($data: mutationSchoolProfileInput!) { updateSchoolProfile(data: $data) { name } }', { data: call.data })
+      case 'readGlobalVersions':
+        return ask<{ versionsSchoolProfile: { totalDocs: number } }>('{ versionsSchoolProfile { totalDocs } }', undefined, (data) =>
+          data.versionsSchoolProfile.totalDocs > 0,
+        )
+      case 'download':
+        throw new Error('GraphQL serves no file bytes')
+    }
+  },
+}

@@ -1,0 +1,299 @@
+/**
+ * The world the matrix is checked in: one account per actor, documents at every level and state
+ * (all authored by the owner teacher), and per-row arrangements. Everything here is system work
+ * done with `overrideAccess`, so it decides nothing about access: it only sets the scene and reads
+ * back what a call really changed.
+ */
+import type { CollectionSlug, Payload } from 'payload'
+
+import sharp from 'sharp'
+
+import {
+  actors,
+  contentPolicy,
+  contentSlugs,
+  type Actor,
+  type ContentSlug,
+  type Level,
+  levels,
+  owner,
+  roleOf,
+  type Row,
+  type SignedInActor,
+  type State,
+} from './matrix.js'
+
+export type Id = number | string
+export type Doc = { id: Id } & Record<string, unknown>
+
+/** What a surface needs to act as someone. */
+export type Session = { token?: string; user?: Doc & { collection: 'users' } }
+
+export type Upload = { data: Buffer; mimetype: string; name: string; size: number }
+
+/** One call a surface makes for a row. */
+export type Call =
+  | { kind: 'find'; collection: CollectionSlug; id: Id }
+  | { kind: 'findByID'; collection: CollectionSlug; id: Id }
+  | { kind: 'readVersions'; collection: CollectionSlug; id: Id }
+  | { kind: 'download'; collection: CollectionSlug; filename: string }
+  | { kind: 'create'; collection: CollectionSlug; data: Record<string, unknown>; file?: Upload }
+  | { kind: 'update'; collection: CollectionSlug; id: Id; data: Record<string, unknown> }
+  | { kind: 'delete'; collection: CollectionSlug; id: Id }
+  | { kind: 'unlock'; email: string }
+  | { kind: 'canEnterAdmin' }
+  | { kind: 'readGlobal' }
+  | { kind: 'updateGlobal'; data: Record<string, unknown> }
+  | { kind: 'readGlobalVersions' }
+
+/** A prepared row: the call to make, and how to tell afterwards whether it changed anything. */
+export type Arrangement = {
+  call: Call
+  /** For writes: true when the database shows the change the call asked for. */
+  written?: () => Promise<boolean>
+  /** Puts back what a write to the actor's own account changed, whatever the outcome. */
+  restore?: () => Promise<void>
+}
+
+const password = 'secret-123'
+const emailOf = (name: string) => `${name.toLowerCase()}@truongso.test`
+
+const day = 24 * 60 * 60 * 1000
+
+export type World = {
+  payload: Payload
+  sessions: Record<Actor, Session>
+  arrange: (row: Row) => Promise<Arrangement>
+}
+
+/** Builds the world on a freshly booted Payload. */
+export const buildWorld = async (payload: Payload): Promise<World> => {
+  let serial = 0
+  const next = () => ++serial
+
+  const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#88aa44' } }).png().toBuffer()
+  const pngFile = (): Upload => ({ data: png, mimetype: 'image/png', name: `a-${next()}.png`, size: png.length })
+
+  /**
+   * An account that never signs in, written below the operation layer: no password to hash, and
+   * its lock state set directly.
+   */
+  const createBystander = async (name: string, locked = false): Promise<Doc> =>
+    (await payload.db.create({
+      collection: 'users',
+      data: {
+        email: emailOf(name),
+        name,
+        roles: ['parent'],
+        ...(locked ? { loginAttempts: 5, lockUntil: new Date(Date.now() + day).toISOString() } : {}),
+      },
+    })) as unknown as Doc
+
+  const createUser = async (name: string, roles: string[]): Promise<Doc> =>
+    (await payload.create({
+      collection: 'users',
+      data: { email: emailOf(name), password, name, roles } as never,
+      overrideAccess: true,
+    })) as unknown as Doc
+
+  const sessions = { anonymous: {} } as Record<Actor, Session>
+  for (const actor of actors.filter((each): each is SignedInActor => each !== 'anonymous')) {
+    await createUser(actor, [roleOf[actor]])
+    const { token, user } = await payload.login({ collection: 'users', data: { email: emailOf(actor), password } })
+    sessions[actor] = { token, user: user as unknown as Session['user'] }
+  }
+  const ownerId = sessions[owner].user!.id
+  const bystander = await createBystander('bystander')
+
+  /** The fields each collection requires, with a title unique in the world. */
+  const contentData = (collection: ContentSlug, level: Level, title: string): Record<string, unknown> => {
+    switch (collection) {
+      case 'learning-materials':
+        return { title, materialType: 'video', accessLevel: level }
+      case 'library-items':
+        return { title, itemType: 'book', accessLevel: level }
+      case 'announcements':
+        return { title, category: 'news', accessLevel: level }
+      case 'regulatory-documents':
+        return {
+          title,
+          documentNumber: `${next()}/KH-UBND`,
+          documentType: 'KH',
+          summary: `Trích yếu ${title}`,
+          issuingBody: 'UBND xã',
+          issueDate: '2025-03-01T00:00:00.000Z',
+          accessLevel: level,
+        }
+      case 'media':
+        return { alt: title, accessLevel: level }
+    }
+  }
+
+  const stateData = (state: State): Record<string, unknown> => {
+    const now = Date.now()
+    switch (state) {
+      case 'draft':
+        return { _status: 'draft' }
+      case 'published':
+        return { _status: 'published' }
+      case 'scheduled':
+        return { _status: 'published', publishedAt: new Date(now + day).toISOString() }
+      case 'expired':
+        return { _status: 'published', publishedAt: new Date(now - 2 * day).toISOString(), expiresAt: new Date(now - day).toISOString() }
+    }
+  }
+
+  /** A document authored by the owner teacher (for media: uploaded by her). */
+  const seedContent = async (collection: ContentSlug, level: Level, state: State = 'draft'): Promise<Doc> => {
+    const title = `${collection} ${state} ${level} #${next()}`
+    const ownership = collection === 'media' ? { uploadedBy: ownerId } : collection === 'learning-materials' ? { author: ownerId } : {}
+    return (await payload.create({
+      collection,
+      data: { ...contentData(collection, level, title), ...(collection === 'media' ? {} : stateData(state)), ...ownership } as never,
+      ...(collection === 'media' ? { file: pngFile() } : {}),
+      overrideAccess: true,
+    })) as unknown as Doc
+  }
+
+  const seeded = new Map<string, Doc>()
+  const keyOf = (collection: ContentSlug, state: State | undefined, level: Level) => `${collection}/${state ?? 'stored'}/${level}`
+  for (const collection of contentSlugs) {
+    for (const state of contentPolicy[collection].states ?? [undefined]) {
+      for (const level of levels) seeded.set(keyOf(collection, state, level), await seedContent(collection, level, state))
+    }
+  }
+  const seededDoc = (collection: ContentSlug, state: State | undefined, level: Level): Doc =>
+    seeded.get(keyOf(collection, collection === 'media' ? undefined : state, level))!
+
+  await payload.updateGlobal({ slug: 'school-profile', data: { name: 'Trường Mầm non Hoa Sen' } as never, overrideAccess: true })
+
+  const readBack = async (collection: CollectionSlug, id: Id): Promise<Doc | null> =>
+    (await payload.findByID({ collection, id, depth: 0, overrideAccess: true, disableErrors: true, showHiddenFields: true })) as Doc | null
+
+  const foundBy = async (collection: CollectionSlug, field: string, value: unknown): Promise<Doc | undefined> =>
+    (await payload.find({ collection, where: { [field]: { equals: value } }, depth: 0, overrideAccess: true, limit: 1 })).docs[0] as unknown as Doc | undefined
+
+  const changedTo = (collection: CollectionSlug, id: Id, field: string, value: unknown) => async () =>
+    JSON.stringify((await readBack(collection, id))?.[field]) === JSON.stringify(value)
+
+  /** One public draft per collection that every `raiseLevel` row starts again from. */
+  const toRaise = new Map<ContentSlug, Doc>()
+  for (const collection of contentSlugs) toRaise.set(collection, await seedContent(collection, 'public'))
+
+  const arrangeContent = async (row: Extract<Row, { kind: 'content' }>): Promise<Arrangement> => {
+    const { collection, level, state } = row
+    const label = collection === 'media' ? 'alt' : 'title'
+    switch (row.operation) {
+      case 'find':
+      case 'findByID':
+      case 'readVersions':
+        return { call: { kind: row.operation, collection, id: seededDoc(collection, state, level).id } }
+      case 'download':
+        return { call: { kind: 'download', collection, filename: seededDoc(collection, state, level).filename as string } }
+      case 'create':
+      case 'createPublished': {
+        const title = `created ${next()}`
+        const published = row.operation === 'createPublished'
+        return {
+          call: {
+            kind: 'create',
+            collection,
+            data: { ...contentData(collection, level, title), ...(published ? { _status: 'published' } : {}) },
+            ...(collection === 'media' ? { file: pngFile() } : {}),
+          },
+          written: async () => {
+            const doc = await foundBy(collection, label, title)
+            return Boolean(doc) && (!published || doc?._status === 'published')
+          },
+        }
+      }
+      case 'update': {
+        const id = seededDoc(collection, 'draft', level).id
+        const value = `edited ${next()}`
+        return { call: { kind: 'update', collection, id, data: { [label]: value } }, written: changedTo(collection, id, label, value) }
+      }
+      case 'raiseLevel': {
+        const { id } = toRaise.get(collection)!
+        await payload.update({ collection, id, data: { accessLevel: 'public' } as never, overrideAccess: true })
+        return { call: { kind: 'update', collection, id, data: { accessLevel: level } }, written: changedTo(collection, id, 'accessLevel', level) }
+      }
+      case 'publish': {
+        const { id } = await seedContent(collection, level)
+        return { call: { kind: 'update', collection, id, data: { _status: 'published' } }, written: changedTo(collection, id, '_status', 'published') }
+      }
+      case 'delete': {
+        const { id } = await seedContent(collection, level)
+        return { call: { kind: 'delete', collection, id }, written: async () => (await readBack(collection, id)) === null }
+      }
+    }
+  }
+
+  const arrangeUser = async (row: Extract<Row, { kind: 'users' }>): Promise<Arrangement> => {
+    const self = sessions[row.actor].user
+    const readTarget = row.target === 'self' ? self! : bystander
+    const writeTarget = async () => (row.target === 'self' ? self! : await createBystander(`victim-${next()}`))
+    const restoreSelf = row.target === 'self' ? async () => {
+      await payload.update({ collection: 'users', id: self!.id, data: { roles: self!.roles } as never, overrideAccess: true })
+    } : undefined
+    switch (row.operation) {
+      case 'find':
+      case 'findByID':
+        return { call: { kind: row.operation, collection: 'users', id: readTarget.id } }
+      case 'update': {
+        const { id } = await writeTarget()
+        const name = `renamed ${next()}`
+        return { call: { kind: 'update', collection: 'users', id, data: { name } }, written: changedTo('users', id, 'name', name) }
+      }
+      case 'updateRoles': {
+        const { id } = await writeTarget()
+        // A self-promotion for everyone but the admin, who adds a role to her own account.
+        const roles = row.target === 'self' ? (row.actor === 'admin' ? ['admin', 'staff'] : ['admin']) : ['teacher']
+        return { call: { kind: 'update', collection: 'users', id, data: { roles } }, written: changedTo('users', id, 'roles', roles), restore: restoreSelf }
+      }
+      case 'delete': {
+        const { id } = await writeTarget()
+        return { call: { kind: 'delete', collection: 'users', id }, written: async () => (await readBack('users', id)) === null }
+      }
+      case 'create': {
+        const name = `new-${next()}`
+        return {
+          call: { kind: 'create', collection: 'users', data: { email: emailOf(name), password, name, roles: ['parent'] } },
+          written: async () => Boolean(await foundBy('users', 'email', emailOf(name))),
+        }
+      }
+      case 'unlock': {
+        const { id, email } = await createBystander(`locked-${next()}`, true)
+        return {
+          call: { kind: 'unlock', email: email as string },
+          written: async () => {
+            const user = await payload.db.findOne<{ id: Id; lockUntil?: null | string; loginAttempts?: number }>({ collection: 'users', where: { id: { equals: id } } })
+            return !user?.lockUntil && !user?.loginAttempts
+          },
+        }
+      }
+      case 'admin':
+        return { call: { kind: 'canEnterAdmin' } }
+    }
+  }
+
+  const arrangeGlobal = async (row: Extract<Row, { kind: 'global' }>): Promise<Arrangement> => {
+    switch (row.operation) {
+      case 'read':
+        return { call: { kind: 'readGlobal' } }
+      case 'readVersions':
+        return { call: { kind: 'readGlobalVersions' } }
+      case 'update': {
+        const name = `Trường Mầm non Hoa Sen ${next()}`
+        return {
+          call: { kind: 'updateGlobal', data: { name } },
+          written: async () => (await payload.findGlobal({ slug: 'school-profile', overrideAccess: true })).name === name,
+        }
+      }
+    }
+  }
+
+  const arrange = (row: Row): Promise<Arrangement> =>
+    row.kind === 'content' ? arrangeContent(row) : row.kind === 'users' ? arrangeUser(row) : arrangeGlobal(row)
+
+  return { payload, sessions, arrange }
+}
