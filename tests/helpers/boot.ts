@@ -13,6 +13,8 @@ export const bootPayload = async (suite: string): Promise<Payload> => {
   process.env.DATA_DIR = dir
   process.env.MEDIA_DIR = path.join(dir, 'media')
   process.env.PAYLOAD_SECRET ??= 'test-secret-not-for-production'
+  // Suites run in parallel: on a shared Meilisearch server each gets its own index.
+  if (process.env.MEILI_HOST) process.env.MEILI_INDEX = `truongso_test_${suite.replace(/[^a-z0-9]/gi, '_')}_${path.basename(dir).replace(/[^a-z0-9]/gi, '_')}`
   const mongo = process.env.DATABASE_URL?.match(/^(mongodb(?:\+srv)?:\/\/[^/]+)\/?([^?]*)(.*)$/)
   if (mongo) {
     process.env.DATABASE_URL = `${mongo[1]}/truongso-test-${suite}-${path.basename(dir)}${mongo[3]}`
