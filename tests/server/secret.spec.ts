@@ -13,13 +13,13 @@ afterEach(() => {
 describe('the Payload secret', () => {
   it('is required in production: the server refuses to start without it', () => {
     delete process.env.PAYLOAD_SECRET
-    process.env.NODE_ENV = 'production'
+    Object.assign(process.env, { NODE_ENV: 'production' })
     expect(() => ensurePayloadSecret()).toThrow(/PAYLOAD_SECRET is required in production/)
   })
 
   it('is generated once for the embedded demo and kept, readable only by its owner', () => {
     delete process.env.PAYLOAD_SECRET
-    process.env.NODE_ENV = 'development'
+    Object.assign(process.env, { NODE_ENV: 'development' })
     process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'truongso-secret-'))
     ensurePayloadSecret()
     const first = process.env.PAYLOAD_SECRET
@@ -35,7 +35,7 @@ describe('the Payload secret', () => {
 
   it('comes from the environment when given', () => {
     process.env.PAYLOAD_SECRET = 'from-the-environment'
-    process.env.NODE_ENV = 'production'
+    Object.assign(process.env, { NODE_ENV: 'production' })
     ensurePayloadSecret()
     expect(process.env.PAYLOAD_SECRET).toBe('from-the-environment')
   })
