@@ -1,0 +1,278 @@
+/**
+ * The website's only way to content: Payload's public REST API over HTTP, exactly as an external
+ * site would use it. The viewer's session travels as `Authorization: JWT <token>`, so the API's
+ * access rules decide what each reader sees; nothing here imports Payload or touches the database.
+ */
+import type { Announcement, LearningMaterial, LibraryItem, RegulatoryDocument, SchoolProfile, User } from '../payload-types.js'
+import type { FacetName, SearchHit } from '../plugins/search/engines/types.js'
+
+import { toQueryString, type QueryValue } from './query.js'
+
+/** One page of a collection, as `GET /api/<collection>` answers it. */
+export type Paginated<T> = {
+  docs: T[]
+  hasNextPage: boolean
+  hasPrevPage: boolean
+  limit: number
+  page: number
+  totalDocs: number
+  totalPages: number
+}
+
+/** `GET /api/search` answers this. */
+export type SearchAnswer = {
+  facets: Partial<Record<FacetName, Record<string, number>>>
+  hits: SearchHit[]
+  limit: number
+  page: number
+  q: string
+  total: number
+  totalPages: number
+}
+
+/** Why a call failed: `status` 0 when the API could not be reached at all. */
+export class ContentApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    /** The API's own message (in Vietnamese for this site's requests). */
+    readonly detail: string,
+  ) {
+    super(`${status} ${path}: ${detail}`)
+    this.name = 'ContentApiError'
+  }
+}
+
+export type LoginAnswer = { exp: number; token: string; user: User }
+export type LoginResult = ({ ok: true } & LoginAnswer) | { ok: false; reason: 'invalid' | 'locked' }
+
+/** The address of this server's own API; the site is served by the same process. */
+export const apiOrigin = (): string => `http://127.0.0.1:${process.env.PORT ?? 3000}`
+
+/** Documents are dated in Vietnam's time (UTC+7, no daylight saving). */
+const startOfYear = (year: number): string => new Date(`${year}-01-01T00:00:00+07:00`).toISOString()
+const yearInVietnam = (date: string): number => new Date(new Date(date).getTime() + 7 * 3600_000).getUTCFullYear()
+
+/** Slugs are made by `slugify`: lower-case ASCII letters, digits and hyphens. */
+const isSlug = (value: string): boolean => /^[a-z0-9-]{1,96}$/.test(value)
+
+const published = { _status: { equals: 'published' } } as const
+
+/** Announcements out now: past their publication time and not yet expired. */
+const outNow = (now = new Date().toISOString()) => [
+  { publishedAt: { less_than_equal: now } },
+  { or: [{ expiresAt: { exists: false } }, { expiresAt: { greater_than: now } }] },
+]
+
+const errorMessage = (body: unknown): string => {
+  const errors = (body as { errors?: Array<{ message?: string }> } | null)?.errors
+  return (
+    errors
+      ?.map((error) => error.message)
+      .filter(Boolean)
+      .join('; ') || 'lỗi không rõ'
+  )
+}
+
+export type MaterialFilters = { ageGroup?: string; domain?: string; page?: number; topic?: string; type?: string }
+export type DocumentFilters = { issuer?: string; page?: number; type?: string; year?: number }
+
+/**
+ * A client acting for one viewer: anonymous without `token`. Lists and detail pages ask for
+ * published documents only, so an editor browsing the site never sees work in progress there.
+ */
+export const createContentClient = ({ origin = apiOrigin(), token }: { origin?: string; token?: string } = {}) => {
+  const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
+    Accept: 'application/json',
+    ...(token ? { Authorization: `JWT ${token}` } : {}),
+    ...extra,
+  })
+
+  const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+    let response: Response
+    try {
+      response = await fetch(`${origin}/api${path}`, {
+        cache: 'no-store',
+        ...init,
+        headers: headers(init.headers as Record<string, string>),
+      })
+    } catch (error) {
+      throw new ContentApiError(0, path, error instanceof Error ? error.message : String(error))
+    }
+    const body: unknown = await response.json().catch(() => null)
+    if (!response.ok) throw new ContentApiError(response.status, path, errorMessage(body))
+    return body as T
+  }
+
+  const get = <T>(path: string, params: Record<string, QueryValue> = {}) => {
+    const query = toQueryString({ locale: 'vi', ...params })
+    return request<T>(`${path}?${query}`)
+  }
+
+  /** A single document by id; `null` when it does not exist or the viewer may not read it. */
+  const byId = async <T>(collection: string, id: string, depth = 1): Promise<T | null> => {
+    if (!/^\d+$/.test(id)) return null
+    try {
+      const doc = await get<T & { _status?: null | string }>(`/${collection}/${id}`, { depth })
+      return doc._status === 'published' ? doc : null
+    } catch (error) {
+      if (error instanceof ContentApiError && (error.status === 404 || error.status === 403)) return null
+      throw error
+    }
+  }
+
+  const first = async <T>(collection: string, where: QueryValue, depth = 1): Promise<T | null> =>
+    (await get<Paginated<T>>(`/${collection}`, { where, limit: 1, depth })).docs[0] ?? null
+
+  /** Distinct values of one field over every published document the viewer may read. */
+  const distinct = async (collection: string, field: string): Promise<string[]> => {
+    const { docs } = await get<Paginated<Record<string, unknown>>>(`/${collection}`, {
+      where: published,
+      select: { [field]: true },
+      depth: 0,
+      limit: 1000,
+      pagination: false,
+    })
+    const values = docs
+      .map((doc) => doc[field])
+      .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
+    return [...new Set(values)].sort((a, b) => a.localeCompare(b, 'vi'))
+  }
+
+  return {
+    /** The logged-in user, or `null` for anonymous readers and expired sessions. */
+    me: async (): Promise<User | null> => {
+      if (!token) return null
+      const { user } = await get<{ user: null | User }>('/users/me', { depth: 0 })
+      return user ?? null
+    },
+
+    /**
+     * Logs in. A wrong e-mail or password and a locked account both answer 401; only the
+     * message tells them apart (in English or Vietnamese, by the API's language).
+     */
+    login: async (email: string, password: string): Promise<LoginResult> => {
+      try {
+        const answer = await request<LoginAnswer>('/users/login', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        })
+        return { ok: true, ...answer }
+      } catch (error) {
+        if (!(error instanceof ContentApiError) || error.status !== 401) throw error
+        return { ok: false, reason: /locked|bị khóa/i.test(error.detail) ? 'locked' : 'invalid' }
+      }
+    },
+
+    /** Ends the session on the server, so the token stops working everywhere. */
+    logout: async (): Promise<void> => {
+      if (token) await request('/users/logout', { method: 'POST' })
+    },
+
+    profile: () => get<SchoolProfile>('/globals/school-profile', { depth: 1 }),
+
+    announcements: ({
+      category,
+      limit = 10,
+      page = 1,
+      pinned,
+    }: { category?: string; limit?: number; page?: number; pinned?: boolean } = {}) =>
+      get<Paginated<Announcement>>('/announcements', {
+        where: {
+          and: [
+            published,
+            ...outNow(),
+            ...(category ? [{ category: { equals: category } }] : []),
+            ...(pinned === undefined
+              ? []
+              : [pinned ? { pinned: { equals: true } } : { or: [{ pinned: { equals: false } }, { pinned: { exists: false } }] }]),
+          ],
+        },
+        sort: '-publishedAt',
+        limit,
+        page,
+        depth: 1,
+      }),
+
+    /** By slug (or by id, the form search hits use when a document has no slug). */
+    announcement: async (slugOrId: string) =>
+      /^\d+$/.test(slugOrId)
+        ? byId<Announcement>('announcements', slugOrId)
+        : isSlug(slugOrId)
+          ? first<Announcement>('announcements', { and: [published, ...outNow(), { slug: { equals: slugOrId } }] })
+          : null,
+
+    materials: ({ ageGroup, domain, page = 1, topic, type }: MaterialFilters = {}, limit = 12) =>
+      get<Paginated<LearningMaterial>>('/learning-materials', {
+        where: {
+          and: [
+            published,
+            ...(ageGroup ? [{ ageGroups: { in: [ageGroup] } }] : []),
+            ...(domain ? [{ domains: { in: [domain] } }] : []),
+            ...(type ? [{ materialType: { equals: type } }] : []),
+            ...(topic ? [{ topic: { equals: topic } }] : []),
+          ],
+        },
+        sort: '-createdAt',
+        limit,
+        page,
+        depth: 1,
+      }),
+
+    materialTopics: () => distinct('learning-materials', 'topic'),
+
+    material: async (slugOrId: string) =>
+      /^\d+$/.test(slugOrId)
+        ? byId<LearningMaterial>('learning-materials', slugOrId)
+        : isSlug(slugOrId)
+          ? first<LearningMaterial>('learning-materials', { and: [published, { slug: { equals: slugOrId } }] })
+          : null,
+
+    libraryItem: (id: string) => byId<LibraryItem>('library-items', id),
+
+    documents: ({ issuer, page = 1, type, year }: DocumentFilters = {}, limit = 20) =>
+      get<Paginated<RegulatoryDocument>>('/regulatory-documents', {
+        where: {
+          and: [
+            published,
+            ...(type ? [{ documentType: { equals: type } }] : []),
+            ...(issuer ? [{ issuingBody: { equals: issuer } }] : []),
+            ...(year
+              ? [{ issueDate: { greater_than_equal: startOfYear(year) } }, { issueDate: { less_than: startOfYear(year + 1) } }]
+              : []),
+          ],
+        },
+        sort: '-issueDate',
+        limit,
+        page,
+        depth: 0,
+      }),
+
+    documentIssuers: () => distinct('regulatory-documents', 'issuingBody'),
+
+    /** Years in which published documents were issued, newest first. */
+    documentYears: async (): Promise<number[]> => {
+      const dates = await distinct('regulatory-documents', 'issueDate')
+      return [...new Set(dates.map(yearInVietnam))].sort((a, b) => b - a)
+    },
+
+    document: (id: string) => byId<RegulatoryDocument>('regulatory-documents', id),
+
+    /** Published documents whose relations point at this one (those that implement it, for instance). */
+    documentsPointingAt: async (id: number) =>
+      (
+        await get<Paginated<RegulatoryDocument>>('/regulatory-documents', {
+          where: { and: [published, { 'relatedDocuments.document': { equals: id } }] },
+          sort: '-issueDate',
+          limit: 50,
+          depth: 0,
+        })
+      ).docs,
+
+    /** `GET /api/search`; `params` are passed through as the reader gave them (the API validates them). */
+    search: (params: URLSearchParams) => request<SearchAnswer>(`/search?${params.toString()}`),
+  }
+}
+
+export type ContentClient = ReturnType<typeof createContentClient>

@@ -1,0 +1,35 @@
+/**
+ * Who is looking at the page: the `payload-token` cookie of the request, turned into a content
+ * client that acts for that reader. Memoised per request, so a layout and its page share one
+ * client and one `users/me` call.
+ */
+import { cookies } from 'next/headers'
+import { cache } from 'react'
+
+import type { SchoolProfile, User } from '../payload-types.js'
+
+import { adminPanelRoles } from '../access/roles.js'
+import { createContentClient, type ContentClient } from './api.js'
+
+/** The cookie Payload itself reads (`${cookiePrefix}-token`), so one login serves site and admin. */
+export const sessionCookie = 'payload-token'
+
+export const contentClient = cache(async (): Promise<ContentClient> => {
+  const token = (await cookies()).get(sessionCookie)?.value
+  return createContentClient({ token: token || undefined })
+})
+
+/** The school profile, fetched once per request however many parts of the page show it. */
+export const schoolProfile = cache(async (): Promise<SchoolProfile> => (await contentClient()).profile())
+
+/** The logged-in reader, or `null`; a session the API no longer accepts counts as logged out. */
+export const currentUser = cache(async (): Promise<User | null> => {
+  try {
+    return await (await contentClient()).me()
+  } catch {
+    return null
+  }
+})
+
+/** Staff accounts (teachers, reviewers, office, leadership) work in the admin panel. */
+export const entersAdmin = (user: User | null): boolean => Boolean(user?.roles.some((role) => adminPanelRoles.includes(role)))
