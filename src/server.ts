@@ -56,7 +56,7 @@ app.use(
 app.use(vietnameseByDefault)
 app.use('/api/users/login', loginRateLimit)
 app.use('/api', apiRateLimit)
-app.use(/^\/api\/(?!graphql|users|search\/token)/, contentApiCaching({ maxAgeSeconds: 60 }))
+app.use('/api', contentApiCaching({ except: /^\/(graphql|users|search\/token)/, maxAgeSeconds: 60 }))
 // No body parsers here: Payload reads the raw request bodies itself.
 app.use((req, res) => handleWithNext(req, res))
 

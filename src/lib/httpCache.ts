@@ -11,9 +11,9 @@ const isPersonal = (headers: Record<string, string | string[] | undefined>) =>
  * signed-in viewer is personal: `private, no-store`.
  */
 export const contentApiCaching =
-  ({ maxAgeSeconds }: { maxAgeSeconds: number }): RequestHandler =>
+  ({ except, maxAgeSeconds }: { except?: RegExp; maxAgeSeconds: number }): RequestHandler =>
   (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next()
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || except?.test(req.path)) return next()
     if (isPersonal(req.headers)) {
       res.setHeader('Cache-Control', 'private, no-store')
       res.setHeader('Vary', 'Authorization, Cookie')
@@ -22,6 +22,19 @@ export const contentApiCaching =
     const chunks: Buffer[] = []
     const write = res.write.bind(res)
     const end = res.end.bind(res)
+    const writeHead = res.writeHead.bind(res)
+    // Next sends its headers with writeHead before the body: keep them unsent until the body is
+    // known, so the ETag and caching headers can still be added.
+    res.writeHead = ((status: number, ...rest: unknown[]) => {
+      res.statusCode = status
+      const headers = rest.find((arg) => typeof arg === 'object' && arg !== null)
+      if (Array.isArray(headers)) {
+        for (let index = 0; index < headers.length; index += 2) res.setHeader(headers[index], headers[index + 1])
+      } else if (headers) {
+        for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value as string)
+      }
+      return res
+    }) as typeof res.writeHead
     // Buffer the answer to hash it; API answers are small JSON documents.
     res.write = ((chunk: Buffer | string) => {
       chunks.push(Buffer.from(chunk))
@@ -32,6 +45,7 @@ export const contentApiCaching =
       const body = Buffer.concat(chunks)
       res.write = write
       res.end = end
+      res.writeHead = writeHead
       if (res.statusCode !== 200 || res.getHeader('Cache-Control')?.toString().includes('no-store')) {
         return end(body)
       }

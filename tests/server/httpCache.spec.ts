@@ -8,12 +8,16 @@ let close: () => void
 
 beforeAll(async () => {
   const app = express()
-  app.use(contentApiCaching({ maxAgeSeconds: 60 }))
-  // Written the way Next writes: headers, then chunks, then end.
+  app.use('/api', contentApiCaching({ except: /^\/users/, maxAgeSeconds: 60 }))
+  // Written the way Next writes: writeHead, then chunks, then end.
   app.get('/api/announcements', (_req, res) => {
-    res.setHeader('Content-Type', 'application/json')
+    res.writeHead(200, { 'Content-Type': 'application/json' })
     res.write('{"docs":')
     res.end('[{"title":"Thông báo tuyển sinh"}]}')
+  })
+  app.get('/api/users/me', (_req, res) => {
+    res.setHeader('Content-Type', 'application/json')
+    res.end('{"user":null}')
   })
   app.get('/api/broken', (_req, res) => {
     res.status(500).json({ errors: [] })
@@ -48,6 +52,12 @@ describe('caching of the content API', () => {
     const response = await fetch(`${url}/api/announcements`, { headers })
     expect(response.headers.get('cache-control')).toBe('private, no-store')
     expect(response.headers.get('etag')).toBeNull()
+  })
+
+  it('leaves the excepted routes alone', async () => {
+    const response = await fetch(`${url}/api/users/me`)
+    expect(response.headers.get('etag')).toBeNull()
+    expect(response.headers.get('cache-control')).toBeNull()
   })
 
   it('never marks an error as cacheable', async () => {
