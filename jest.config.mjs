@@ -16,6 +16,7 @@ export default {
     '^@payload-config$': '<rootDir>/src/payload.config.ts',
     '\\.(css|scss)$': '<rootDir>/tests/helpers/styleStub.cjs',
   },
+  globalSetup: '<rootDir>/tests/helpers/buildOnce.mjs',
   testMatch: ['<rootDir>/tests/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
   testTimeout: 180_000,
