@@ -21,5 +21,9 @@ export const databaseAdapter = (url = process.env.DATABASE_URL): DatabaseAdapter
     client: { url: sqliteUrl(url) },
     // The schema comes from committed migrations, applied by `applyMigrations` at init; never pushed.
     push: false,
+    // The server's job runner, the CLI tools and backups open the same file: readers wait for a
+    // writer instead of failing, and write-ahead logging lets them read while it writes.
+    busyTimeout: 5000,
+    wal: true,
   })
 }
