@@ -1,0 +1,175 @@
+/** What every benchmark shares: the server under test, a loopback baseline, timers and a load loop. */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import path from 'node:path'
+
+export type Stats = { max: number; mean: number; n: number; p50: number; p95: number }
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN
+
+const round = (value: number) => Math.round(value * 100) / 100
+
+export const stats = (samples: number[]): Stats => {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const mean = sorted.reduce((sum, value) => sum + value, 0) / (sorted.length || 1)
+  return { max: round(sorted.at(-1) ?? NaN), mean: round(mean), n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)) }
+}
+
+export const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+    probe.once('error', reject)
+  })
+
+/**
+ * The API rate limit (600/min per client address) would throttle any benchmark; the server trusts
+ * `X-Forwarded-For` from loopback, so each request presents itself as one of many clients.
+ */
+let client = 0
+export const asSomeClient = (): Record<string, string> => {
+  client = (client + 1) % 60_000
+  return { 'x-forwarded-for': `10.${client >> 8 & 255}.${client & 255}.7` }
+}
+
+export type BenchServer = { child: ChildProcess; coldStartMs: number; logs: () => string; pid: number; url: string }
+
+/**
+ * Spawns the built server exactly as `scripts/start.mjs` does after its build check (skipped: the
+ * build stamp covers `src/`, which others edit while we measure) and resolves at the first 200 of
+ * `/healthz`, which express answers only once Payload, the embedded index and Next are ready.
+ */
+export const startBenchServer = async (dataDir: string): Promise<BenchServer> => {
+  // Test runs on this machine rebuild `.next` when `src/` changed; wait for a complete build.
+  await waitFor(async () => existsSync(path.join('.next', 'BUILD_ID')), 10 * 60_000, 1000)
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    MEDIA_DIR: path.join(dataDir, 'media'),
+    NODE_OPTIONS: '',
+    PORT: String(port),
+  }
+  delete env.DATABASE_URL
+  let output = ''
+  const spawnedAt = performance.now()
+  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'src/server.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-200_000)))
+  child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-200_000)))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 5 * 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
+    const ok = await fetch(`${url}/healthz`).then((response) => response.ok, () => false)
+    if (ok) return { child, coldStartMs: Math.round(performance.now() - spawnedAt), logs: () => output, pid: child.pid!, url }
+    await sleep(25)
+  }
+  child.kill('SIGKILL')
+  throw new Error(`server not up in time:\n${output}`)
+}
+
+export const stopChild = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000)
+    child.once('exit', () => {
+      clearTimeout(force)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+
+/** A bare Node `http` hello-world in its own process: the loopback round-trip baseline. */
+export const startHello = async (): Promise<{ child: ChildProcess; url: string }> => {
+  const source = `const s=require('http').createServer((q,r)=>{r.setHeader('content-type','application/json');r.end('{"hello":"world"}')});s.listen(0,'127.0.0.1',()=>console.log(s.address().port))`
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } })
+  const port = await new Promise<string>((resolve) => child.stdout!.once('data', (chunk) => resolve(String(chunk).trim())))
+  return { child, url: `http://127.0.0.1:${port}/` }
+}
+
+/** Peak resident memory of a process so far, in MB (Linux). */
+export const peakRssMb = (pid: number): number => {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((each) => each.startsWith('VmHWM:'))
+  return Math.round(Number(line?.match(/\d+/)?.[0] ?? NaN) / 1024)
+}
+
+/** Milliseconds a call takes. */
+export const timed = async <T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> => {
+  const started = performance.now()
+  const value = await fn()
+  return { ms: performance.now() - started, value }
+}
+
+/** GET with the body read, as a client would; throws on an unexpected status. */
+export const get = async (url: string, headers: Record<string, string> = {}, expect = [200]) => {
+  const response = await fetch(url, { headers: { ...asSomeClient(), ...headers } })
+  const body = await response.text()
+  if (!expect.includes(response.status)) throw new Error(`GET ${url}: ${response.status} ${body.slice(0, 300)}`)
+  return { body, response }
+}
+
+/** Logs in through REST and returns the `Authorization` header of the session. */
+export const login = async (url: string, email: string, password = process.env.DEMO_PASSWORD ?? 'truongso-demo') => {
+  const response = await fetch(`${url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...asSomeClient() },
+    body: JSON.stringify({ email, password }),
+  })
+  const body = (await response.json()) as { token?: string }
+  if (!response.ok || !body.token) throw new Error(`login ${email}: ${response.status} ${JSON.stringify(body)}`)
+  return { authorization: `JWT ${body.token}` }
+}
+
+/**
+ * A fixed-duration load: `concurrency` loops each issuing one GET after another. The same loop
+ * drives every target, so their requests/s compare.
+ */
+export const load = async (
+  request: () => { headers?: Record<string, string>; url: string },
+  { concurrency = 32, durationMs = 5000 } = {},
+): Promise<{ errors: number; requests: number; rps: number; statuses: Record<number, number> }> => {
+  const statuses: Record<number, number> = {}
+  let requests = 0
+  let errors = 0
+  const until = performance.now() + durationMs
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        const { url, headers } = request()
+        try {
+          const response = await fetch(url, { headers: { ...asSomeClient(), ...headers } })
+          await response.arrayBuffer()
+          statuses[response.status] = (statuses[response.status] ?? 0) + 1
+          requests++
+        } catch {
+          errors++
+        }
+      }
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  return { errors, requests, rps: Math.round(requests / seconds), statuses }
+}
+
+export const waitFor = async (check: () => Promise<boolean>, timeoutMs: number, everyMs = 200) => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return
+    await sleep(everyMs)
+  }
+  throw new Error('timed out waiting')
+}
+
+export { sleep }

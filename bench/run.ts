@@ -1,0 +1,215 @@
+/**
+ * `npm run bench`: the performance targets of the issue (P1–P4, P6–P8), each measured against its
+ * reference in the same run, one after the other, so the load others put on the machine cancels
+ * out of the ratio. Writes `bench/results.md` and `bench/results.json`.
+ */
+import type { Payload } from 'payload'
+
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import type { SearchDocument, SearchEngine } from '../src/plugins/search/engines/types.js'
+
+import { generate } from './generate.js'
+import { get, load, login, peakRssMb, ratio, startBenchServer, startHello, stats, stopChild, timed, type Stats } from './lib.js'
+import { measurePublishLag, measureSearchLatency, readOpsTokenOf, reindexOnce, waitForIndex } from './search.js'
+
+type Row = { id: string; measure: string; ours: string; reference: string; ratio: number | string; target: string; pass: boolean | null; notes?: string }
+
+const median = (values: number[]) => stats(values).p50
+
+/** Counts SQL statements sent by this process's Payload (drizzle calls the client per statement). */
+const countStatements = (payload: Payload) => {
+  const client = (payload.db as unknown as { client: Record<string, (...args: unknown[]) => unknown> }).client
+  let count = 0
+  for (const method of ['execute', 'batch', 'executeMultiple'] as const) {
+    const original = client[method]?.bind(client)
+    if (original) client[method] = (...args: unknown[]) => (count++, original(...args))
+  }
+  return { reset: () => (count = 0), read: () => count }
+}
+
+/** The documents a full reindex feeds the engine, shaped by the plugin's own pipeline. */
+const shapedDocuments = async (payload: Payload): Promise<SearchDocument[][]> => {
+  const { searchSettingsOf } = await import('../src/plugins/search/settingsOf.js')
+  const { reindexAll } = await import('../src/plugins/search/ops.js')
+  const { createLocalReq } = await import('payload')
+  const options = searchSettingsOf(payload)
+  const batches: SearchDocument[][] = []
+  const capture: SearchEngine = {
+    ...options.engine,
+    replaceAll: async (input) => {
+      for await (const batch of input) batches.push(batch)
+      return { indexed: batches.flat().length }
+    },
+  }
+  await reindexAll({ ...options, engine: capture }, await createLocalReq({}, payload))
+  return batches
+}
+
+const fmt = (s: Stats, unit = 'ms') => `p50 ${s.p50} ${unit}, p95 ${s.p95} ${unit} (n=${s.n})`
+
+const main = async () => {
+  const began = performance.now()
+  const count = Number(process.env.BENCH_DOCS ?? 10_000)
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'truongso-bench-'))
+  process.stdout.write(`generating ${count} documents into ${dataDir}…\n`)
+  const generated = await generate({ count, dataDir, keepOpen: true })
+  const payload = generated.payload!
+  // The server writes too (its jobs queue); without a busy timeout our reads would fail with
+  // SQLITE_BUSY instead of waiting for the server's write to commit.
+  await (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client.execute('PRAGMA busy_timeout = 5000')
+  const statements = countStatements(payload)
+  process.stdout.write(`generated in ${generated.ms} ms; cold-starting the server…\n`)
+
+  const server = await startBenchServer(dataDir)
+  const hello = await startHello()
+  const rows: Row[] = []
+  const raw: Record<string, unknown> = { documents: { ...generated, payload: undefined }, dataDir }
+  try {
+    await waitForIndex(server.url)
+    const parent = await login(server.url, 'phuhuynh@truongso.test')
+    const reviewer = await login(server.url, 'totruong@truongso.test')
+
+    process.stdout.write('P1 search latency…\n')
+    const p1 = await measureSearchLatency(server.url, hello.url, parent, 300)
+    raw.p1 = p1
+    rows.push({
+      id: 'P1', measure: '/api/search p95 over HTTP ÷ (engine p95 + bare loopback p95)',
+      ours: `HTTP ${fmt(p1.http)}; server totalMs p95 ${p1.serverTotal.p95}`, reference: `engine p95 ${p1.engine.p95} ms + bare http p95 ${p1.hello.p95} ms`,
+      ratio: p1.p1, target: '≤ 1.5', pass: p1.p1 <= 1.5,
+    })
+
+    process.stdout.write('P2/P3 lists…\n')
+    const where = { _status: { equals: 'published' } } as const
+    const listUrl = (depth: number) => `${server.url}/api/learning-materials?limit=20&depth=${depth}&where[_status][equals]=published`
+    const local = (depth: number, overrideAccess: boolean) =>
+      payload.find({ collection: 'learning-materials', depth, limit: 20, overrideAccess, where })
+    const samples = { local0: [] as number[], localAnon0: [] as number[], localAnon1: [] as number[], rest0: [] as number[], rest1: [] as number[] }
+    for (let i = 0; i < 70; i++) {
+      const round = {
+        rest0: (await timed(() => get(listUrl(0)))).ms,
+        local0: (await timed(() => local(0, true))).ms,
+        rest1: (await timed(() => get(listUrl(1)))).ms,
+        localAnon0: (await timed(() => local(0, false))).ms,
+        localAnon1: (await timed(() => local(1, false))).ms,
+      }
+      // The first rounds warm caches and JIT on both sides.
+      if (i >= 10) for (const [key, ms] of Object.entries(round)) samples[key as keyof typeof samples].push(ms)
+    }
+    const s = Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, stats(values)])) as Record<keyof typeof samples, Stats>
+    statements.reset()
+    await local(0, false)
+    const statementsDepth0 = statements.read()
+    statements.reset()
+    await local(1, false)
+    const statementsDepth1 = statements.read()
+    raw.p2p3 = { stats: s, statementsDepth0, statementsDepth1 }
+    const p2 = ratio(s.rest0.p50, s.local0.p50)
+    rows.push({
+      id: 'P2', measure: 'REST list of 20 published materials, anonymous, depth 0 ÷ Local API overrideAccess, depth 0 (p50)',
+      ours: `REST ${fmt(s.rest0)}`, reference: `Local ${fmt(s.local0)}`, ratio: p2, target: '≤ 1.5', pass: p2 <= 1.5,
+      notes: `Local API anonymous with access rules: ${fmt(s.localAnon0)} (÷ override = ${ratio(s.localAnon0.p50, s.local0.p50)})`,
+    })
+    const p3 = ratio(s.rest1.p50, s.rest0.p50)
+    const allowedStatements = 1 + 2
+    rows.push({
+      id: 'P3', measure: 'same list depth 1 ÷ depth 0 (REST, p50); SQL statements per request (Local API, anonymous)',
+      ours: `depth 1 ${fmt(s.rest1)}; ${statementsDepth1} statements`, reference: `depth 0 ${fmt(s.rest0)}; ${statementsDepth0} statements`,
+      ratio: p3, target: `≤ 1.5; statements ≤ 1 + related collections (users, media) = ${allowedStatements}`,
+      pass: p3 <= 1.5 && statementsDepth1 <= allowedStatements,
+      notes: `Local API anonymous depth 1 ${fmt(s.localAnon1)}; statements include the count query of the paginated find`,
+    })
+
+    process.stdout.write('P4 load…\n')
+    const announcementsUrl = `${server.url}/api/announcements?limit=10&depth=1`
+    const first = await get(announcementsUrl)
+    const etag = first.response.headers.get('etag') ?? ''
+    const runs = { cached: [] as number[], hello: [] as number[], uncached: [] as number[] }
+    const statuses: Record<string, unknown> = {}
+    for (let i = 0; i < 2; i++) {
+      const h = await load(() => ({ url: hello.url }))
+      const c = await load(() => ({ url: announcementsUrl, headers: { 'if-none-match': etag } }))
+      const u = await load(() => ({ url: announcementsUrl }))
+      runs.hello.push(h.rps)
+      runs.cached.push(c.rps)
+      runs.uncached.push(u.rps)
+      statuses[`round${i}`] = { cached: c.statuses, hello: h.statuses, uncached: u.statuses, errors: h.errors + c.errors + u.errors }
+    }
+    const peakMb = peakRssMb(server.pid)
+    raw.p4 = { etag, runs, statuses, peakMb }
+    const p4 = ratio(median(runs.cached), median(runs.hello))
+    const p4u = ratio(median(runs.uncached), median(runs.hello))
+    rows.push({
+      id: 'P4', measure: 'announcements list req/s (If-None-Match → 304) ÷ bare Node hello-world, 32 in flight, 5 s × 2',
+      ours: `cached ${runs.cached.join(', ')} req/s; uncached ${runs.uncached.join(', ')} req/s`, reference: `hello ${runs.hello.join(', ')} req/s`,
+      ratio: `${p4} (uncached ${p4u})`, target: '≥ 0.25 (uncached ≥ 0.05)', pass: p4 >= 0.25 && p4u >= 0.05,
+    })
+
+    process.stdout.write('P6 reindex…\n')
+    const batches = await shapedDocuments(payload)
+    const shapedCount = batches.flat().length
+    const { createEmbeddedEngine } = await import('../src/plugins/search/engines/embedded.js')
+    const opsToken = readOpsTokenOf(dataDir)
+    const reindexRates: number[] = []
+    const bulkRates: number[] = []
+    const reindexRuns = []
+    for (let i = 0; i < 3; i++) {
+      const run = await reindexOnce(server.url, opsToken)
+      reindexRuns.push(run)
+      reindexRates.push(run.docsPerSecond)
+      const { ms } = await timed(() => createEmbeddedEngine().replaceAll((async function* () { yield* batches })()))
+      bulkRates.push(Math.round(shapedCount / (ms / 1000)))
+    }
+    raw.p6 = { bulkRates, reindexRuns, shapedCount }
+    const p6 = ratio(median(reindexRates), median(bulkRates))
+    rows.push({
+      id: 'P6', measure: 'full reindex docs/s (POST /api/search/reindex) ÷ embedded engine replaceAll docs/s on the same shaped documents',
+      ours: `${reindexRates.join(', ')} docs/s (${reindexRuns.map((run) => `${run.indexed} in ${run.ms} ms`).join('; ')})`,
+      reference: `${bulkRates.join(', ')} docs/s (${shapedCount} docs)`, ratio: p6, target: '≥ 0.7', pass: p6 >= 0.7,
+    })
+
+    process.stdout.write('P7 publish lag…\n')
+    const p7 = await measurePublishLag(server.url, reviewer, 20)
+    raw.p7 = p7
+    rows.push({
+      id: 'P7', measure: 'publish (REST, reviewer) → found by /api/search, polled every 50 ms', ours: fmt(p7.lag), reference: '—',
+      ratio: '—', target: 'p95 ≤ 1000 ms', pass: p7.lag.p95 <= 1000,
+    })
+
+    raw.p8 = { coldStartMs: server.coldStartMs, peakMb }
+    rows.push({
+      id: 'P8', measure: `cold start of the built server to first /healthz 200 (embedded index of ${count} documents included); peak RSS under P4`,
+      ours: `${server.coldStartMs} ms; VmHWM ${peakMb} MB`, reference: '—', ratio: '—', target: '≤ 3000 ms; report MB', pass: server.coldStartMs <= 3000,
+    })
+    rows.push({ id: 'P5', measure: 'upload of a 2725×2225 JPEG producing all sizes ÷ plain sharp', ours: 'not measured', reference: '—', ratio: '—', target: '≤ 1.2', pass: null, notes: 'left out for time' })
+  } finally {
+    await stopChild(hello.child)
+    await stopChild(server.child)
+    await payload.destroy()
+  }
+
+  const totalSeconds = Math.round((performance.now() - began) / 1000)
+  const results = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, rows, raw, totalSeconds, when: new Date().toISOString() }
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
+  const table = [
+    '| id | measure | our figure | reference figure | ratio | target | pass |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map((row) => `| ${row.id} | ${row.measure}${row.notes ? ` — ${row.notes}` : ''} | ${row.ours} | ${row.reference} | ${row.ratio} | ${row.target} | ${row.pass === null ? 'n/a' : row.pass ? 'pass' : 'FAIL'} |`),
+  ]
+  const markdown = [
+    '# Benchmark results',
+    '',
+    `\`npm run bench\` on ${results.machine.cpus} CPUs, Node ${process.version}, ${count} generated documents, ${results.when}; took ${totalSeconds} s.`,
+    'Each ratio compares two figures measured one after the other in the same run.',
+    '',
+    ...table,
+    '',
+  ].join('\n')
+  writeFileSync('bench/results.md', markdown)
+  process.stdout.write(`${markdown}\nwritten: bench/results.md, bench/results.json\n`)
+}
+
+await main()
+process.exit(0)
