@@ -24,13 +24,10 @@ import type { AccessLevel } from '../../src/access/accessLevels.js'
 
 import { graphql, rest } from '../helpers/api.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
-import { enrolSchool, json, makePdf, people, type School } from './school.js'
+import { enrolSchool, json, makePdf, people, type School, lowestReaders, type LowestReader, readerToken } from './school.js'
 
-const readers = [
-  ['an anonymous visitor', 'anonymous'],
-  ['a parent', 'parent'],
-] as const
-type Reader = (typeof readers)[number][1]
+const readers = lowestReaders
+type Reader = LowestReader
 
 let payload: Payload
 let school: School
@@ -39,7 +36,7 @@ let materialA: number
 let materialB: number
 let leadershipDocumentId: number
 
-const tokenOf = (reader: Reader) => (reader === 'anonymous' ? undefined : school[reader].token)
+const tokenOf = (reader: Reader) => readerToken(school, reader)
 
 type Answer = { ids?: Array<number | string>; message?: string; status: number; totalDocs?: number }
 

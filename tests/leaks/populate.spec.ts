@@ -6,7 +6,7 @@ import type { AccessLevel } from '../../src/access/accessLevels.js'
 
 import { graphql, rest } from '../helpers/api.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
-import { enrolSchool, json, makePdf, people, type Member, type School } from './school.js'
+import { enrolSchool, json, makePdf, people, type Member, type School, lowestReaders, type LowestReader, readerToken } from './school.js'
 
 /** Words that only the staff files and the leadership documents hold. */
 const secrets = {
@@ -20,11 +20,8 @@ const secrets = {
   replacerSummary: 'TRÍCH YẾU KẾ HOẠCH THAY THẾ MẬT',
 }
 
-const readers = [
-  ['an anonymous visitor', 'anonymous'],
-  ['a parent', 'parent'],
-] as const
-type Reader = (typeof readers)[number][1]
+const readers = lowestReaders
+type Reader = LowestReader
 
 let payload: Payload
 let school: School
@@ -34,7 +31,7 @@ let replacedId: number
 let staffPhotoId: number
 let staffPdfId: number
 
-const tokenOf = (reader: Reader) => (reader === 'anonymous' ? undefined : school[reader].token)
+const tokenOf = (reader: Reader) => readerToken(school, reader)
 
 const upload = async (
   by: Member,

@@ -58,3 +58,14 @@ export const makePdf = async (text: string): Promise<Buffer> => {
   document.addPage([300, 200]).drawText(text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd'), { font, x: 20, y: 100, size: 12 })
   return Buffer.from(await document.save())
 }
+
+/** The two readers the leak suites check: those who see the least. */
+export const lowestReaders = [
+  ['an anonymous visitor', 'anonymous'],
+  ['a parent', 'parent'],
+] as const
+export type LowestReader = (typeof lowestReaders)[number][1]
+
+/** The token a reader's requests carry; anonymous carries none. */
+export const readerToken = (school: School, reader: LowestReader): string | undefined =>
+  reader === 'anonymous' ? undefined : school[reader].token
