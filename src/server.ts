@@ -56,7 +56,8 @@ app.use(
 app.use(vietnameseByDefault)
 app.use('/api/users/login', loginRateLimit)
 app.use('/api', apiRateLimit)
-app.use('/api', contentApiCaching({ except: /^\/(graphql|users|search\/token)/, maxAgeSeconds: 60 }))
+// Files stream (videos up to 500 MB) and are never buffered for an ETag.
+app.use('/api', contentApiCaching({ except: /^\/(graphql|users|search\/token|media\/file)/, maxAgeSeconds: 60 }))
 // No body parsers here: Payload reads the raw request bodies itself.
 app.use((req, res) => handleWithNext(req, res))
 
