@@ -30,7 +30,28 @@ const newIndex = () =>
       return exact === folded ? folded : [exact, folded]
     },
     searchOptions: { processTerm: (term) => term.toLowerCase() },
+    // Entries are removed with the very document they were added with, so nothing is left to
+    // vacuum; MiniSearch's background vacuum crashes when a write splits a node it is walking
+    // (lucaong/minisearch#306).
+    autoVacuum: false,
   })
+
+type Entries = { documents: Map<string, SearchDocument>; index: MiniSearch<SearchDocument> }
+
+/** Removal needs the document as it was indexed: the entries keep it beside the index. */
+const put = ({ documents, index }: Entries, document: SearchDocument) => {
+  const previous = documents.get(document.id)
+  if (previous) index.remove(previous)
+  index.add(document)
+  documents.set(document.id, document)
+}
+
+const drop = ({ documents, index }: Entries, id: string) => {
+  const previous = documents.get(id)
+  if (!previous) return
+  index.remove(previous)
+  documents.delete(id)
+}
 
 const facetValues = (document: SearchDocument, facet: FacetName): string[] => {
   const value = facet === 'collection' ? document.collection : document.facets[facet]
@@ -40,8 +61,7 @@ const facetValues = (document: SearchDocument, facet: FacetName): string[] => {
 
 /** Search held in this process's memory, rebuilt from the database at start. */
 export const createEmbeddedEngine = (): SearchEngine => {
-  let index = newIndex()
-  let documents = new Map<string, SearchDocument>()
+  let entries: Entries = { documents: new Map(), index: newIndex() }
 
   const matchesFilters = (document: SearchDocument, query: SearchQuery): boolean =>
     query.levels.includes(document.accessLevel) &&
@@ -66,6 +86,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
   })
 
   const rank = (query: SearchQuery): SearchDocument[] => {
+    const { documents, index } = entries
     if (!query.q.trim()) {
       return [...documents.values()]
         .filter((document) => matchesFilters(document, query))
@@ -105,19 +126,8 @@ export const createEmbeddedEngine = (): SearchEngine => {
   return {
     name: 'embedded',
     setup: async () => undefined,
-    upsert: async (batch) => {
-      for (const document of batch) {
-        if (index.has(document.id)) index.discard(document.id)
-        index.add(document)
-        documents.set(document.id, document)
-      }
-    },
-    remove: async (ids) => {
-      for (const id of ids) {
-        if (index.has(id)) index.discard(id)
-        documents.delete(id)
-      }
-    },
+    upsert: async (batch) => batch.forEach((document) => put(entries, document)),
+    remove: async (ids) => ids.forEach((id) => drop(entries, id)),
     search: async (query): Promise<SearchResult> => {
       if (query.levels.length === 0) throw new Error('search without access levels refused')
       const started = performance.now()
@@ -136,18 +146,15 @@ export const createEmbeddedEngine = (): SearchEngine => {
       return { engineMs: performance.now() - started, facets, hits, total: ranked.length }
     },
     replaceAll: async (batches, onProgress) => {
-      const nextIndex = newIndex()
-      const nextDocuments = new Map<string, SearchDocument>()
+      const next: Entries = { documents: new Map(), index: newIndex() }
       for await (const batch of batches) {
-        nextIndex.addAll(batch.filter((document) => !nextDocuments.has(document.id)))
-        batch.forEach((document) => nextDocuments.set(document.id, document))
-        onProgress?.(nextDocuments.size)
+        batch.forEach((document) => put(next, document))
+        onProgress?.(next.documents.size)
       }
-      // Searches keep using the previous index until this single swap.
-      index = nextIndex
-      documents = nextDocuments
-      return { indexed: nextDocuments.size }
+      // Searches keep using the previous entries until this single swap.
+      entries = next
+      return { indexed: next.documents.size }
     },
-    listIds: async () => [...documents.keys()],
+    listIds: async () => [...entries.documents.keys()],
   }
 }
