@@ -13,6 +13,7 @@ import { pinoHttp } from 'pino-http'
 import { healthRoutes } from './lib/health.js'
 import { contentApiCaching } from './lib/httpCache.js'
 import { ensureOpsToken } from './lib/opsToken.js'
+import { workQueuesInThisProcess } from './lib/queueWorker.js'
 import { apiRateLimit, loginRateLimit } from './lib/rateLimits.js'
 import { ensurePayloadSecret } from './lib/secret.js'
 import { seedDemoIfEmpty } from './seed/seedDemoIfEmpty.js'
@@ -25,6 +26,7 @@ const port = Number(process.env.PORT ?? 3000)
 
 ensurePayloadSecret()
 ensureOpsToken()
+workQueuesInThisProcess()
 // Imported only once the secret is in place: the config reads it at load time.
 const { default: config } = await import('./payload.config.js')
 // cron: the jobs queue (search index updates, scheduled sweeps) runs inside this server.

@@ -1,12 +1,19 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
 
 import type { SanitizedSearchPluginOptions } from '../types.js'
 
+import { afterCommit } from '../../../lib/afterCommit.js'
 import { syncTaskSlug } from '../defaults.js'
+
+/** Whether this process works the queue itself, as Payload decides it for its crons. */
+const runsQueueHere = async (options: SanitizedSearchPluginOptions, payload: Payload): Promise<boolean> =>
+  options.autoRun && payload.crons.length > 0 && ((await payload.config.jobs.shouldAutoRun?.(payload)) ?? true)
 
 /**
  * Queues an index update in the same transaction as the write: if the write fails nothing is
  * queued, and if the engine is down the job waits and retries. Hooks never call the engine.
+ * A server runs the job as soon as the write commits instead of at the queue's next tick, so a
+ * published lesson is findable within moments; the queue still holds it for retries.
  */
 export const queueSyncOf = async (
   options: SanitizedSearchPluginOptions,
@@ -14,11 +21,16 @@ export const queueSyncOf = async (
   id: number | string,
   req: PayloadRequest,
 ): Promise<void> => {
-  await req.payload.jobs.queue({
+  const job = await req.payload.jobs.queue({
     input: { collection, id: String(id) },
     queue: options.queue,
     req,
     task: syncTaskSlug,
+  })
+  if (!(await runsQueueHere(options, req.payload))) return
+  const { payload } = req
+  await afterCommit(req, async () => {
+    await payload.jobs.run({ queue: options.queue, silent: true, where: { id: { equals: job.id } } })
   })
 }
 
