@@ -1,22 +1,14 @@
 import type { CollectionBeforeChangeHook, CollectionSlug } from 'payload'
 
 import { UserFacingError } from '../lib/errors.js'
+import { referenceIdsAt } from '../lib/referenceIds.js'
 import { translate } from '../lib/translate.js'
 
 /** A field holding references, e.g. `files` or `relatedDocuments.document` (a field of array rows). */
 export type Reference = { path: string; relationTo: CollectionSlug }
 
-type Relation = number | string | { id: number | string } | null | undefined
-
-const idsAt = (doc: Record<string, unknown> | undefined, path: string): string[] => {
-  const [head, ...rest] = path.split('.')
-  const value = doc?.[head]
-  const values = Array.isArray(value) ? value : [value]
-  if (rest.length) return values.flatMap((row) => idsAt(row as Record<string, unknown>, rest.join('.')))
-  return (values as Relation[]).flatMap((relation) =>
-    relation == null ? [] : [String(typeof relation === 'object' ? relation.id : relation)],
-  )
-}
+// Compared as strings: an id may arrive as "12" where the stored document has 12.
+const idsAt = (doc: Record<string, unknown> | undefined, path: string): string[] => referenceIdsAt(doc, path).map(String)
 
 /**
  * A writer may only point a document at files and documents she can read herself. Publishing

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest, Where } from 'payload'
 
 import { accessLevels, type AccessLevel } from '../access/accessLevels.js'
+import { referenceIdsAt } from '../lib/referenceIds.js'
 
 /**
  * Published documents that are not out yet (a scheduled announcement) do not serve their files;
@@ -18,16 +19,9 @@ export const mediaFieldsOf: Record<string, string[]> = {
   'regulatory-documents': ['file'],
 }
 
-type Relation = number | string | { id: number | string } | null | undefined
-
-export const idsIn = (doc: Record<string, unknown> | undefined, fields: string[]): Array<number | string> =>
-  fields.flatMap((field) => {
-    const value = doc?.[field] as Relation | Relation[]
-    const relations = Array.isArray(value) ? value : [value]
-    return relations.flatMap((relation) =>
-      relation == null ? [] : [typeof relation === 'object' ? relation.id : relation],
-    )
-  })
+/** The files a document of `collection` publishes, by id. */
+export const mediaIdsIn = (doc: unknown, collection: string): Array<number | string> =>
+  (mediaFieldsOf[collection] ?? []).flatMap((field) => referenceIdsAt(doc, field))
 
 /**
  * The levels at which a file is published: the levels of every published document that uses it.
@@ -78,12 +72,11 @@ export const recompute = async (ids: Array<number | string>, req: PayloadRequest
 }
 
 export const syncMediaExposure: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req }) => {
-  const fields = mediaFieldsOf[collection.slug] ?? []
-  await recompute([...idsIn(doc, fields), ...idsIn(previousDoc, fields)], req)
+  await recompute([...mediaIdsIn(doc, collection.slug), ...mediaIdsIn(previousDoc, collection.slug)], req)
   return doc
 }
 
 export const releaseMediaExposure: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
-  await recompute(idsIn(doc, mediaFieldsOf[collection.slug] ?? []), req)
+  await recompute(mediaIdsIn(doc, collection.slug), req)
   return doc
 }

@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import { idsIn, mediaFieldsOf, recompute } from '../hooks/syncMediaExposure.js'
+import { mediaIdsIn, recompute } from '../hooks/syncMediaExposure.js'
 
 /** Looks back further than the schedule's interval, so a late or missed run loses nothing. */
 const lookBackMs = 10 * 60 * 1000
@@ -30,7 +30,7 @@ export const exposeScheduledMedia: TaskConfig<'exposeScheduledMedia'> = {
         ],
       },
     })
-    await recompute(docs.flatMap((doc) => idsIn(doc as unknown as Record<string, unknown>, mediaFieldsOf.announcements)), req)
+    await recompute(docs.flatMap((doc) => mediaIdsIn(doc, 'announcements')), req)
     return { output: {} }
   },
 }

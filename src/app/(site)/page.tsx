@@ -4,6 +4,7 @@ import { contentClient, currentUser, schoolProfile } from '@/site/viewer.js'
 
 import { AnnouncementCard, MaterialCard } from './_components/Cards.js'
 import { attempt, Problem } from './_components/Problem.js'
+import { ProfileSummary, SchoolInNumbers } from './_components/ProfileSummary.js'
 
 export const dynamic = 'force-dynamic'
 
@@ -17,34 +18,19 @@ export default async function HomePage() {
     currentUser(),
   ])
   const school = profile.ok ? profile.value : null
-  const stats = school?.statistics
 
   return (
     <>
       <section className="hero" aria-labelledby="ten-truong">
         <h1 id="ten-truong">{school?.name ?? 'Trường Mầm non Phục Lễ'}</h1>
-        {school?.motto ? <p className="motto">{school.motto}</p> : null}
-        {school?.summary ? <p>{school.summary}</p> : null}
-        {!profile.ok ? <Problem error={profile.error} what="thông tin nhà trường" /> : null}
-        {stats && (stats.classes || stats.children || stats.staffCount) ? (
-          <ul className="stats" aria-label="Nhà trường qua các con số">
-            {stats.classes ? (
-              <li>
-                <strong>{stats.classes}</strong> nhóm, lớp
-              </li>
-            ) : null}
-            {stats.children ? (
-              <li>
-                <strong>{stats.children}</strong> trẻ
-              </li>
-            ) : null}
-            {stats.staffCount ? (
-              <li>
-                <strong>{stats.staffCount}</strong> cán bộ, giáo viên, nhân viên
-              </li>
-            ) : null}
-          </ul>
-        ) : null}
+        {profile.ok ? (
+          <>
+            <ProfileSummary profile={profile.value} />
+            <SchoolInNumbers statistics={profile.value.statistics} />
+          </>
+        ) : (
+          <Problem error={profile.error} what="thông tin nhà trường" />
+        )}
         <p className="actions">
           <Link className="button" href="/hoc-lieu">
             Xem học liệu số

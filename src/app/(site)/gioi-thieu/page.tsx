@@ -4,6 +4,7 @@ import { schoolProfile } from '@/site/viewer.js'
 
 import { Picture } from '../_components/Picture.js'
 import { Problem } from '../_components/Problem.js'
+import { ProfileSummary, SchoolInNumbers } from '../_components/ProfileSummary.js'
 import { RichText } from '../_components/RichText.js'
 
 export const dynamic = 'force-dynamic'
@@ -26,8 +27,7 @@ export default async function AboutPage() {
   return (
     <article>
       <h1>Giới thiệu {profile.name}</h1>
-      {profile.motto ? <p className="motto">{profile.motto}</p> : null}
-      {profile.summary ? <p className="lead">{profile.summary}</p> : null}
+      <ProfileSummary profile={profile} leadSummary />
 
       <nav aria-label="Mục lục" className="toc">
         <ul>
@@ -57,25 +57,7 @@ export default async function AboutPage() {
         </ul>
       </nav>
 
-      {statistics && (statistics.classes || statistics.children || statistics.staffCount) ? (
-        <ul className="stats" aria-label="Nhà trường qua các con số">
-          {statistics.classes ? (
-            <li>
-              <strong>{statistics.classes}</strong> nhóm, lớp
-            </li>
-          ) : null}
-          {statistics.children ? (
-            <li>
-              <strong>{statistics.children}</strong> trẻ
-            </li>
-          ) : null}
-          {statistics.staffCount ? (
-            <li>
-              <strong>{statistics.staffCount}</strong> cán bộ, giáo viên, nhân viên
-            </li>
-          ) : null}
-        </ul>
-      ) : null}
+      <SchoolInNumbers statistics={statistics} />
 
       {history ? (
         <section id="lich-su" aria-labelledby="lich-su-tieu-de">

@@ -7,6 +7,7 @@ import { isKnown, type Vocabulary, vocabularies } from '@/site/labels.js'
 import { contentClient, currentUser } from '@/site/viewer.js'
 
 import { MaterialCard } from '../_components/Cards.js'
+import { FilterForm, plainChoices } from '../_components/FilterForm.js'
 import { Pagination } from '../_components/Pagination.js'
 import { attempt, Problem } from '../_components/Problem.js'
 
@@ -43,38 +44,15 @@ export default async function MaterialsPage({ searchParams }: { searchParams: Pr
         Giáo án, bài giảng điện tử, video, bài hát, truyện, trò chơi… do giáo viên nhà trường biên soạn, đã được tổ chuyên môn
         duyệt.
       </p>
-      <form method="get" action="/hoc-lieu" className="filters" aria-label="Lọc học liệu">
-        {selects.map((select) => (
-          <label key={select.name}>
-            {select.label}
-            <select name={select.name} defaultValue={filters[select.name] ?? ''}>
-              <option value="">{select.any}</option>
-              {vocabularies[select.vocabulary].map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-        <label>
-          Chủ đề
-          <select name="topic" defaultValue={filters.topic ?? ''}>
-            <option value="">Mọi chủ đề</option>
-            {topicList.map((each) => (
-              <option key={each} value={each}>
-                {each}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            Lọc
-          </button>
-          {filtered ? <Link href="/hoc-lieu">Bỏ lọc</Link> : null}
-        </div>
-      </form>
+      <FilterForm
+        action="/hoc-lieu"
+        label="Lọc học liệu"
+        filtered={filtered}
+        selects={[
+          ...selects.map((select) => ({ ...select, choices: vocabularies[select.vocabulary], selected: filters[select.name] })),
+          { name: 'topic', label: 'Chủ đề', any: 'Mọi chủ đề', choices: plainChoices(topicList), selected: filters.topic },
+        ]}
+      />
       <p className="muted">
         Muốn tìm theo từ khóa? Dùng <Link href="/thu-vien">tìm kiếm trong thư viện</Link> (gõ không dấu cũng được).
       </p>

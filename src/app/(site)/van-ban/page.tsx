@@ -7,6 +7,7 @@ import { isKnown, labelOf, vocabularies } from '@/site/labels.js'
 import { contentClient, currentUser } from '@/site/viewer.js'
 
 import { LevelBadge } from '../_components/Cards.js'
+import { FilterForm, plainChoices } from '../_components/FilterForm.js'
 import { Pagination } from '../_components/Pagination.js'
 import { attempt, Problem } from '../_components/Problem.js'
 import { ValidityBadge } from './ValidityBadge.js'
@@ -42,47 +43,22 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       <p className="lead">
         Sổ văn bản của nhà trường: kế hoạch, quyết định, công văn, thông báo… và văn bản của cấp trên mà nhà trường thực hiện.
       </p>
-      <form method="get" action="/van-ban" className="filters" aria-label="Lọc văn bản">
-        <label>
-          Loại văn bản
-          <select name="type" defaultValue={filters.type ?? ''}>
-            <option value="">Mọi loại</option>
-            {vocabularies.documentType.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Cơ quan ban hành
-          <select name="issuer" defaultValue={filters.issuer ?? ''}>
-            <option value="">Mọi cơ quan</option>
-            {issuerList.map((each) => (
-              <option key={each} value={each}>
-                {each}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Năm ban hành
-          <select name="year" defaultValue={filters.year ? String(filters.year) : ''}>
-            <option value="">Mọi năm</option>
-            {yearList.map((each) => (
-              <option key={each} value={each}>
-                {each}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            Lọc
-          </button>
-          {filtered ? <Link href="/van-ban">Bỏ lọc</Link> : null}
-        </div>
-      </form>
+      <FilterForm
+        action="/van-ban"
+        label="Lọc văn bản"
+        filtered={filtered}
+        selects={[
+          { name: 'type', label: 'Loại văn bản', any: 'Mọi loại', choices: vocabularies.documentType, selected: filters.type },
+          { name: 'issuer', label: 'Cơ quan ban hành', any: 'Mọi cơ quan', choices: plainChoices(issuerList), selected: filters.issuer },
+          {
+            name: 'year',
+            label: 'Năm ban hành',
+            any: 'Mọi năm',
+            choices: plainChoices(yearList),
+            selected: filters.year ? String(filters.year) : undefined,
+          },
+        ]}
+      />
 
       {!result.ok ? (
         <Problem error={result.error} what="danh sách văn bản" />

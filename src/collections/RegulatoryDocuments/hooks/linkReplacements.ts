@@ -1,16 +1,15 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { inDefaultLocale } from '../../../lib/inDefaultLocale.js'
+import { referenceIds } from '../../../lib/referenceIds.js'
 import { defaultLocale } from '../../../localization.js'
 
 type Related = { document?: number | string | { id: number | string } | null; relation?: string }
 
 const replacedIds = (doc: { relatedDocuments?: Related[] | null } | undefined) =>
-  (doc?.relatedDocuments ?? [])
-    .filter((related) => related.relation === 'replaces' && related.document != null)
-    .map((related) =>
-      typeof related.document === 'object' ? related.document!.id : (related.document as number | string),
-    )
+  referenceIds(
+    (doc?.relatedDocuments ?? []).filter((related) => related.relation === 'replaces').map((related) => related.document),
+  )
 
 /**
  * A document that replaces others marks them as replaced (their `replacedBy`), so validity is

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { cache, type ReactNode } from 'react'
 
 import type { RegulatoryDocument } from '@/payload-types.js'
+import { referenceIds } from '@/lib/referenceIds.js'
 import { formatDate } from '@/site/format.js'
 import { labelOf } from '@/site/labels.js'
 import { contentClient } from '@/site/viewer.js'
@@ -64,7 +65,7 @@ export default async function DocumentPage({ params }: Props) {
   const pointing = await attempt(async () => (await contentClient()).documentsPointingAt(doc.id))
   const incoming = (pointing.ok ? pointing.value : []).flatMap((other) =>
     (other.relatedDocuments ?? [])
-      .filter((relation) => (typeof relation.document === 'object' ? relation.document.id : relation.document) === doc.id)
+      .filter((relation) => referenceIds(relation.document).includes(doc.id))
       // Replacements are already listed under "Bị thay thế bởi".
       .filter((relation) => !(relation.relation === 'replaces' && replacedBy.some((each) => each.id === other.id)))
       .map((relation) => ({ relation: relation.relation, other, key: `${other.id}-${relation.id ?? relation.relation}` })),
