@@ -1,7 +1,9 @@
 /**
- * Builds the Next app when its sources changed since the last build (a fingerprint of the inputs
- * is kept in .next). Used by `npm start` and, once before all suites, by the tests.
+ * Builds the Next app and the server bundle when their sources changed since the last build (a
+ * fingerprint of the inputs is kept beside each). Used by `npm start` and, once before all
+ * suites, by the tests.
  */
+import { buildSync } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -9,6 +11,8 @@ import path from 'node:path'
 
 const buildInputs = ['src', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
 const stampFile = path.join('.next', 'truongso-build-stamp')
+export const serverBundle = path.join('.server', 'server.mjs')
+const serverStampFile = path.join('.server', 'build-stamp')
 
 const filesUnder = (entry) =>
   statSync(entry).isDirectory()
@@ -23,10 +27,33 @@ const fingerprint = () => {
   return hash.digest('hex')
 }
 
+const stampOf = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : '')
+
+/**
+ * Our server code in one file, the packages left to node_modules: started through tsx, Node's
+ * loader hooks made loading Payload and Next about twice as slow (cold start 5 s → 3 s).
+ */
+const buildServer = () => {
+  buildSync({
+    entryPoints: ['src/server.ts'],
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: serverBundle,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  })
+}
+
 export const buildIfNeeded = () => {
   const current = fingerprint()
-  const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : ''
-  if (existsSync(path.join('.next', 'BUILD_ID')) && built === current) return
+  if (!existsSync(serverBundle) || stampOf(serverStampFile) !== current) {
+    buildServer()
+    writeFileSync(serverStampFile, current)
+  }
+  if (existsSync(path.join('.next', 'BUILD_ID')) && stampOf(stampFile) === current) return
   console.info('Đang build giao diện (next build)… / Building the web app…')
   const result = spawnSync('npx', ['next', 'build', '--webpack'], {
     stdio: 'inherit',

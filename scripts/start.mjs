@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process'
 
-import { buildIfNeeded } from './build.mjs'
+import { buildIfNeeded, serverBundle } from './build.mjs'
 
 try {
   buildIfNeeded()
@@ -17,7 +17,7 @@ try {
 // random under Node 20's loader (top-level await).
 const server = spawn(
   process.execPath,
-  ['--conditions=development', '--import', 'tsx', 'src/server.ts', ...process.argv.slice(2)],
+  ['--conditions=development', '--enable-source-maps', serverBundle, ...process.argv.slice(2)],
   { stdio: 'inherit', env: process.env },
 )
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))

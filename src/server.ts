@@ -1,16 +1,18 @@
 /**
  * The HTTP front door: health and readiness, security headers, request logs and graceful shutdown
  * in express; everything else (admin, REST, GraphQL, website) is handed to Next and Payload.
+ * It listens first and starts the app meanwhile: health checks answer at once, other requests
+ * wait for the app (a few seconds), and the search index completes in the background.
  */
 import express from 'express'
 import helmet from 'helmet'
 import next from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { getPayload } from 'payload'
+import { getPayload, type Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
-import { healthRoutes } from './lib/health.js'
+import { databaseAnswers, healthRoutes, searchIndexComplete } from './lib/health.js'
 import { contentApiCaching } from './lib/httpCache.js'
 import { ensureOpsToken } from './lib/opsToken.js'
 import { workQueuesInThisProcess } from './lib/queueWorker.js'
@@ -27,53 +29,84 @@ const port = Number(process.env.PORT ?? 3000)
 ensurePayloadSecret()
 ensureOpsToken()
 workQueuesInThisProcess()
-// Imported only once the secret is in place: the config reads it at load time.
-const { default: config } = await import('./payload.config.js')
-// cron: the jobs queue (search index updates, scheduled sweeps) runs inside this server.
-const payload = await getPayload({ config, cron: true })
-await seedDemoIfEmpty(payload)
 
-const nextApp = next({ dev, dir: rootDir, port })
-await nextApp.prepare()
-const handleWithNext = nextApp.getRequestHandler()
+type StartedApp = { app: express.Express; nextApp: ReturnType<typeof next>; payload: Payload }
 
-const app = express()
-app.disable('x-powered-by')
-app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+const startApp = async (): Promise<StartedApp> => {
+  // Imported only once the secret is in place: the config reads it at load time.
+  const { default: config } = await import('./payload.config.js')
+  const nextApp = next({ dev, dir: rootDir, port })
+  const [payload] = await Promise.all([
+    // cron: the jobs queue (search index updates, scheduled sweeps) runs inside this server.
+    getPayload({ config, cron: true }).then(async (payload) => {
+      await seedDemoIfEmpty(payload)
+      return payload
+    }),
+    nextApp.prepare(),
+  ])
+  const handleWithNext = nextApp.getRequestHandler()
 
-app.use(healthRoutes(payload))
-app.use(helmet(securityHeaders({ dev })))
-app.use(
-  pinoHttp({
-    logger: payload.logger,
-    autoLogging: { ignore: (req) => req.url?.startsWith('/_next/') ?? false },
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  }),
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.use(helmet(securityHeaders({ dev })))
+  app.use(
+    pinoHttp({
+      logger: payload.logger,
+      autoLogging: { ignore: (req) => req.url?.startsWith('/_next/') ?? false },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  )
+  app.use(vietnameseByDefault)
+  app.use('/api/users/login', loginRateLimit)
+  app.use('/api', apiRateLimit)
+  // Files stream (videos up to 500 MB) and are never buffered for an ETag.
+  app.use('/api', contentApiCaching({ except: /^\/(graphql|users|search\/token|media\/file)/, maxAgeSeconds: 60 }))
+  // No body parsers here: Payload reads the raw request bodies itself.
+  app.use((req, res) => handleWithNext(req, res))
+  return { app, nextApp, payload }
+}
+
+const starting = startApp()
+let started: StartedApp | undefined
+starting.then(
+  (app) => {
+    started = app
+    app.payload.logger.info(`Trường Số đang chạy tại http://localhost:${port} (admin: /admin, API: /api)`)
+  },
+  (error: unknown) => {
+    console.error('Không khởi động được / failed to start:', error)
+    process.exit(1)
+  },
 )
-app.use(vietnameseByDefault)
-app.use('/api/users/login', loginRateLimit)
-app.use('/api', apiRateLimit)
-// Files stream (videos up to 500 MB) and are never buffered for an ETag.
-app.use('/api', contentApiCaching({ except: /^\/(graphql|users|search\/token|media\/file)/, maxAgeSeconds: 60 }))
-// No body parsers here: Payload reads the raw request bodies itself.
-app.use((req, res) => handleWithNext(req, res))
 
-const server = app.listen(port, () => {
-  payload.logger.info(`Trường Số đang chạy tại http://localhost:${port} (admin: /admin, API: /api)`)
+const front = express()
+front.disable('x-powered-by')
+front.use(
+  healthRoutes([
+    async () => (started ? undefined : 'starting'),
+    async () => databaseAnswers(started!.payload)(),
+    async () => searchIndexComplete(started!.payload)(),
+  ]),
+)
+front.use((req, res, next) => {
+  starting.then(({ app }) => app(req, res, next), next)
 })
 
+const server = front.listen(port)
+
 const shutdown = (signal: string) => {
-  payload.logger.info(`${signal}: closing connections`)
+  console.info(`${signal}: closing connections`)
   const forceExit = setTimeout(() => process.exit(1), 10_000)
   forceExit.unref()
   server.close(async () => {
-    await nextApp.close?.()
-    await payload.destroy()
+    await started?.nextApp.close?.()
+    await started?.payload.destroy()
     process.exit(0)
   })
   server.closeIdleConnections()

@@ -2,24 +2,45 @@ import type { Payload } from 'payload'
 
 import { Router } from 'express'
 
+import { searchSettingsOf } from '../plugins/search/settingsOf.js'
+
+/** One condition of readiness: resolves to why the instance is not ready, or `undefined`. */
+export type ReadinessCheck = () => Promise<string | undefined>
+
 /**
- * `/healthz` answers while the process is up; `/readyz` only when the database answers a query,
- * so a load balancer stops sending traffic to an instance that lost its database.
+ * `/healthz` answers while the process is up, from its first moment; `/readyz` only when every
+ * check passes, so a load balancer sends traffic to an instance once it started, while its
+ * database answers, and once its search index is complete.
  */
-export const healthRoutes = (payload: Payload): Router => {
+export const healthRoutes = (checks: ReadinessCheck[]): Router => {
   const router = Router()
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
   })
   router.get('/readyz', async (_req, res) => {
     res.set('Cache-Control', 'no-store')
-    try {
-      await payload.count({ collection: 'users', overrideAccess: true })
-      res.json({ status: 'ready' })
-    } catch (error) {
-      payload.logger.error({ err: error, msg: 'readiness check failed' })
-      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' })
+    for (const check of checks) {
+      const reason = await check()
+      if (reason) return void res.status(503).json({ status: 'unavailable', reason })
     }
+    res.json({ status: 'ready' })
   })
   return router
 }
+
+export const databaseAnswers =
+  (payload: Payload): ReadinessCheck =>
+  async () => {
+    try {
+      await payload.count({ collection: 'users', overrideAccess: true })
+      return undefined
+    } catch (error) {
+      payload.logger.error({ err: error, msg: 'readiness check failed' })
+      return 'database unreachable'
+    }
+  }
+
+export const searchIndexComplete =
+  (payload: Payload): ReadinessCheck =>
+  async () =>
+    searchSettingsOf(payload).warmup.done ? undefined : 'search index still building'

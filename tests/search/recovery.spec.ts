@@ -4,6 +4,7 @@ import type { SearchEngine } from '../../src/plugins/search/engines/types.js'
 
 import { defaultQueue, syncAttempts } from '../../src/plugins/search/defaults.js'
 import { searchSettingsOf } from '../../src/plugins/search/settingsOf.js'
+import { warmUp } from '../../src/plugins/search/warmup.js'
 import { rest } from '../helpers/api.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
 import {
@@ -190,6 +191,31 @@ describe('a search while the engine is down', () => {
     } finally {
       engine.search = original
     }
+    expect((await search(payload, { q: 'trò chơi' })).total).toBeGreaterThan(0)
+  })
+})
+
+describe('an index still being built at start', () => {
+  const settings = () => searchSettingsOf(payload)
+
+  it('holds a search until the build completes, then answers it', async () => {
+    let finishBuild = () => undefined as void
+    settings().warmup = warmUp(() => new Promise<void>((resolve) => (finishBuild = resolve)))
+    const answer = searchResponse(payload, { q: 'trò chơi' })
+    setTimeout(() => finishBuild(), 200)
+    expect((await answer).status).toBe(200)
+  })
+
+  it('answers 503 in Vietnamese while the build cannot complete, and searches again after a reindex', async () => {
+    settings().warmup = warmUp(async () => {
+      throw new Error('database unreachable during the start-up build')
+    })
+    const response = await searchResponse(payload, { q: 'trò chơi' }, { headers: { 'Accept-Language': 'vi' } })
+    expect(response.status).toBe(503)
+    expect(response.headers.get('retry-after')).toBe('5')
+    expect(await response.json()).toEqual({ errors: [{ message: 'Hệ thống tìm kiếm đang khởi động lại. Vui lòng thử lại sau vài giây.' }] })
+
+    expect((await rest(payload, '/search/reindex', { method: 'POST', token: accounts.admin.token })).status).toBe(200)
     expect((await search(payload, { q: 'trò chơi' })).total).toBeGreaterThan(0)
   })
 })

@@ -3,10 +3,10 @@ import type { Payload } from 'payload'
 import express from 'express'
 import type { AddressInfo } from 'node:net'
 
-import { healthRoutes } from '../../src/lib/health.js'
+import { databaseAnswers, healthRoutes, type ReadinessCheck, searchIndexComplete } from '../../src/lib/health.js'
 
-const serve = async (payload: Pick<Payload, 'count' | 'logger'>) => {
-  const app = express().use(healthRoutes(payload as Payload))
+const serve = async (checks: ReadinessCheck[]) => {
+  const app = express().use(healthRoutes(checks))
   const server = app.listen(0)
   await new Promise((resolve) => server.once('listening', resolve))
   const { port } = server.address() as AddressInfo
@@ -15,21 +15,45 @@ const serve = async (payload: Pick<Payload, 'count' | 'logger'>) => {
 
 const quietLogger = { error: () => undefined } as unknown as Payload['logger']
 
-describe('readiness', () => {
-  it('is ready when the database answers', async () => {
-    const { server, url } = await serve({ count: async () => ({ totalDocs: 1 }), logger: quietLogger })
-    const response = await fetch(`${url}/readyz`)
-    expect(response.status).toBe(200)
+const payloadWith = (count: () => Promise<unknown>, warmupDone = true) =>
+  ({ config: { custom: { search: { warmup: { done: warmupDone } } } }, count, logger: quietLogger }) as unknown as Payload
+
+const answering = async () => ({ totalDocs: 1 })
+
+const readiness = async (checks: ReadinessCheck[]) => {
+  const { server, url } = await serve(checks)
+  try {
+    const ready = await fetch(`${url}/readyz`)
+    const live = await fetch(`${url}/healthz`)
+    return { live: live.status, ready: ready.status, reason: ((await ready.json()) as { reason?: string }).reason }
+  } finally {
     server.close()
+  }
+}
+
+describe('readiness', () => {
+  it('is ready when the database answers and the search index is complete', async () => {
+    const payload = payloadWith(answering)
+    expect(await readiness([databaseAnswers(payload), searchIndexComplete(payload)])).toEqual({ live: 200, ready: 200, reason: undefined })
   })
 
   it('answers 503 when the database does not, while /healthz stays up', async () => {
-    const unreachable = async () => {
+    const payload = payloadWith(async () => {
       throw new Error('SQLITE_CANTOPEN')
-    }
-    const { server, url } = await serve({ count: unreachable, logger: quietLogger })
-    expect((await fetch(`${url}/readyz`)).status).toBe(503)
-    expect((await fetch(`${url}/healthz`)).status).toBe(200)
-    server.close()
+    })
+    expect(await readiness([databaseAnswers(payload)])).toEqual({ live: 200, ready: 503, reason: 'database unreachable' })
+  })
+
+  it('answers 503 while the search index is being built at start', async () => {
+    const payload = payloadWith(answering, false)
+    expect(await readiness([databaseAnswers(payload), searchIndexComplete(payload)])).toEqual({
+      live: 200,
+      ready: 503,
+      reason: 'search index still building',
+    })
+  })
+
+  it('answers 503 with the first failing reason, checks in order', async () => {
+    expect(await readiness([async () => 'starting', async () => 'never asked'])).toEqual({ live: 200, ready: 503, reason: 'starting' })
   })
 })

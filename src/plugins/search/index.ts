@@ -12,6 +12,7 @@ import { queueSyncAfterChange, queueSyncAfterDelete } from './hooks/queueSync.js
 import { sweepTask } from './jobs/sweepTask.js'
 import { syncTask } from './jobs/syncTask.js'
 import { reindexAll } from './ops.js'
+import { warm, warmUp } from './warmup.js'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
@@ -42,6 +43,7 @@ export const searchPlugin =
       facetValues: incoming.facetValues,
       maxLimit: incoming.maxLimit ?? defaultMaxLimit,
       queue: incoming.queue ?? defaultQueue,
+      warmup: warm(),
     }
     const dependencies = new Set(
       Object.values(options.collections).flatMap((settings) => (settings.dependsOn ?? []).map((each) => each.collection)),
@@ -80,10 +82,16 @@ export const searchPlugin =
       onInit: async (payload) => {
         await config.onInit?.(payload)
         await options.engine.setup()
-        // The embedded index lives in memory: it is rebuilt from the database at every start.
+        // The embedded index lives in memory: it is rebuilt from the database at every start,
+        // while the server already answers (searches wait for it a few seconds, then get a 503).
         if (options.engine.name === 'embedded') {
-          const report = await reindexAll(options, await createLocalReq({}, payload))
-          payload.logger.info(`search: embedded index built with ${report.indexed} entries in ${report.ms} ms`)
+          options.warmup = warmUp(async () => {
+            const report = await reindexAll(options, await createLocalReq({}, payload))
+            payload.logger.info(`search: embedded index built with ${report.indexed} entries in ${report.ms} ms`)
+          })
+          options.warmup.finished.catch((error: unknown) =>
+            payload.logger.error({ err: error, msg: 'search: the embedded index could not be built; POST /api/search/reindex retries' }),
+          )
         }
       },
     }

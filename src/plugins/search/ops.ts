@@ -6,6 +6,7 @@ import type { SearchDocument } from './engines/types.js'
 import type { SanitizedSearchPluginOptions } from './types.js'
 
 import { activeRebuildJournals, type RebuildJournal, syncDocument, toSearchDocument } from './sync.js'
+import { warm } from './warmup.js'
 
 const pageSize = 200
 
@@ -82,6 +83,8 @@ export const reindexAll = async (
     })
     for (const { id } of docs) await syncDocument(options, collection, id, fresh)
   }
+  // An operator's rebuild also completes an index whose warm-up at start failed.
+  options.warmup = warm()
   return { counts, indexed, ms: Math.round(performance.now() - started) }
 }
 

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { FacetName, SearchDocument, SearchEngine } from './engines/types.js'
+import type { IndexWarmup } from './warmup.js'
 
 /** What a collection contributes to the index, beyond the fields every entry has. */
 export type ShapedDocument = Omit<SearchDocument, 'accessLevel' | 'collection' | 'docId' | 'id'>
@@ -60,4 +61,5 @@ export type SearchPluginOptions = {
 
 export type SanitizedSearchPluginOptions = Required<Omit<SearchPluginOptions, 'engine'>> & {
   engine: SearchEngine
+  warmup: IndexWarmup
 }

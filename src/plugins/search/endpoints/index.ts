@@ -6,6 +6,7 @@ import { hasRole, levelsFor } from '../../../access/accessLevels.js'
 import { isOpsToken, opsTokenHeader } from '../../../lib/opsToken.js'
 import { translate } from '../../../lib/translate.js'
 import { checkDrift, reindexAll } from '../ops.js'
+import { warmWithin } from '../warmup.js'
 import { parseSearchQuery, SearchQueryError } from './parseSearchQuery.js'
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -13,6 +14,9 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 
 const isOperator = (req: PayloadRequest) =>
   hasRole(req.user, 'admin') || isOpsToken(req.headers.get(opsTokenHeader))
+
+/** How long a search waits for the index being built at start before answering 503. */
+const warmupWaitMs = 5000
 
 /** Tenant tokens live at most this long; the issue caps them at an hour. */
 const tokenLifetimeMs = 50 * 60 * 1000
@@ -25,6 +29,9 @@ export const searchEndpoints = (options: SanitizedSearchPluginOptions): Endpoint
       const started = performance.now()
       try {
         const query = parseSearchQuery(new URL(req.url ?? '', 'http://localhost'), req, options)
+        if (!(await warmWithin(options.warmup, warmupWaitMs))) {
+          return json({ errors: [{ message: translate(req, 'searchWarmingUp') }] }, 503, { 'Retry-After': '5' })
+        }
         const result = await options.engine.search(query)
         return json(
           {
