@@ -1,6 +1,6 @@
 /** What every benchmark shares: the server under test, a loopback baseline, timers and a load loop. */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 
@@ -40,16 +40,23 @@ export const asSomeClient = (): Record<string, string> => {
   return { 'x-forwarded-for': `10.${client >> 8 & 255}.${client & 255}.7` }
 }
 
-export type BenchServer = { child: ChildProcess; coldStartMs: number; logs: () => string; pid: number; url: string }
+export type BenchServer = {
+  child: ChildProcess
+  /** Milliseconds from spawning the process to its first `/healthz`, content answer and `/readyz`. */
+  start: { contentMs: number; healthMs: number; readyMs: number }
+  logs: () => string
+  pid: number
+  url: string
+}
 
 /**
- * Spawns the built server exactly as `scripts/start.mjs` does after its build check (skipped: the
- * build stamp covers `src/`, which others edit while we measure) and resolves at the first 200 of
- * `/healthz`, which express answers only once Payload, the embedded index and Next are ready.
+ * Builds what changed and spawns the built server exactly as `npm start` does, then polls it:
+ * first `/healthz` (listening), then a content list (Payload and Next up), then `/readyz` (the
+ * embedded index of every document complete). Resolves once ready.
  */
 export const startBenchServer = async (dataDir: string): Promise<BenchServer> => {
-  // Test runs on this machine rebuild `.next` when `src/` changed; wait for a complete build.
-  await waitFor(async () => existsSync(path.join('.next', 'BUILD_ID')), 10 * 60_000, 1000)
+  const { buildIfNeeded, serverBundle } = await import('../scripts/build.mjs')
+  buildIfNeeded()
   const port = await freePort()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -61,19 +68,25 @@ export const startBenchServer = async (dataDir: string): Promise<BenchServer> =>
   delete env.DATABASE_URL
   let output = ''
   const spawnedAt = performance.now()
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--conditions=development', '--enable-source-maps', serverBundle], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-200_000)))
   child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-200_000)))
   const url = `http://127.0.0.1:${port}`
+  const answers = (path: string) => fetch(`${url}${path}`, { headers: asSomeClient() }).then((response) => response.ok, () => false)
+  const start: Partial<BenchServer['start']> = {}
   const deadline = Date.now() + 5 * 60_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
-    const ok = await fetch(`${url}/healthz`).then((response) => response.ok, () => false)
-    if (ok) return { child, coldStartMs: Math.round(performance.now() - spawnedAt), logs: () => output, pid: child.pid!, url }
-    await sleep(25)
+    const since = () => Math.round(performance.now() - spawnedAt)
+    if (start.healthMs === undefined && (await answers('/healthz'))) start.healthMs = since()
+    if (start.healthMs !== undefined && start.contentMs === undefined && (await answers('/api/announcements?limit=1&depth=0'))) start.contentMs = since()
+    if (start.contentMs !== undefined && (await answers('/readyz'))) {
+      return { child, start: { ...start, readyMs: since() } as BenchServer['start'], logs: () => output, pid: child.pid!, url }
+    }
+    await sleep(10)
   }
   child.kill('SIGKILL')
   throw new Error(`server not up in time:\n${output}`)
@@ -161,15 +174,6 @@ export const load = async (
   )
   const seconds = (performance.now() - started) / 1000
   return { errors, requests, rps: Math.round(requests / seconds), statuses }
-}
-
-export const waitFor = async (check: () => Promise<boolean>, timeoutMs: number, everyMs = 200) => {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return
-    await sleep(everyMs)
-  }
-  throw new Error('timed out waiting')
 }
 
 export { sleep }

@@ -22,6 +22,9 @@ export const bootPayload = async (suite: string): Promise<Payload> => {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../src/payload.config.js')
   const payload = await getPayload({ config })
+  // Suites start from a complete index, as a server does once /readyz answers.
+  const { searchSettingsOf } = await import('../../src/plugins/search/settingsOf.js')
+  await searchSettingsOf(payload).warmup.finished
   return payload
 }
 

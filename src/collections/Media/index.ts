@@ -12,17 +12,17 @@ import { manageMedia, readMedia } from './access.js'
 import { extractSearchText } from './hooks/extractSearchText.js'
 import { screenUpload } from './hooks/screenUpload.js'
 
-const sized = (name: string, width: number, height?: number): ImageSize[] => [
-  { name, width, height, position: 'centre', withoutEnlargement: true },
-  {
-    name: `${name}Webp`,
-    width,
-    height,
-    position: 'centre',
-    withoutEnlargement: true,
-    formatOptions: { format: 'webp', options: { quality: 78 } },
-  },
-]
+/**
+ * A size given only a width is never cropped; saying `fit: 'inside'` lets Payload resize it in one
+ * pass, where a cover fit resizes and encodes each size twice to place the focal point.
+ */
+const sized = (name: string, width: number, height?: number): ImageSize[] => {
+  const shape: Omit<ImageSize, 'name'> = { width, height, position: 'centre', withoutEnlargement: true, ...(height ? {} : { fit: 'inside' }) }
+  return [
+    { name, ...shape },
+    { name: `${name}Webp`, ...shape, formatOptions: { format: 'webp', options: { quality: 78 } } },
+  ]
+}
 
 /** Every file of the school: photos, PDFs, Office documents, video and audio. */
 export const Media: CollectionConfig = {

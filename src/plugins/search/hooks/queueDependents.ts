@@ -34,8 +34,9 @@ const queueDependentsOf = async (
  */
 export const queueDependents =
   (options: SanitizedSearchPluginOptions): CollectionAfterChangeHook =>
-  async ({ collection, doc, req }) => {
-    await queueDependentsOf(options, collection.slug, doc.id, req)
+  async ({ collection, doc, operation, req }) => {
+    // Nothing can point at a document that did not exist until now.
+    if (operation === 'update') await queueDependentsOf(options, collection.slug, doc.id, req)
     return doc
   }
 
