@@ -17,3 +17,25 @@ it('boots on a fresh database with every collection migrated', async () => {
     await expect(payload.count({ collection })).resolves.toEqual({ totalDocs: 0 })
   }
 })
+
+type SqlClient = { execute: (sql: string) => Promise<{ rows: Array<Record<string, unknown>> }> }
+
+// The lookup every read makes once per row: rows of a localized or text-list table by their parent.
+const describeEmbedded = process.env.DATABASE_URL?.startsWith('mongodb') ? describe.skip : describe
+describeEmbedded('the embedded database', () => {
+  const plans = async (sql: string) => {
+    const client = (payload.db as unknown as { client: SqlClient }).client
+    return (await client.execute(`explain query plan ${sql}`)).rows.map((row) => String(row.detail))
+  }
+
+  it.each([
+    ['learning_materials_locales', '_parent_id'],
+    ['_learning_materials_v_locales', '_parent_id'],
+    ['announcements_locales', '_parent_id'],
+    ['school_profile_staff_locales', '_parent_id'],
+    ['learning_materials_texts', 'parent_id'],
+    ['regulatory_documents_texts', 'parent_id'],
+  ])('finds the rows of %s by their parent through an index, not a scan', async (table, column) => {
+    expect(await plans(`select * from "${table}" where "${column}" = 1`)).toEqual([expect.stringMatching(/USING (COVERING )?INDEX/)])
+  })
+})
