@@ -13,7 +13,7 @@ import { getPayload, type Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { databaseAnswers, healthRoutes, searchIndexComplete } from './lib/health.js'
-import { contentApiCaching } from './lib/httpCache.js'
+import { contentApiCaching, createAnswerStore, forgetAnswersOnWrite } from './lib/httpCache.js'
 import { ensureOpsToken } from './lib/opsToken.js'
 import { workQueuesInThisProcess } from './lib/queueWorker.js'
 import { apiRateLimit, loginRateLimit } from './lib/rateLimits.js'
@@ -45,6 +45,7 @@ const startApp = async (): Promise<StartedApp> => {
     nextApp.prepare(),
   ])
   const handleWithNext = nextApp.getRequestHandler()
+  const answers = createAnswerStore({ ttlMs: 10_000 })
 
   const app = express()
   app.disable('x-powered-by')
@@ -63,10 +64,11 @@ const startApp = async (): Promise<StartedApp> => {
     }),
   )
   app.use(vietnameseByDefault)
+  app.use(forgetAnswersOnWrite(answers))
   app.use('/api/users/login', loginRateLimit)
   app.use('/api', apiRateLimit)
   // Files stream (videos up to 500 MB) and are never buffered for an ETag.
-  app.use('/api', contentApiCaching({ except: /^\/(graphql|users|search\/token|media\/file)/, maxAgeSeconds: 60 }))
+  app.use('/api', contentApiCaching({ except: /^\/(graphql|users|search\/token|media\/file)/, maxAgeSeconds: 60, store: answers, storeExcept: /^\/search/ }))
   // No body parsers here: Payload reads the raw request bodies itself.
   app.use((req, res) => handleWithNext(req, res))
   return { app, nextApp, payload }

@@ -1,24 +1,87 @@
-import type { RequestHandler } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
+import type { OutgoingHttpHeaders } from 'node:http'
 
 import { createHash } from 'node:crypto'
 
 const isPersonal = (headers: Record<string, string | string[] | undefined>) =>
   Boolean(headers.authorization) || /(^|;\s*)payload-token=/.test(String(headers.cookie ?? ''))
 
+const isRead = (method: string) => method === 'GET' || method === 'HEAD'
+
+type StoredAnswer = { body: Buffer; etag: string; expires: number; headers: OutgoingHttpHeaders }
+
+/** Headers about this client or this moment, never replayed to another: its rate limit, its cookies. */
+const isClientHeader = (name: string) => /^(ratelimit|retry-after|set-cookie|date$)/i.test(name)
+
+/**
+ * Anonymous answers kept in memory for a few seconds, so a busy page (the school's news on the
+ * morning of an announcement) is served without running the query again for every visitor. Any
+ * write through the server empties it; what changes with time alone (a scheduled announcement
+ * coming out) shows within `ttlMs`, well inside the minute browsers may cache it anyway.
+ */
+export const createAnswerStore = ({ maxBodyBytes = 256 * 1024, maxEntries = 500, ttlMs }: { maxBodyBytes?: number; maxEntries?: number; ttlMs: number }) => {
+  const answers = new Map<string, StoredAnswer>()
+  // Bumped by every write: an answer read before a write finished is not kept after it.
+  let generation = 0
+  // The answer differs by language and, through its CORS headers, by the calling site.
+  const keyOf = (req: Request) => `${req.originalUrl}\n${req.headers['accept-language'] ?? ''}\n${req.headers.origin ?? ''}`
+  return {
+    clear: () => {
+      generation++
+      answers.clear()
+    },
+    generation: () => generation,
+    find: (req: Request): StoredAnswer | undefined => {
+      const answer = answers.get(keyOf(req))
+      return answer && answer.expires > Date.now() ? answer : undefined
+    },
+    keep: (req: Request, res: Response, body: Buffer, etag: string, readInGeneration: number) => {
+      if (readInGeneration !== generation || body.length > maxBodyBytes || res.getHeader('Set-Cookie')) return
+      if (answers.size >= maxEntries) answers.delete(answers.keys().next().value!)
+      const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !isClientHeader(name)))
+      answers.set(keyOf(req), { body, etag, expires: Date.now() + ttlMs, headers })
+    },
+  }
+}
+
+export type AnswerStore = ReturnType<typeof createAnswerStore>
+
+/** Empties the store once any write anywhere on the server (API, admin) has been answered. */
+export const forgetAnswersOnWrite =
+  (store: AnswerStore): RequestHandler =>
+  (req, res, next) => {
+    if (!isRead(req.method)) res.once('finish', store.clear)
+    next()
+  }
+
+const sendStored = (req: Request, res: Response, answer: StoredAnswer) => {
+  for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined) res.setHeader(name, value)
+  if (req.headers['if-none-match'] === answer.etag) {
+    res.removeHeader('Content-Length')
+    return void res.status(304).end()
+  }
+  res.status(200).end(req.method === 'HEAD' ? undefined : answer.body)
+}
+
 /**
  * Anonymous reads of the content API are the same for everyone, so they may be cached by
- * browsers and proxies and revalidated with an ETag (304 when unchanged). Anything answered for a
- * signed-in viewer is personal: `private, no-store`.
+ * browsers and proxies and revalidated with an ETag (304 when unchanged), and, with a `store`,
+ * answered from memory (except what `storeExcept` names: search results change with the index,
+ * after the write has been answered). Anything answered for a signed-in viewer is personal: `private, no-store`.
  */
 export const contentApiCaching =
-  ({ except, maxAgeSeconds }: { except?: RegExp; maxAgeSeconds: number }): RequestHandler =>
+  ({ except, maxAgeSeconds, store: storeOption, storeExcept }: { except?: RegExp; maxAgeSeconds: number; store?: AnswerStore; storeExcept?: RegExp }): RequestHandler =>
   (req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || except?.test(req.path)) return next()
+    if (!isRead(req.method) || except?.test(req.path)) return next()
     if (isPersonal(req.headers)) {
       res.setHeader('Cache-Control', 'private, no-store')
       res.setHeader('Vary', 'Authorization, Cookie')
       return next()
     }
+    const store = storeExcept?.test(req.path) ? undefined : storeOption
+    const stored = store?.find(req)
+    if (stored) return sendStored(req, res, stored)
+    const generation = store?.generation() ?? 0
     const chunks: Buffer[] = []
     const write = res.write.bind(res)
     const end = res.end.bind(res)
@@ -53,12 +116,13 @@ export const contentApiCaching =
       res.setHeader('ETag', etag)
       res.setHeader('Cache-Control', `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${maxAgeSeconds * 5}`)
       res.setHeader('Vary', 'Authorization, Cookie, Accept-Language')
+      res.setHeader('Content-Length', body.length)
+      if (req.method === 'GET') store?.keep(req, res, body, etag, generation)
       if (req.headers['if-none-match'] === etag) {
         res.statusCode = 304
         res.removeHeader('Content-Length')
         return end()
       }
-      res.setHeader('Content-Length', body.length)
       return end(body)
     }) as typeof res.end
     next()

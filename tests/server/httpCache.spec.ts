@@ -1,7 +1,7 @@
 import express from 'express'
 import type { AddressInfo } from 'node:net'
 
-import { contentApiCaching } from '../../src/lib/httpCache.js'
+import { contentApiCaching, createAnswerStore, forgetAnswersOnWrite } from '../../src/lib/httpCache.js'
 
 let url: string
 let close: () => void
@@ -64,5 +64,84 @@ describe('caching of the content API', () => {
     const response = await fetch(`${url}/api/broken`)
     expect(response.status).toBe(500)
     expect(response.headers.get('cache-control')).toBeNull()
+  })
+})
+
+describe('anonymous answers kept in memory', () => {
+  const started: Array<() => void> = []
+  afterAll(() => started.forEach((stop) => stop()))
+
+  /** A content API whose handler counts its runs; `ttlMs` as the server would set it. */
+  const serveCounting = async (ttlMs = 60_000) => {
+    const store = createAnswerStore({ ttlMs })
+    const runs = { count: 0 }
+    let title = 'Lịch nghỉ Tết'
+    const app = express()
+    app.use(forgetAnswersOnWrite(store))
+    app.use((req, res, next) => {
+      res.setHeader('RateLimit-Remaining', req.headers['x-client'] === 'b' ? '7' : '599')
+      next()
+    })
+    app.use('/api', contentApiCaching({ maxAgeSeconds: 60, store, storeExcept: /^\/search/ }))
+    const answer = (res: express.Response, body: unknown) => {
+      runs.count++
+      res.setHeader('Access-Control-Allow-Origin', String(res.req.headers.origin ?? ''))
+      res.json(body)
+    }
+    app.get('/api/announcements', (_req, res) => answer(res, { docs: [{ title }] }))
+    app.get('/api/search', (_req, res) => answer(res, { hits: [{ title }] }))
+    app.post('/api/announcements', (_req, res) => {
+      title = 'Lịch nghỉ Tết (sửa)'
+      res.status(201).json({})
+    })
+    const server = app.listen(0)
+    await new Promise((resolve) => server.once('listening', resolve))
+    started.push(() => server.close())
+    return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, runs }
+  }
+
+  it('answers a repeated anonymous read without running the handler, with the same ETag and 304s', async () => {
+    const { base, runs } = await serveCounting()
+    const first = await fetch(`${base}/api/announcements?limit=10`)
+    const second = await fetch(`${base}/api/announcements?limit=10`)
+    expect(await second.json()).toEqual(await first.json())
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'))
+    const revalidated = await fetch(`${base}/api/announcements?limit=10`, { headers: { 'If-None-Match': first.headers.get('etag')! } })
+    expect(revalidated.status).toBe(304)
+    expect(runs.count).toBe(1)
+  })
+
+  it('forgets everything once a write has been answered', async () => {
+    const { base, runs } = await serveCounting()
+    await fetch(`${base}/api/announcements`)
+    expect((await fetch(`${base}/api/announcements`, { method: 'POST' })).status).toBe(201)
+    expect(await (await fetch(`${base}/api/announcements`)).json()).toEqual({ docs: [{ title: 'Lịch nghỉ Tết (sửa)' }] })
+    expect(runs.count).toBe(2)
+  })
+
+  it('keeps answers apart by calling site and language, and replays no client’s rate limit', async () => {
+    const { base, runs } = await serveCounting()
+    const fromSchool = await fetch(`${base}/api/announcements`, { headers: { Origin: 'https://mnphucle.edu.vn' } })
+    const fromOther = await fetch(`${base}/api/announcements`, { headers: { Origin: 'https://pgd-thuynguyen.edu.vn' } })
+    expect(fromOther.headers.get('access-control-allow-origin')).toBe('https://pgd-thuynguyen.edu.vn')
+    expect(fromSchool.headers.get('access-control-allow-origin')).toBe('https://mnphucle.edu.vn')
+    await fetch(`${base}/api/announcements`, { headers: { 'Accept-Language': 'en' } })
+    expect(runs.count).toBe(3)
+    const replayed = await fetch(`${base}/api/announcements`, { headers: { Origin: 'https://mnphucle.edu.vn', 'x-client': 'b' } })
+    expect(replayed.headers.get('ratelimit-remaining')).toBe('7')
+    expect(runs.count).toBe(3)
+  })
+
+  it('never keeps personal answers or search results, and lets kept answers expire', async () => {
+    const { base, runs } = await serveCounting(50)
+    await fetch(`${base}/api/announcements`, { headers: { Authorization: 'JWT abc' } })
+    await fetch(`${base}/api/announcements`, { headers: { Authorization: 'JWT abc' } })
+    await fetch(`${base}/api/search?q=tet`)
+    await fetch(`${base}/api/search?q=tet`)
+    expect(runs.count).toBe(4)
+    await fetch(`${base}/api/announcements`)
+    await new Promise((resolve) => setTimeout(resolve, 80))
+    await fetch(`${base}/api/announcements`)
+    expect(runs.count).toBe(6)
   })
 })
