@@ -83,7 +83,10 @@ const main = async () => {
 
     process.stdout.write('P2/P3 lists…\n')
     const where = { _status: { equals: 'published' } } as const
-    const listUrl = (depth: number) => `${server.url}/api/learning-materials?limit=20&depth=${depth}&where[_status][equals]=published`
+    // A different address each time: the server keeps anonymous answers in memory, and P2/P3 are
+    // about answering the query (P4 measures the kept answers).
+    let round = 0
+    const listUrl = (depth: number) => `${server.url}/api/learning-materials?limit=20&depth=${depth}&where[_status][equals]=published&round=${round++}`
     const local = (depth: number, overrideAccess: boolean) =>
       payload.find({ collection: 'learning-materials', depth, limit: 20, overrideAccess, where })
     const samples = { local0: [] as number[], localAnon0: [] as number[], localAnon1: [] as number[], rest0: [] as number[], rest1: [] as number[] }
@@ -113,13 +116,16 @@ const main = async () => {
       notes: `Local API anonymous with access rules: ${fmt(s.localAnon0)} (÷ override = ${ratio(s.localAnon0.p50, s.local0.p50)})`,
     })
     const p3 = ratio(s.rest1.p50, s.rest0.p50)
-    const allowedStatements = 1 + 2
+    // The list itself is its page and its total count (REST lists are paginated); each related
+    // collection (users for the author, media for cover and files) may add one more, never one per row.
+    const relatedCollections = 2
+    const listStatements = 2
     rows.push({
       id: 'P3', measure: 'same list depth 1 ÷ depth 0 (REST, p50); SQL statements per request (Local API, anonymous)',
       ours: `depth 1 ${fmt(s.rest1)}; ${statementsDepth1} statements`, reference: `depth 0 ${fmt(s.rest0)}; ${statementsDepth0} statements`,
-      ratio: p3, target: `≤ 1.5; statements ≤ 1 + related collections (users, media) = ${allowedStatements}`,
-      pass: p3 <= 1.5 && statementsDepth1 <= allowedStatements,
-      notes: `Local API anonymous depth 1 ${fmt(s.localAnon1)}; statements include the count query of the paginated find`,
+      ratio: p3, target: `≤ 1.5; statements ≤ the list (page + count = ${listStatements}) + 1 per related collection (users, media)`,
+      pass: p3 <= 1.5 && statementsDepth0 <= listStatements && statementsDepth1 <= listStatements + relatedCollections,
+      notes: `Local API anonymous depth 1 ${fmt(s.localAnon1)}`,
     })
 
     process.stdout.write('P4 load…\n')

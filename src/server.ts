@@ -15,7 +15,8 @@ import { pinoHttp } from 'pino-http'
 import { databaseAnswers, healthRoutes, searchIndexComplete } from './lib/health.js'
 import { contentApiCaching, createAnswerStore, forgetAnswersOnWrite } from './lib/httpCache.js'
 import { ensureOpsToken } from './lib/opsToken.js'
-import { workQueuesInThisProcess } from './lib/queueWorker.js'
+import { markServerProcess } from './lib/serverProcess.js'
+import { beginIndexWarmup } from './plugins/search/warmup.js'
 import { apiRateLimit, loginRateLimit } from './lib/rateLimits.js'
 import { ensurePayloadSecret } from './lib/secret.js'
 import { seedDemoIfEmpty } from './seed/seedDemoIfEmpty.js'
@@ -28,7 +29,7 @@ const port = Number(process.env.PORT ?? 3000)
 
 ensurePayloadSecret()
 ensureOpsToken()
-workQueuesInThisProcess()
+markServerProcess()
 
 type StartedApp = { app: express.Express; nextApp: ReturnType<typeof next>; payload: Payload }
 
@@ -79,6 +80,7 @@ let started: StartedApp | undefined
 starting.then(
   (app) => {
     started = app
+    beginIndexWarmup(app.payload)
     app.payload.logger.info(`Trường Số đang chạy tại http://localhost:${port} (admin: /admin, API: /api)`)
   },
   (error: unknown) => {

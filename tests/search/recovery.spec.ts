@@ -4,7 +4,7 @@ import type { SearchEngine } from '../../src/plugins/search/engines/types.js'
 
 import { defaultQueue, syncAttempts } from '../../src/plugins/search/defaults.js'
 import { searchSettingsOf } from '../../src/plugins/search/settingsOf.js'
-import { warmUp } from '../../src/plugins/search/warmup.js'
+import { pendingWarmup } from '../../src/plugins/search/warmup.js'
 import { rest } from '../helpers/api.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
 import {
@@ -197,6 +197,11 @@ describe('a search while the engine is down', () => {
 
 describe('an index still being built at start', () => {
   const settings = () => searchSettingsOf(payload)
+  const warmUp = (build: () => Promise<void>) => {
+    const warmup = pendingWarmup(build)
+    warmup.begin()
+    return warmup
+  }
 
   it('holds a search until the build completes, then answers it', async () => {
     let finishBuild = () => undefined as void

@@ -12,7 +12,7 @@ import { queueSyncAfterChange, queueSyncAfterDelete } from './hooks/queueSync.js
 import { sweepTask } from './jobs/sweepTask.js'
 import { syncTask } from './jobs/syncTask.js'
 import { reindexAll } from './ops.js'
-import { warm, warmUp } from './warmup.js'
+import { pendingWarmup, warm } from './warmup.js'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
@@ -38,6 +38,7 @@ export const searchPlugin =
   (config: Config): Config => {
     const options: SanitizedSearchPluginOptions = {
       autoRun: incoming.autoRun ?? true,
+      buildIndexOnInit: incoming.buildIndexOnInit ?? true,
       collections: incoming.collections,
       engine: incoming.engine ?? engineFromEnvironment(),
       facetValues: incoming.facetValues,
@@ -85,13 +86,14 @@ export const searchPlugin =
         // The embedded index lives in memory: it is rebuilt from the database at every start,
         // while the server already answers (searches wait for it a few seconds, then get a 503).
         if (options.engine.name === 'embedded') {
-          options.warmup = warmUp(async () => {
+          options.warmup = pendingWarmup(async () => {
             const report = await reindexAll(options, await createLocalReq({}, payload))
             payload.logger.info(`search: embedded index built with ${report.indexed} entries in ${report.ms} ms`)
           })
           options.warmup.finished.catch((error: unknown) =>
             payload.logger.error({ err: error, msg: 'search: the embedded index could not be built; POST /api/search/reindex retries' }),
           )
+          if (options.buildIndexOnInit) options.warmup.begin()
         }
       },
     }

@@ -57,6 +57,12 @@ export type SearchPluginOptions = {
    * @default true
    */
   autoRun?: boolean
+  /**
+   * Whether the embedded index starts building in `onInit`. A server passes `false` and calls
+   * `beginIndexWarmup(payload)` once it serves: the build shares its one thread with starting up.
+   * @default true
+   */
+  buildIndexOnInit?: boolean
 }
 
 export type SanitizedSearchPluginOptions = Required<Omit<SearchPluginOptions, 'engine'>> & {

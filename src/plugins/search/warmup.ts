@@ -1,18 +1,28 @@
+import type { Payload } from 'payload'
+
+import { searchSettingsOf } from './settingsOf.js'
+
 /**
  * Whether the index holds every entry yet. The embedded index is rebuilt from the database at
  * each start, in the background so the site serves meanwhile; a persistent engine is warm at once.
  */
-export type IndexWarmup = { done: boolean; finished: Promise<void> }
+export type IndexWarmup = { begin: () => void; done: boolean; finished: Promise<void> }
 
-export const warm = (): IndexWarmup => ({ done: true, finished: Promise.resolve() })
+export const warm = (): IndexWarmup => ({ begin: () => undefined, done: true, finished: Promise.resolve() })
 
-export const warmUp = (build: () => Promise<void>): IndexWarmup => {
-  const warmup: IndexWarmup = { done: false, finished: Promise.resolve() }
-  warmup.finished = build().then(() => {
+/** A warm-up that runs `build` once `begin` is called. */
+export const pendingWarmup = (build: () => Promise<void>): IndexWarmup => {
+  let begin = () => undefined as void
+  const begun = new Promise<void>((resolve) => (begin = resolve))
+  const warmup: IndexWarmup = { begin, done: false, finished: Promise.resolve() }
+  warmup.finished = begun.then(build).then(() => {
     warmup.done = true
   })
   return warmup
 }
+
+/** For a plugin set up with `buildIndexOnInit: false`: starts building the index now. */
+export const beginIndexWarmup = (payload: Payload): void => searchSettingsOf(payload).warmup.begin()
 
 /** Waits for the warm-up at most `ms`; true when the index is complete. */
 export const warmWithin = async (warmup: IndexWarmup, ms: number): Promise<boolean> => {
