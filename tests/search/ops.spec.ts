@@ -1,8 +1,11 @@
 import type { Payload } from 'payload'
 
+import { createLocalReq } from 'payload'
+
 import type { SearchDocument, SearchEngine } from '../../src/plugins/search/engines/types.js'
 import type { DriftReport, ReindexReport } from '../../src/plugins/search/ops.js'
 
+import { reindexAll } from '../../src/plugins/search/ops.js'
 import { searchSettingsOf } from '../../src/plugins/search/settingsOf.js'
 import { rest } from '../helpers/api.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
@@ -186,5 +189,37 @@ describe('a write made while a reindex runs', () => {
       payload.update({ collection: 'users', data: { name: 'Lương Thị Bích Ngọc' }, id: accounts.reviewer.user.id, depth: 0, overrideAccess: false, user: accounts.admin.user }),
     )
     expect(await foundIds('Bích Ngọc')).toContain(entry(materialIds[3]))
+  })
+})
+
+describe('a rebuild of many documents', () => {
+  it('lets the server answer other requests between its pages', async () => {
+    // More than one page of announcements, written straight to the database (no hooks, no queue).
+    for (let i = 0; i < 230; i++) {
+      await payload.db.create({
+        collection: 'announcements',
+        data: { _status: 'published', accessLevel: 'public', category: 'notice', slug: `thong-bao-so-${i}`, title: { vi: `Thông báo số ${i}` } },
+      })
+    }
+    // Whether other work (an HTTP request) got its turn since the previous page arrived.
+    const turns: boolean[] = []
+    let otherWorkRan = true
+    const watching: SearchEngine = {
+      ...engine,
+      replaceAll: async (batches) => {
+        let indexed = 0
+        for await (const batch of batches) {
+          turns.push(otherWorkRan)
+          otherWorkRan = false
+          setImmediate(() => (otherWorkRan = true))
+          indexed += batch.length
+        }
+        return { indexed }
+      },
+    }
+    const report = await reindexAll({ ...searchSettingsOf(payload), engine: watching }, await createLocalReq({}, payload))
+    expect(report.counts.announcements).toBe(230)
+    expect(turns.length).toBeGreaterThan(2)
+    expect(turns.every(Boolean)).toBe(true)
   })
 })

@@ -20,6 +20,9 @@ async function* indexableBatches(
   for (const collection of Object.keys(options.collections)) {
     counts[collection] = 0
     for (let page = 1; ; page++) {
+      // The embedded database answers without ever leaving the current task: without this pause a
+      // rebuild would hold every request the server receives until it ends.
+      await new Promise((resolve) => setImmediate(resolve))
       // A rebuild covers every reader's entries; levels are enforced when searching.
       const result = await req.payload.find({
         collection: collection as CollectionSlug,
