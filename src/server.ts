@@ -15,6 +15,7 @@ import { pinoHttp } from 'pino-http'
 import { databaseAnswers, healthRoutes, searchIndexComplete } from './lib/health.js'
 import { contentApiCaching, createAnswerStore, forgetAnswersOnWrite } from './lib/httpCache.js'
 import { ensureOpsToken } from './lib/opsToken.js'
+import { payloadRest } from './lib/payloadRest.js'
 import { markServerProcess } from './lib/serverProcess.js'
 import { beginIndexWarmup } from './plugins/search/warmup.js'
 import { apiRateLimit, loginRateLimit } from './lib/rateLimits.js'
@@ -70,7 +71,9 @@ const startApp = async (): Promise<StartedApp> => {
   app.use('/api', apiRateLimit)
   // Files stream (videos up to 500 MB) and are never buffered for an ETag.
   app.use('/api', contentApiCaching({ except: /^\/(graphql|users|search\/token|media\/file)/, maxAgeSeconds: 60, store: answers, storeExcept: /^\/search/ }))
-  // No body parsers here: Payload reads the raw request bodies itself.
+  // No body parsers here: Payload reads the raw request bodies itself. GraphQL stays with Next.
+  const answerRest = payloadRest(config)
+  app.use('/api', (req, res, next) => (req.path.startsWith('/graphql') ? next() : answerRest(req, res, next)))
   app.use((req, res) => handleWithNext(req, res))
   return { app, nextApp, payload }
 }
