@@ -20,7 +20,6 @@ import { exposeScheduledMedia } from './jobs/exposeScheduledMedia.js'
 import { localization } from './localization.js'
 import { allowedOrigins } from './lib/allowedOrigins.js'
 import { plugins } from './plugins/index.js'
-import { isServerProcess } from './lib/serverProcess.js'
 import { maxUploadBytes } from './lib/uploads/allowlist.js'
 import { sharpWithSafeLimits } from './lib/uploads/sanitizeImage.js'
 
@@ -68,7 +67,6 @@ export default buildConfig({
   jobs: {
     tasks: [exposeScheduledMedia],
     autoRun: [{ cron: '* * * * *', queue: 'default' }],
-    shouldAutoRun: isServerProcess,
   },
   // Before anything else reads the database (plugins' onInit run after this one).
   onInit: applyMigrations,

@@ -6,9 +6,12 @@ import { isServerProcess } from '../lib/serverProcess.js'
 import { guardSort } from './guardSort/index.js'
 import { openAPIPlugin } from './openapi/index.js'
 import { searchPlugin } from './search/index.js'
+import { serverOnlyJobs } from './serverOnlyJobs.js'
 
 export const plugins: Plugin[] = [
   guardSort(),
   searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),
+  // Last: it decides for the crons every plugin before it configured.
+  serverOnlyJobs(),
 ]

@@ -39,3 +39,9 @@ describeEmbedded('the embedded database', () => {
     expect(await plans(`select * from "${table}" where "${column}" = 1`)).toEqual([expect.stringMatching(/USING (COVERING )?INDEX/)])
   })
 })
+
+it('runs no job crons outside the server, even once it has answered a REST request', async () => {
+  const { rest } = await import('../helpers/api.js')
+  expect((await rest(payload, '/announcements')).status).toBe(200)
+  expect(payload.crons).toHaveLength(0)
+})
