@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { SanitizedConfig } from 'payload'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 
-import { Readable } from 'node:stream'
+import { pipeline, Readable } from 'node:stream'
 import { handleEndpoints } from 'payload'
 
 const toHeaders = (incoming: IncomingHttpHeaders): Headers => {
@@ -28,7 +28,8 @@ export const payloadRest =
         body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
         duplex: 'half',
         headers: toHeaders(req.headers),
-        method: req.method,
+        // Payload registers GET handlers only; a HEAD is the GET without its body, as Next made it.
+        method: req.method === 'HEAD' ? 'GET' : req.method,
       } as RequestInit)
       const response = await handleEndpoints({ config, request })
       res.status(response.status)
@@ -37,8 +38,12 @@ export const payloadRest =
       })
       const cookies = response.headers.getSetCookie()
       if (cookies.length) res.setHeader('Set-Cookie', cookies)
-      if (!response.body || req.method === 'HEAD') return void res.end()
-      Readable.fromWeb(response.body as WebReadableStream).pipe(res)
+      if (!response.body || req.method === 'HEAD') {
+        await response.body?.cancel()
+        return void res.end()
+      }
+      // A reader who leaves mid-download ends the stream; nothing to report.
+      pipeline(Readable.fromWeb(response.body as WebReadableStream), res, () => undefined)
     } catch (error) {
       next(error)
     }

@@ -49,6 +49,16 @@ describe('npm start on a fresh machine', () => {
     expect(again.status).toBe(304)
   })
 
+  it('answers HEAD like GET without a body, and serves files by range', async () => {
+    const head = await fetch(`${server.url}/api/announcements?limit=5`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
+    const { docs } = (await (await fetch(`${server.url}/api/media?limit=1&depth=0&where[mimeType][equals]=image/jpeg`)).json()) as { docs: Array<{ url: string }> }
+    const part = await fetch(`${server.url}${docs[0].url}`, { headers: { Range: 'bytes=0-99' } })
+    expect(part.status).toBe(206)
+    expect((await part.arrayBuffer()).byteLength).toBe(100)
+  })
+
   it('serves GraphQL', async () => {
     const response = await fetch(`${server.url}/api/graphql`, {
       method: 'POST',
