@@ -1,8 +1,9 @@
 /** What every benchmark shares: the server under test, a loopback baseline, timers and a load loop. */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import path from 'node:path'
+
+import { freePort } from '../tests/helpers/server.js'
 
 export type Stats = { max: number; mean: number; n: number; p50: number; p95: number }
 
@@ -20,15 +21,6 @@ export const stats = (samples: number[]): Stats => {
 export const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-    probe.once('error', reject)
-  })
 
 /**
  * The API rate limit (600/min per client address) would throttle any benchmark; the server trusts

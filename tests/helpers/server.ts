@@ -6,7 +6,8 @@ import path from 'node:path'
 
 export type RunningServer = { dataDir: string; logs: () => string; process: ChildProcess; url: string }
 
-const freePort = (): Promise<number> =>
+/** A port nothing listens on now; the benchmarks use it too. */
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const probe = createServer().listen(0, () => {
       const { port } = probe.address() as { port: number }
