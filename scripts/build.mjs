@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-const buildInputs = ['src', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
+const buildInputs = ['src', 'scripts/build.mjs', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
 const stampFile = path.join('.next', 'truongso-build-stamp')
 export const serverBundle = path.join('.server', 'server.mjs')
 const serverStampFile = path.join('.server', 'build-stamp')

@@ -73,7 +73,8 @@ const startApp = async (): Promise<StartedApp> => {
   app.use('/api', contentApiCaching({ except: /^\/(graphql|users|search\/token|media\/file)/, maxAgeSeconds: 60, store: answers, storeExcept: /^\/search/ }))
   // No body parsers here: Payload reads the raw request bodies itself. GraphQL stays with Next.
   const answerRest = payloadRest(config)
-  app.use('/api', (req, res, next) => (req.path.startsWith('/graphql') ? next() : answerRest(req, res, next)))
+  // Next keeps GraphQL and /og, the Open Graph image it adds to Payload's endpoints.
+  app.use('/api', (req, res, next) => (/^\/(graphql|og$)/.test(req.path) ? next() : answerRest(req, res, next)))
   app.use((req, res) => handleWithNext(req, res))
   return { app, nextApp, payload }
 }

@@ -40,7 +40,13 @@ export const databaseAnswers =
     }
   }
 
+/**
+ * Not ready while the index is being built at start. A build that failed leaves the instance
+ * ready: the site serves, searches answer 503, and an operator's reindex repairs it.
+ */
 export const searchIndexComplete =
   (payload: Payload): ReadinessCheck =>
-  async () =>
-    searchSettingsOf(payload).warmup.done ? undefined : 'search index still building'
+  async () => {
+    const { warmup } = searchSettingsOf(payload)
+    return warmup.done || warmup.failed ? undefined : 'search index still building'
+  }

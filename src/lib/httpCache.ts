@@ -3,8 +3,14 @@ import type { OutgoingHttpHeaders } from 'node:http'
 
 import { createHash } from 'node:crypto'
 
+/** Read as Payload reads its session cookie: pairs split on ';' and '=', the name trimmed. */
+const hasSessionCookie = (cookie: string | string[] | undefined) =>
+  String(cookie ?? '')
+    .split(';')
+    .some((pair) => pair.split('=')[0].trim() === 'payload-token')
+
 const isPersonal = (headers: Record<string, string | string[] | undefined>) =>
-  Boolean(headers.authorization) || /(^|;\s*)payload-token=/.test(String(headers.cookie ?? ''))
+  Boolean(headers.authorization) || hasSessionCookie(headers.cookie)
 
 const isRead = (method: string) => method === 'GET' || method === 'HEAD'
 
@@ -50,7 +56,8 @@ export type AnswerStore = ReturnType<typeof createAnswerStore>
 export const forgetAnswersOnWrite =
   (store: AnswerStore): RequestHandler =>
   (req, res, next) => {
-    if (!isRead(req.method)) res.once('finish', store.clear)
+    // 'close' also comes when the writer leaves before the answer is sent; a refused write changed nothing.
+    if (!isRead(req.method)) res.once('close', () => res.statusCode < 400 && store.clear())
     next()
   }
 

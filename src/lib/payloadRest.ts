@@ -23,8 +23,13 @@ export const payloadRest =
   (config: Promise<SanitizedConfig> | SanitizedConfig): RequestHandler =>
   async (req, res, next) => {
     try {
+      const url = URL.parse(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
+      // Express routed (and the caching chose) by the path as written; Payload would resolve dots.
+      if (!url || url.pathname !== req.baseUrl + req.path) {
+        return void res.status(400).json({ errors: [{ message: 'Địa chỉ không hợp lệ / Invalid address' }] })
+      }
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-      const request = new Request(new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`), {
+      const request = new Request(url, {
         body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
         duplex: 'half',
         headers: toHeaders(req.headers),

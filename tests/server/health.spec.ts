@@ -15,8 +15,8 @@ const serve = async (checks: ReadinessCheck[]) => {
 
 const quietLogger = { error: () => undefined } as unknown as Payload['logger']
 
-const payloadWith = (count: () => Promise<unknown>, warmupDone = true) =>
-  ({ config: { custom: { search: { warmup: { done: warmupDone } } } }, count, logger: quietLogger }) as unknown as Payload
+const payloadWith = (count: () => Promise<unknown>, warmup: { done: boolean; failed?: boolean } = { done: true }) =>
+  ({ config: { custom: { search: { warmup } } }, count, logger: quietLogger }) as unknown as Payload
 
 const answering = async () => ({ totalDocs: 1 })
 
@@ -45,12 +45,17 @@ describe('readiness', () => {
   })
 
   it('answers 503 while the search index is being built at start', async () => {
-    const payload = payloadWith(answering, false)
+    const payload = payloadWith(answering, { done: false })
     expect(await readiness([databaseAnswers(payload), searchIndexComplete(payload)])).toEqual({
       live: 200,
       ready: 503,
       reason: 'search index still building',
     })
+  })
+
+  it('stays ready when the index could not be built, so the site serves while search answers 503', async () => {
+    const payload = payloadWith(answering, { done: false, failed: true })
+    expect(await readiness([databaseAnswers(payload), searchIndexComplete(payload)])).toEqual({ live: 200, ready: 200, reason: undefined })
   })
 
   it('answers 503 with the first failing reason, checks in order', async () => {

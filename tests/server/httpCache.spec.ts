@@ -48,6 +48,7 @@ describe('caching of the content API', () => {
   it.each([
     ['a bearer token', { Authorization: 'JWT abc' }],
     ['a session cookie', { Cookie: 'payload-token=abc' }],
+    ['a session cookie spelled loosely', { Cookie: 'lang=vi;\tpayload-token =abc' }],
   ])('keeps answers for a viewer with %s private and uncached', async (_what, headers) => {
     const response = await fetch(`${url}/api/announcements`, { headers })
     expect(response.headers.get('cache-control')).toBe('private, no-store')
