@@ -7,6 +7,7 @@ import type { LibraryItem } from '@/payload-types.js'
 import { labelOf } from '@/site/labels.js'
 import { contentClient } from '@/site/viewer.js'
 
+import { Facts } from '../../_components/Facts.js'
 import { LevelBadge } from '../../_components/Cards.js'
 import { filesOf, FileViewer } from '../../_components/Files.js'
 import { Picture } from '../../_components/Picture.js'
@@ -51,16 +52,7 @@ export default async function LibraryItemPage({ params }: Props) {
           <p className="meta">
             <span className="tag">{labelOf('libraryItemType', item.itemType)}</span> <LevelBadge level={item.accessLevel} />
           </p>
-          <dl className="facts">
-            {facts
-              .filter((fact): fact is [string, string] => Boolean(fact[1]))
-              .map(([term, value]) => (
-                <div key={term} className="fact">
-                  <dt>{term}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-          </dl>
+          <Facts facts={facts} />
         </div>
       </div>
       {item.description ? (

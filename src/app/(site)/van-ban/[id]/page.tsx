@@ -9,6 +9,7 @@ import { formatDate } from '@/site/format.js'
 import { labelOf } from '@/site/labels.js'
 import { contentClient } from '@/site/viewer.js'
 
+import { Facts } from '../../_components/Facts.js'
 import { LevelBadge } from '../../_components/Cards.js'
 import { FileViewer } from '../../_components/Files.js'
 import { asMedia } from '../../_components/Picture.js'
@@ -102,16 +103,7 @@ export default async function DocumentPage({ params }: Props) {
         </p>
       ) : null}
 
-      <dl className="facts">
-        {facts
-          .filter(([, value]) => value !== undefined && value !== null && value !== '')
-          .map(([term, value]) => (
-            <div key={term} className="fact">
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <Facts facts={facts} />
 
       {related.length || replacedBy.length || incoming.length ? (
         <section aria-labelledby="lien-quan">
