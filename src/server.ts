@@ -4,6 +4,9 @@
  * It listens first and starts the app meanwhile: health checks answer at once, other requests
  * wait for the app (a few seconds), and the search index completes in the background.
  */
+// First: it keeps NODE_ENV as launched, before Next changes it while preparing.
+import { launchedForProduction } from './lib/launchEnvironment.js'
+
 import express from 'express'
 import helmet from 'helmet'
 import next from 'next'
@@ -21,6 +24,7 @@ import { beginIndexWarmup } from './plugins/search/warmup.js'
 import { apiRateLimit, loginRateLimit } from './lib/rateLimits.js'
 import { ensurePayloadSecret } from './lib/secret.js'
 import { seedDemoIfEmpty } from './seed/seedDemoIfEmpty.js'
+import { whileDemoLoads } from './seed/whileDemoLoads.js'
 import { securityHeaders } from './lib/securityHeaders.js'
 import { vietnameseByDefault } from './lib/vietnameseByDefault.js'
 
@@ -28,24 +32,35 @@ const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dev = process.argv.includes('--dev')
 const port = Number(process.env.PORT ?? 3000)
 
-ensurePayloadSecret()
+ensurePayloadSecret({ production: launchedForProduction() })
 ensureOpsToken()
 markServerProcess()
 
-type StartedApp = { app: express.Express; nextApp: ReturnType<typeof next>; payload: Payload }
+type StartedApp = { app: express.Express; demoLoaded: Promise<void>; nextApp: ReturnType<typeof next>; payload: Payload }
+
+let demoLoading = false
 
 const startApp = async (): Promise<StartedApp> => {
   // Imported only once the secret is in place: the config reads it at load time.
   const { default: config } = await import('./payload.config.js')
   const nextApp = next({ dev, dir: rootDir, port })
-  const [payload] = await Promise.all([
-    // cron: the jobs queue (search index updates, scheduled sweeps) runs inside this server.
-    getPayload({ config, cron: true }).then(async (payload) => {
-      await seedDemoIfEmpty(payload)
-      return payload
-    }),
-    nextApp.prepare(),
-  ])
+  // cron: the jobs queue (search index updates, scheduled sweeps) runs inside this server.
+  const payloadReady = getPayload({ config, cron: true })
+  // The demo loads while Next prepares and then while the site answers that it is coming.
+  const demoLoaded = payloadReady.then(async (payload) => {
+    demoLoading = true
+    try {
+      await seedDemoIfEmpty(payload, { production: launchedForProduction() })
+    } catch (error) {
+      payload.logger.error({
+        err: error,
+        msg: 'Không nạp được dữ liệu mẫu; xoá thư mục dữ liệu rồi chạy lại npm start. / Loading the demo content failed; remove the data folder and run npm start again.',
+      })
+    } finally {
+      demoLoading = false
+    }
+  })
+  const [payload] = await Promise.all([payloadReady, nextApp.prepare()])
   const handleWithNext = nextApp.getRequestHandler()
   const answers = createAnswerStore({ ttlMs: 10_000 })
 
@@ -65,6 +80,7 @@ const startApp = async (): Promise<StartedApp> => {
       },
     }),
   )
+  app.use(whileDemoLoads(() => demoLoading))
   app.use(vietnameseByDefault)
   app.use(forgetAnswersOnWrite(answers))
   app.use('/api/users/login', loginRateLimit)
@@ -76,7 +92,7 @@ const startApp = async (): Promise<StartedApp> => {
   // Next keeps GraphQL and /og, the Open Graph image it adds to Payload's endpoints.
   app.use('/api', (req, res, next) => (/^\/(graphql|og$)/.test(req.path) ? next() : answerRest(req, res, next)))
   app.use((req, res) => handleWithNext(req, res))
-  return { app, nextApp, payload }
+  return { app, demoLoaded, nextApp, payload }
 }
 
 const starting = startApp()
@@ -84,7 +100,8 @@ let started: StartedApp | undefined
 starting.then(
   (app) => {
     started = app
-    beginIndexWarmup(app.payload)
+    // Built once the demo is in: building meanwhile would read a database that is still filling.
+    void app.demoLoaded.then(() => beginIndexWarmup(app.payload))
     app.payload.logger.info(`Trường Số đang chạy tại http://localhost:${port} (admin: /admin, API: /api)`)
   },
   (error: unknown) => {
@@ -98,6 +115,7 @@ front.disable('x-powered-by')
 front.use(
   healthRoutes([
     async () => (started ? undefined : 'starting'),
+    async () => (demoLoading ? 'loading the demo content' : undefined),
     async () => databaseAnswers(started!.payload)(),
     async () => searchIndexComplete(started!.payload)(),
   ]),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { launchedForProduction } from './launchEnvironment.js'
 import { dataDir } from './paths.js'
 
 /**
@@ -9,9 +10,9 @@ import { dataDir } from './paths.js'
  * the environment; on an embedded demo a random secret is generated once and kept in `data/`, so
  * sessions survive restarts without anyone choosing a secret.
  */
-export const ensurePayloadSecret = (): void => {
+export const ensurePayloadSecret = ({ production = launchedForProduction() } = {}): void => {
   if (process.env.PAYLOAD_SECRET) return
-  if (process.env.NODE_ENV === 'production') {
+  if (production) {
     throw new Error('PAYLOAD_SECRET is required in production. Set it to a long random string.')
   }
   const file = path.join(dataDir(), '.payload-secret')

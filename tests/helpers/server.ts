@@ -17,29 +17,50 @@ export const freePort = (): Promise<number> =>
   })
 
 /**
+ * The environment a person's shell gives `npm start`: `PATH` and `HOME`, and nothing inherited
+ * from jest (which sets `NODE_ENV=test` and its own `NODE_OPTIONS`). Only the engines the suite
+ * was asked to run against pass on, each server with a database and an index of its own.
+ */
+/** Next's types declare `NODE_ENV` always set; a user's shell often has none. */
+export type Environment = Record<string, string | undefined>
+
+const asProcessEnv = (env: Environment) => env as NodeJS.ProcessEnv
+
+export const userEnvironment = (settings: Environment): Environment => {
+  const env: Environment = { PATH: process.env.PATH, HOME: process.env.HOME }
+  const name = `truongso-server-${settings.PORT ?? process.pid}`
+  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL.replace(/\/([^/?]*)(\?|$)/, `/${name}$2`)
+  if (process.env.MEILI_HOST) {
+    env.MEILI_HOST = process.env.MEILI_HOST
+    for (const key of ['MEILI_MASTER_KEY', 'MEILI_API_KEY'] as const) if (process.env[key]) env[key] = process.env[key]
+    env.MEILI_INDEX = name.replace(/-/g, '_')
+  }
+  return { ...env, ...settings }
+}
+
+/**
  * Starts the server as `npm start` does (its script, without npm in between so signals reach it
- * directly) on a free port and a fresh data folder, and resolves once `/readyz` answers. The first
- * start also builds the web app, hence the long wait.
+ * directly) with a user's environment, on a free port and a fresh data folder, and resolves once
+ * `/readyz` answers — or, with `until: 'listening'`, once `/healthz` does. The first start also
+ * builds the web app, hence the long wait.
  */
 export const startServer = async ({
   beforeStart,
-}: { beforeStart?: (env: NodeJS.ProcessEnv) => void } = {}): Promise<RunningServer> => {
+  env: settings = {},
+  until = 'ready',
+}: {
+  beforeStart?: (env: Environment) => void
+  env?: Environment
+  until?: 'listening' | 'ready'
+} = {}): Promise<RunningServer> => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'truongso-server-'))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: process.env.DATABASE_URL?.replace(/\/([^/?]*)(\?|$)/, `/truongso-server-${port}$2`),
-    DATA_DIR: dataDir,
-    MEDIA_DIR: path.join(dataDir, 'media'),
-    NODE_OPTIONS: '',
-    PORT: String(port),
-  }
-  if (!process.env.DATABASE_URL) delete env.DATABASE_URL
+  const env = userEnvironment({ DATA_DIR: dataDir, MEDIA_DIR: path.join(dataDir, 'media'), PORT: String(port), ...settings })
   beforeStart?.(env)
   let output = ''
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env,
+    env: asProcessEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
@@ -49,7 +70,7 @@ export const startServer = async ({
   const deadline = Date.now() + 8 * 60_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
-    const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false)
+    const ready = await fetch(`${url}/${until === 'ready' ? 'readyz' : 'healthz'}`).then((response) => response.ok, () => false)
     if (ready) return { dataDir, logs: () => output, process: child, url }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
@@ -66,6 +87,6 @@ export const stopServer = (server: RunningServer): Promise<null | number> =>
   })
 
 /** Runs `npm run seed:demo` with the server's environment: the explicit way to fill a database. */
-export const seedDemoInto = (env: NodeJS.ProcessEnv): void => {
-  execFileSync('npm', ['run', 'seed:demo'], { env, stdio: 'inherit' })
+export const seedDemoInto = (env: Environment): void => {
+  execFileSync('npm', ['run', 'seed:demo'], { env: asProcessEnv(env), stdio: 'inherit' })
 }

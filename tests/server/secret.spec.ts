@@ -13,15 +13,13 @@ afterEach(() => {
 describe('the Payload secret', () => {
   it('is required in production: the server refuses to start without it', () => {
     delete process.env.PAYLOAD_SECRET
-    Object.assign(process.env, { NODE_ENV: 'production' })
-    expect(() => ensurePayloadSecret()).toThrow(/PAYLOAD_SECRET is required in production/)
+    expect(() => ensurePayloadSecret({ production: true })).toThrow(/PAYLOAD_SECRET is required in production/)
   })
 
   it('is generated once for the embedded demo and kept, readable only by its owner', () => {
     delete process.env.PAYLOAD_SECRET
-    Object.assign(process.env, { NODE_ENV: 'development' })
     process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'truongso-secret-'))
-    ensurePayloadSecret()
+    ensurePayloadSecret({ production: false })
     const first = process.env.PAYLOAD_SECRET
     expect(first).toMatch(/^[0-9a-f]{64}$/)
     const file = path.join(process.env.DATA_DIR, '.payload-secret')
@@ -29,14 +27,13 @@ describe('the Payload secret', () => {
     expect(statSync(file).mode & 0o077).toBe(0)
 
     delete process.env.PAYLOAD_SECRET
-    ensurePayloadSecret()
+    ensurePayloadSecret({ production: false })
     expect(process.env.PAYLOAD_SECRET).toBe(first)
   })
 
   it('comes from the environment when given', () => {
     process.env.PAYLOAD_SECRET = 'from-the-environment'
-    Object.assign(process.env, { NODE_ENV: 'production' })
-    ensurePayloadSecret()
+    ensurePayloadSecret({ production: true })
     expect(process.env.PAYLOAD_SECRET).toBe('from-the-environment')
   })
 })

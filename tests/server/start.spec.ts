@@ -1,12 +1,28 @@
 import { isMongoUrl } from '../../src/database.js'
+import { demoAccounts } from '../../src/seed/demo/accounts.js'
 import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
 
 // Against MongoDB the demo is never loaded implicitly: it is asked for, as an operator would.
 const onMongo = isMongoUrl(process.env.DATABASE_URL)
 let server: RunningServer
 
+type Answer = { status: number; retryAfter: null | string; body: string }
+/** What the API and the home page answered while the server started, polled until it was ready. */
+const duringStart: { api: Answer[]; page: Answer[] } = { api: [], page: [] }
+
+const answerOf = async (response: Response): Promise<Answer> => ({
+  status: response.status,
+  retryAfter: response.headers.get('retry-after'),
+  body: await response.text(),
+})
+
 beforeAll(async () => {
-  server = await startServer({ beforeStart: onMongo ? seedDemoInto : undefined })
+  server = await startServer({ beforeStart: onMongo ? seedDemoInto : undefined, until: 'listening' })
+  while (!(await fetch(`${server.url}/readyz`)).ok) {
+    const [api, page] = await Promise.all([fetch(`${server.url}/api/announcements?limit=1`), fetch(`${server.url}/`)])
+    duringStart.api.push(await answerOf(api))
+    duringStart.page.push(await answerOf(page))
+  }
 }, 10 * 60_000)
 
 afterAll(async () => {
@@ -20,6 +36,35 @@ describe('npm start on a fresh machine', () => {
     } else {
       expect(server.logs()).toContain('phuhuynh@truongso.test')
       expect(server.logs()).toContain('admin@truongso.test')
+    }
+  })
+
+  it('answers at once while the demo loads: 503 with Retry-After on the API, a Vietnamese page on the site', () => {
+    const preparing = (answer: Answer) => answer.status === 503
+    if (onMongo) {
+      expect(duringStart.api.filter(preparing)).toEqual([])
+      return
+    }
+    const api = duringStart.api.find(preparing)
+    expect(api?.retryAfter).toMatch(/^\d+$/)
+    expect(JSON.parse(api!.body)).toEqual({ errors: [{ message: expect.stringContaining('Đang chuẩn bị dữ liệu mẫu') }] })
+    const page = duringStart.page.find(preparing)
+    expect(page?.retryAfter).toMatch(/^\d+$/)
+    expect(page?.body).toContain('<h1>Đang chuẩn bị dữ liệu mẫu…</h1>')
+    expect(server.logs()).toContain('Đang nạp dữ liệu mẫu')
+  })
+
+  it('lets every account the start-up printed sign in with the password it printed', async () => {
+    if (onMongo) return
+    const printed = [...server.logs().matchAll(/^\| (\S+@\S+) +\|[^|]+\| (\S+) +\|/gm)].map(([, email, password]) => ({ email, password }))
+    expect(printed.map(({ email }) => email).sort()).toEqual(demoAccounts.map(({ email }) => email).sort())
+    for (const { email, password } of printed) {
+      const login = await fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      })
+      expect({ email, status: login.status }).toEqual({ email, status: 200 })
     }
   })
 
