@@ -126,7 +126,12 @@ front.use((req, res, next) => {
 
 const server = front.listen(port)
 
+// A terminal's Ctrl-C reaches every process of the group, so the signal also arrives forwarded by
+// `npm start`'s launcher: later ones must not cut the graceful shutdown short.
+let closing = false
 const shutdown = (signal: string) => {
+  if (closing) return
+  closing = true
   console.info(`${signal}: closing connections`)
   const forceExit = setTimeout(() => process.exit(1), 10_000)
   forceExit.unref()
@@ -137,5 +142,5 @@ const shutdown = (signal: string) => {
   })
   server.closeIdleConnections()
 }
-process.once('SIGTERM', () => shutdown('SIGTERM'))
-process.once('SIGINT', () => shutdown('SIGINT'))
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))
