@@ -120,16 +120,26 @@ if (started) {
   })
 }
 
+// An operator stops the server process itself (systemd's main PID, `kill`), and the run line
+// it was started with must then end with 0: the launcher and npm pass the server's exit code on.
+const serverProcess = () =>
+  spawnSync('ps', ['-o', 'pid=,args=', '-g', String(server.pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .map((line) => line.trim().match(/^(\d+) (.*)$/))
+    .find((match) => match && match[2].includes('.server/server.mjs'))
+
 if (server && server.exitCode === null) {
-  await check('SIGTERM stops the server with exit code 0', async () => {
+  await check('SIGTERM to the server ends the run line with exit code 0', async () => {
+    const target = serverProcess()
+    expect(target, 'no server process found')
     const exited = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ code, signal })))
-    process.kill(-server.pid, 'SIGTERM')
+    process.kill(Number(target[1]), 'SIGTERM')
     const timeout = new Promise((resolve) => setTimeout(() => resolve({ timeout: true }), 30_000))
     const result = await Promise.race([exited, timeout])
-    if (result.timeout) process.kill(-server.pid, 'SIGKILL')
     expect(result.code === 0, `exit ${JSON.stringify(result)}:\n${output.slice(-2000)}`)
   })
 }
+if (server && server.exitCode === null) process.kill(-server.pid, 'SIGKILL')
 
 rmSync(folder, { recursive: true, force: true })
 if (tallyFile) writeFileSync(tallyFile, JSON.stringify(tally))
