@@ -3,7 +3,9 @@
  * line exactly as written, in a shell that has only PATH and HOME. Then what a person does first:
  * sign in with every account the start-up printed, look at the home page, search for a title
  * typed without diacritics, and stop the server. Each check prints one line; the tally is written
- * to the file named by the first argument, for .ci/run's `N passed, N failed` line.
+ * to the file named by the first argument, for .ci/run's `N passed, N failed` line. A second
+ * argument names a folder holding another `node` to put first on PATH (newcomers arrive with
+ * Node 24 while the project still runs on 20).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -11,12 +13,15 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-const [tallyFile] = process.argv.slice(2)
+const [tallyFile, nodeDir] = process.argv.slice(2)
+const PATH = nodeDir ? `${path.resolve(nodeDir)}:${process.env.PATH}` : process.env.PATH
+const nodeVersion = spawnSync('node', ['--version'], { encoding: 'utf8', env: { PATH } }).stdout.trim()
 const repository = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const base = 'http://127.0.0.1:3000'
 const tally = { passed: 0, failed: 0 }
 
 const check = async (name, run) => {
+  name = `${name} (Node ${nodeVersion})`
   try {
     await run()
     tally.passed += 1
@@ -70,7 +75,7 @@ const started = await check('a fresh clone starts with the README run line under
   const cloned = spawnSync('git', ['clone', '--quiet', repository, clone], { encoding: 'utf8' })
   expect(cloned.status === 0, `git clone failed: ${cloned.stderr}`)
   const runLine = readmeRunLine()
-  server = spawn('env', ['-i', `PATH=${process.env.PATH}`, `HOME=${process.env.HOME}`, 'bash', '-c', runLine], {
+  server = spawn('env', ['-i', `PATH=${PATH}`, `HOME=${process.env.HOME}`, 'bash', '-c', runLine], {
     cwd: clone,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
