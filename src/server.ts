@@ -23,6 +23,7 @@ import { markServerProcess } from './lib/serverProcess.js'
 import { beginIndexWarmup } from './plugins/search/warmup.js'
 import { apiRateLimit, loginRateLimit } from './lib/rateLimits.js'
 import { ensurePayloadSecret } from './lib/secret.js'
+import { sameSiteRedirectParameters } from './lib/sameSiteRedirects.js'
 import { seedDemoIfEmpty } from './seed/seedDemoIfEmpty.js'
 import { whileDemoLoads } from './seed/whileDemoLoads.js'
 import { securityHeaders } from './lib/securityHeaders.js'
@@ -82,6 +83,7 @@ const startApp = async (): Promise<StartedApp> => {
   )
   app.use(whileDemoLoads(() => demoLoading))
   app.use(vietnameseByDefault)
+  app.use(sameSiteRedirectParameters)
   app.use(forgetAnswersOnWrite(answers))
   app.use('/api/users/login', loginRateLimit)
   app.use('/api', apiRateLimit)

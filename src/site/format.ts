@@ -36,10 +36,6 @@ export const pageParam = (all: SearchParams): number => {
   return Number.isInteger(page) && page > 0 && page < 10_000 ? page : 1
 }
 
-/** A path on this site to return to after logging in; anything else (other hosts, `//x`) is refused. */
-export const localPath = (value: string | undefined): string | undefined =>
-  value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined
-
 /**
  * The id of a YouTube video from the usual forms of link (watch, youtu.be, embed, shorts, live);
  * `undefined` for any other address.

@@ -238,16 +238,37 @@ describe('logging in and out through the website', () => {
     expect(check(html, ['Thư điện tử hoặc mật khẩu không đúng'])).toEqual([])
   })
 
-  it('keeps the return address on this site only', async () => {
-    const form = await get('/dang-nhap', 'anonymous')
-    const response = await postForm('/dang-nhap', {
-      [actionField(form.html)]: '',
-      email: parentAccount.email,
-      password: demoPassword(),
-      tiep: '//example.com/',
-    })
-    expect(response.headers.get('location')).toBe('/')
+  it.each(['//example.com/', '/\t/evil.example/pwned', '/\\evil.example', '/..//evil.example', 'https://evil.example/'])(
+    'keeps the return address %j on this site after a login without JavaScript',
+    async (tiep) => {
+      const form = await get('/dang-nhap', 'anonymous')
+      const response = await postForm('/dang-nhap', {
+        [actionField(form.html)]: '',
+        email: parentAccount.email,
+        password: demoPassword(),
+        tiep,
+      })
+      expect(response.headers.get('location')).toBe('/')
+    },
+  )
+
+  it('drops a hostile return address from the login link before the form carries it', async () => {
+    const { html } = await get(`/dang-nhap?tiep=${encodeURIComponent('/\t/evil.example/pwned')}`, 'anonymous')
+    expect(html).not.toContain('evil.example')
   })
+
+  it.each(['/%09/evil.example', '//evil.example', '/%5Cevil.example', '/..//evil.example'])(
+    "sends a signed-in teacher from the admin login with ?redirect=%s to the admin, not away",
+    async (redirect) => {
+      const token = await loginToken(teacherAccount.email)
+      const response = await fetch(`${server.url}/admin/login?redirect=${encodeURIComponent(decodeURIComponent(redirect))}`, {
+        headers: { Cookie: `payload-token=${token}` },
+        redirect: 'manual',
+      })
+      expect(response.status).toBeGreaterThanOrEqual(300)
+      expect(new URL(response.headers.get('location') ?? '', server.url).origin).toBe(new URL(server.url).origin)
+    },
+  )
 
   it('points a teacher to the admin panel', async () => {
     const token = await loginToken(teacherAccount.email)

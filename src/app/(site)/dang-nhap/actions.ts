@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
 import { createContentClient, type LoginResult } from '@/site/api.js'
-import { localPath } from '@/site/format.js'
+import { sameSitePath } from '@/lib/sameSitePath.js'
 import { entersAdmin, sessionCookie } from '@/site/viewer.js'
 
 /** Secure cookies whenever the visitor reached us over HTTPS (directly or through a proxy). */
@@ -30,7 +30,7 @@ function backToForm(error: string, next: string | undefined): never {
 export async function login(form: FormData): Promise<void> {
   const email = field(form, 'email').trim()
   const password = field(form, 'password')
-  const next = localPath(field(form, 'tiep'))
+  const next = sameSitePath(field(form, 'tiep'))
   if (!email || !password) backToForm('thieu-thong-tin', next)
 
   let result: LoginResult

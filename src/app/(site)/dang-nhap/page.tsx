@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
-import { localPath, param, type SearchParams } from '@/site/format.js'
+import { sameSitePath } from '@/lib/sameSitePath.js'
+import { param, type SearchParams } from '@/site/format.js'
 import { currentUser, entersAdmin } from '@/site/viewer.js'
 
 import { login, logout } from './actions.js'
@@ -20,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const query = await searchParams
   const user = await currentUser()
   const error = errors[param(query, 'loi') ?? '']
-  const next = localPath(param(query, 'tiep'))
+  const next = sameSitePath(param(query, 'tiep'))
 
   if (user) {
     const staff = entersAdmin(user)
