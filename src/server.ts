@@ -16,6 +16,7 @@ import { getPayload, type Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { databaseAnswers, healthRoutes, searchIndexComplete } from './lib/health.js'
+import { bodyDeadline, createLimitedServer } from './lib/connectionLimits.js'
 import { contentApiCaching, createAnswerStore, forgetAnswersOnWrite } from './lib/httpCache.js'
 import { ensureOpsToken } from './lib/opsToken.js'
 import { payloadRest } from './lib/payloadRest.js'
@@ -27,11 +28,13 @@ import { sameSiteRedirectParameters } from './lib/sameSiteRedirects.js'
 import { seedDemoIfEmpty } from './seed/seedDemoIfEmpty.js'
 import { whileDemoLoads } from './seed/whileDemoLoads.js'
 import { securityHeaders } from './lib/securityHeaders.js'
+import { trustProxySetting } from './lib/trustProxy.js'
 import { vietnameseByDefault } from './lib/vietnameseByDefault.js'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dev = process.argv.includes('--dev')
 const port = Number(process.env.PORT ?? 3000)
+const trustProxy = trustProxySetting()
 
 ensurePayloadSecret({ production: launchedForProduction() })
 ensureOpsToken()
@@ -67,7 +70,7 @@ const startApp = async (): Promise<StartedApp> => {
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.set('trust proxy', trustProxy)
   app.use(helmet(securityHeaders({ dev })))
   app.use(
     pinoHttp({
@@ -114,6 +117,8 @@ starting.then(
 
 const front = express()
 front.disable('x-powered-by')
+front.set('trust proxy', trustProxy)
+front.use(bodyDeadline())
 front.use(
   healthRoutes([
     async () => (started ? undefined : 'starting'),
@@ -126,7 +131,8 @@ front.use((req, res, next) => {
   starting.then(({ app }) => app(req, res, next), next)
 })
 
-const server = front.listen(port)
+const isTrustedProxy = front.get('trust proxy fn') as (address: string, hop: number) => boolean
+const server = createLimitedServer(front, (address) => isTrustedProxy(address, 0)).listen(port)
 
 // A terminal's Ctrl-C reaches every process of the group, so the signal also arrives forwarded by
 // `npm start`'s launcher: later ones must not cut the graceful shutdown short.
