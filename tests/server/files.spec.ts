@@ -1,8 +1,9 @@
 /**
  * Files as readers fetch them from the real server (`npm start`) over HTTP: `/api/media/file/<name>`
- * for originals and every image size. A file missing or unreadable on the server answers 404 in
- * the reader's language; access is checked before the disk, so a reader learns nothing about
- * files she may not see. The files are made by the programs teachers' files come from (Chromium, ffmpeg).
+ * for originals and every image size, and the website pages that show them. A file missing or
+ * unreadable on the server answers 404 in the reader's language and the page says so in place of
+ * its viewer; access is checked before the disk, so a reader learns nothing about files she may
+ * not see. The files are made by the programs teachers' files come from (Chromium, ffmpeg).
  */
 import { execFileSync } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
@@ -21,9 +22,11 @@ type StoredFile = {
   sizes: Record<string, { filename: null | string; url: null | string }>
   url: string
 }
+type Doc = { id: number; slug?: string }
 
 const onMongo = isMongoUrl(process.env.DATABASE_URL)
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const notice = 'Tệp này hiện không mở được. Vui lòng báo nhà trường.'
 const work = mkdtempSync(path.join(tmpdir(), 'truongso-files-'))
 
 let server: RunningServer
@@ -79,6 +82,16 @@ const upload = async (data: Buffer, name: string, type: string, fields: Record<s
   form.append('_payload', JSON.stringify({ accessLevel: 'public', ...fields }))
   const response = await fetch(`${server.url}/api/media`, { method: 'POST', body: form, headers: { Authorization: `JWT ${adminToken}` } })
   return (await json<{ doc: StoredFile }>(response, 201)).doc
+}
+
+/** Publishes a public document through REST as the administrator. */
+const publish = async (collection: string, data: Record<string, unknown>): Promise<Doc> => {
+  const response = await fetch(`${server.url}/api/${collection}`, {
+    method: 'POST',
+    headers: { Authorization: `JWT ${adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ accessLevel: 'public', _status: 'published', ...data }),
+  })
+  return (await json<{ doc: Doc }>(response, 201)).doc
 }
 
 const onDisk = (filename: string) => path.join(mediaDir, filename)
@@ -155,6 +168,13 @@ const openMediaFiles = (): string[] => {
       return []
     }
   })
+}
+
+/** A page's text as a reader sees it: entities decoded, RSC payload quotes unescaped. */
+const page = async (pathname: string) => {
+  const response = await fetch(`${server.url}${pathname}`)
+  const html = (await response.text()).replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&amp;', '&').replaceAll('\\"', '"')
+  return { html, status: response.status }
 }
 
 beforeAll(async () => {
@@ -358,5 +378,73 @@ describe('a file on the disk', () => {
       leaving.abort()
     }
     await eventually(() => (openMediaFiles().length === 0 ? true : undefined), 'the server to close the files')
+  })
+})
+
+describe('the website, where a file is missing or unreadable', () => {
+  it('shows a notice in place of the PDF viewer of a material, keeps the files that open, and answers 200', async () => {
+    const [missing, present] = await Promise.all([
+      upload(lessonPlan, 'giao-an-rua-tay.pdf', 'application/pdf'),
+      upload(song, 'bai-hat-rua-tay.mp4', 'video/mp4'),
+    ])
+    const material = await publish('learning-materials', { title: 'Bé rửa tay sạch', materialType: 'lesson-plan', files: [missing.id, present.id] })
+    rmSync(onDisk(missing.filename))
+    const { html, status } = await page(`/hoc-lieu/${material.slug}`)
+    expect(status).toBe(200)
+    expect(html).toContain(notice)
+    expect(html).not.toContain(`src="${missing.url}"`)
+    expect(html).toContain(`src="${present.url}"`)
+  })
+
+  it('shows a notice in place of a video that cannot be read', async () => {
+    const video = await upload(song, 'video-the-duc-sang.mp4', 'video/mp4')
+    const material = await publish('learning-materials', { title: 'Thể dục buổi sáng', materialType: 'video', files: [video.id] })
+    makeUnreadable(video.filename)
+    const { html, status } = await page(`/hoc-lieu/${material.slug}`)
+    expect(status).toBe(200)
+    expect(html).toContain(notice)
+    expect(html).not.toMatch(/<video/)
+  })
+
+  it('shows a notice in place of a library image whose shown size is gone', async () => {
+    const picture = await upload(photo, 'tranh-truyen-tam-cam.jpg', 'image/jpeg', { alt: 'Tranh truyện Tấm Cám' })
+    const item = await publish('library-items', { title: 'Tranh truyện Tấm Cám', itemType: 'comic', files: [picture.id] })
+    rmSync(onDisk(picture.sizes.heroWebp.filename!))
+    const { html, status } = await page(`/thu-vien/${item.id}`)
+    expect(status).toBe(200)
+    expect(html).toContain(notice)
+    expect(html).not.toContain(picture.sizes.hero.url!)
+  })
+
+  it('shows a notice in place of the full text of a document whose file is missing', async () => {
+    const scan = await upload(lessonPlan, 'ke-hoach-45-kh-mnpl.pdf', 'application/pdf')
+    const document = await publish('regulatory-documents', {
+      documentNumber: '77/KH-MNPL',
+      documentType: 'KH',
+      title: 'Kế hoạch phòng chống dịch bệnh',
+      summary: 'Kế hoạch phòng chống dịch bệnh mùa đông xuân trong nhà trường.',
+      issuingBody: 'Trường Mầm non Phục Lễ',
+      issueDate: '2025-09-05T00:00:00.000Z',
+      file: scan.id,
+    })
+    rmSync(onDisk(scan.filename))
+    const { html, status } = await page(`/van-ban/${document.id}`)
+    expect(status).toBe(200)
+    expect(html).toContain(notice)
+    expect(html).not.toContain(`src="${scan.url}"`)
+  })
+
+  it('names a missing attachment of a news item with the notice instead of a link', async () => {
+    const [missing, present] = await Promise.all([
+      upload(lessonPlan, 'thuc-don-thang-10.pdf', 'application/pdf'),
+      upload(lessonPlan, 'lich-hoat-dong-thang-10.pdf', 'application/pdf'),
+    ])
+    const news = await publish('announcements', { title: 'Thực đơn và lịch hoạt động tháng 10', category: 'news', attachments: [missing.id, present.id] })
+    rmSync(onDisk(missing.filename))
+    const { html, status } = await page(`/tin-tuc/${news.slug}`)
+    expect(status).toBe(200)
+    expect(html).toContain(notice)
+    expect(html).not.toContain(`href="${missing.url}"`)
+    expect(html).toContain(`href="${present.url}"`)
   })
 })
