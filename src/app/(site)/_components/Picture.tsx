@@ -1,6 +1,6 @@
 import type { Media } from '@/payload-types.js'
 
-export type SizeName = 'card' | 'hero' | 'thumbnail'
+type SizeName = 'card' | 'hero' | 'thumbnail'
 
 /** A populated upload, or `undefined` for ids the viewer could not read and empty fields. */
 export const asMedia = (value: Media | null | number | undefined): Media | undefined =>
