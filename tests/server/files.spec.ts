@@ -150,11 +150,11 @@ const fetchLogged = async (url: string) => {
 /** The first line of each entry without its time: level and message. */
 const headlines = (entries: string[]) => entries.map((entry) => entry.split('\n')[0].replace(/^\[[^\]]+\] /, ''))
 
-/** The server answering HTTP: scripts/start.mjs runs it as its child. */
+/** The process answering HTTP: the child scripts/start.mjs runs the server in, or the started process itself. */
 const serverPid = (): number => {
   const starter = server.process.pid!
   const [child] = readFileSync(`/proc/${starter}/task/${starter}/children`, 'utf8').trim().split(/\s+/)
-  return Number(child)
+  return child ? Number(child) : starter
 }
 
 /** The uploaded files the server holds open right now. */
