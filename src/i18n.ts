@@ -29,6 +29,8 @@ export const truongsoTranslations = {
       sortNotAllowed: 'Results cannot be sorted by "{{field}}".',
       invalidUrl: 'Enter a web address starting with http:// or https://.',
       schoolYearInvalid: 'A school year looks like 2024-2025.',
+      fileUnavailable: 'The file "{{filename}}" cannot be opened right now: it is missing or damaged on the server. Please tell the school.',
+      fileNameMissing: 'Say which file to open: /api/media/file/ followed by its name.',
     },
   },
   vi: {
@@ -57,6 +59,8 @@ export const truongsoTranslations = {
       sortNotAllowed: 'Không thể sắp xếp kết quả theo "{{field}}".',
       invalidUrl: 'Hãy nhập địa chỉ web bắt đầu bằng http:// hoặc https://.',
       schoolYearInvalid: 'Năm học có dạng 2024-2025.',
+      fileUnavailable: 'Tệp "{{filename}}" hiện không mở được: tệp bị thiếu hoặc hỏng trên máy chủ. Vui lòng báo nhà trường.',
+      fileNameMissing: 'Hãy cho biết tệp cần mở: /api/media/file/ rồi đến tên tệp.',
     },
   },
 }

@@ -172,6 +172,22 @@ export const createContentClient = ({ origin = apiOrigin(), token }: { origin?: 
 
     profile: () => get<SchoolProfile>('/globals/school-profile', { depth: 1 }),
 
+    /**
+     * Whether the file at `url` opens for this viewer. A `HEAD` is answered as the download would
+     * be, without its body: 404 when the file is missing or unreadable on the server, so a page can
+     * say so instead of showing a viewer that stays empty.
+     */
+    fileOpens: async (url: string): Promise<boolean> => {
+      // Payload writes absolute addresses when SERVER_URL is set; the file is asked of this server.
+      const { pathname, search } = new URL(url, origin)
+      try {
+        const response = await fetch(`${origin}${pathname}${search}`, { cache: 'no-store', headers: headers(), method: 'HEAD' })
+        return response.ok
+      } catch {
+        return false
+      }
+    },
+
     announcements: ({
       category,
       limit = 10,

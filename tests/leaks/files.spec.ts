@@ -4,9 +4,12 @@
  */
 import type { Payload } from 'payload'
 
+import { rmSync } from 'node:fs'
+import path from 'node:path'
 import sharp from 'sharp'
 
 import type { AccessLevel } from '../../src/access/accessLevels.js'
+import { mediaDir } from '../../src/lib/paths.js'
 import { rest } from '../helpers/api.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
 import { enrolSchool, json, makePdf, type Member, type School } from './school.js'
@@ -235,5 +238,15 @@ describe('a file someone cannot read', () => {
     await response.arrayBuffer()
     await expect(statusesFor(secret, 'staff')).resolves.toEqual(refused(secret))
     await expect(statusesFor(secret, 'anonymous')).resolves.toEqual(refused(secret))
+  })
+})
+
+describe('a staff-level photo gone from the disk', () => {
+  it('is refused as before to readers who may not see it, and 404 to those who may, original and every size', async () => {
+    const picture = await uploadPhoto(school.staff, 'so-do-lop.jpg', 'staff')
+    for (const filename of filenamesOf(picture)) rmSync(path.join(mediaDir(), filename), { force: true })
+    await expect(statusesFor(picture, 'anonymous')).resolves.toEqual(refused(picture))
+    await expect(statusesFor(picture, 'parent')).resolves.toEqual(refused(picture))
+    await expect(statusesFor(picture, 'staff')).resolves.toEqual(filenamesOf(picture).map(() => 404))
   })
 })

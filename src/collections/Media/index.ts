@@ -9,6 +9,8 @@ import { ownerField } from '../../fields/ownerField.js'
 import { mediaDir } from '../../lib/paths.js'
 import { validateAltText } from '../../lib/validators.js'
 import { manageMedia, readMedia } from './access.js'
+import { fileWithoutName } from './endpoints/fileWithoutName.js'
+import { serveFromDisk } from './handlers/serveFromDisk.js'
 import { extractSearchText } from './hooks/extractSearchText.js'
 import { screenUpload } from './hooks/screenUpload.js'
 
@@ -51,7 +53,9 @@ export const Media: CollectionConfig = {
     // Metadata (EXIF, GPS) never survives into a stored size; originals are stripped by screenUpload.
     withMetadata: false,
     imageSizes: [...sized('thumbnail', 320, 320), ...sized('card', 768), ...sized('hero', 1600)],
+    handlers: [serveFromDisk],
   },
+  endpoints: [fileWithoutName],
   hooks: {
     beforeOperation: [screenUpload],
     beforeChange: [extractSearchText],

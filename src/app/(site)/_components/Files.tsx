@@ -1,7 +1,8 @@
 import type { Media } from '@/payload-types.js'
 import { formatBytes } from '@/site/format.js'
+import { contentClient } from '@/site/viewer.js'
 
-import { asMedia, Picture } from './Picture.js'
+import { asMedia, Picture, pictureAddresses } from './Picture.js'
 
 const playableVideo = ['video/mp4', 'video/webm', 'video/ogg']
 
@@ -21,6 +22,24 @@ const nameOf = (file: Media): string => file.alt?.trim() || file.filename || 'T�
 
 const detailsOf = (file: Media): string => [kindOf(file.mimeType), formatBytes(file.filesize)].filter(Boolean).join(', ')
 
+/**
+ * Whether the reader's browser could load every address: asked of the server before the page is
+ * sent, so a file missing on the server is explained rather than shown as an empty viewer.
+ */
+const allOpen = async (addresses: string[]): Promise<boolean> => {
+  const client = await contentClient()
+  return (await Promise.all(addresses.map((address) => client.fileOpens(address)))).every(Boolean)
+}
+
+/** In place of a file the server cannot give out now: the reader learns it is not her connection, and whom to tell. */
+function FileUnavailable({ file }: { file: Media }) {
+  return (
+    <p className="notice" role="note">
+      <strong>{nameOf(file)}</strong>: Tệp này hiện không mở được. Vui lòng báo nhà trường.
+    </p>
+  )
+}
+
 /** "Tải về (PDF, 20 KB)" next to a file already named on screen; screen readers hear the name too. */
 export function DownloadLink({ file }: { file: Media }) {
   if (!file.url) return null
@@ -33,12 +52,16 @@ export function DownloadLink({ file }: { file: Media }) {
 
 /**
  * Each file shown the way it is used in class: videos and audio play in the page, PDFs open
- * inline (with a download link for phones that cannot show them), images are shown.
+ * inline (with a download link for phones that cannot show them), images are shown. A file the
+ * server cannot give out is named with a notice instead.
  */
-export function FileViewer({ file }: { file: Media }) {
+export async function FileViewer({ file }: { file: Media }) {
   if (!file.url) return null
   const title = nameOf(file)
   const mimeType = file.mimeType ?? ''
+  if (!(await allOpen(mimeType.startsWith('image/') ? pictureAddresses(file, 'hero') : [file.url]))) {
+    return <FileUnavailable file={file} />
+  }
   if (playableVideo.includes(mimeType)) {
     return (
       <figure className="player">
@@ -85,7 +108,7 @@ export function FileViewer({ file }: { file: Media }) {
   }
   return (
     <p>
-      <FileLink file={file} />
+      <LinkToFile file={file} />
     </p>
   )
 }
@@ -94,8 +117,14 @@ export function FileViewer({ file }: { file: Media }) {
 export const filesOf = (files: Array<Media | number> | null | undefined): Media[] =>
   (files ?? []).map((file) => asMedia(file)).filter((file): file is Media => Boolean(file?.url))
 
-/** A file in a list: its name opens it, with what it is, how big, and a download link. */
-export function FileLink({ file }: { file: Media }) {
+/** A file in a list: its name opens it, with what it is, how big, and a download link; or a notice when it cannot be opened. */
+export async function FileLink({ file }: { file: Media }) {
+  if (!file.url) return null
+  if (!(await allOpen([file.url]))) return <FileUnavailable file={file} />
+  return <LinkToFile file={file} />
+}
+
+function LinkToFile({ file }: { file: Media }) {
   if (!file.url) return null
   return (
     <>

@@ -6,6 +6,18 @@ type SizeName = 'card' | 'hero' | 'thumbnail'
 export const asMedia = (value: Media | null | number | undefined): Media | undefined =>
   value && typeof value === 'object' ? value : undefined
 
+/** What a browser loads to show `image` at `size`: the WebP size, and the size in the original format (or the original). */
+const sourcesOf = (image: Media, size: SizeName) => {
+  const fallback = image.sizes?.[size]
+  return { fallback, src: fallback?.url ?? image.url ?? undefined, webp: image.sizes?.[`${size}Webp`]?.url ?? undefined }
+}
+
+/** Every address `Picture` would have the browser load for `image` at `size`. */
+export const pictureAddresses = (image: Media, size: SizeName): string[] => {
+  const { src, webp } = sourcesOf(image, size)
+  return [src, webp].filter((url): url is string => Boolean(url))
+}
+
 /**
  * An uploaded image at one of the sizes sharp made, WebP first with the original format as the
  * fallback. Sizes smaller than asked for fall back to the original file.
@@ -23,12 +35,10 @@ export function Picture({
 }) {
   const image = asMedia(media)
   if (!image?.url || !image.mimeType?.startsWith('image/')) return null
-  const fallback = image.sizes?.[size]
-  const webp = image.sizes?.[`${size}Webp`]
-  const src = fallback?.url ?? image.url
+  const { fallback, src, webp } = sourcesOf(image, size)
   return (
     <picture className={className}>
-      {webp?.url ? <source srcSet={webp.url} type="image/webp" /> : null}
+      {webp ? <source srcSet={webp} type="image/webp" /> : null}
       <img
         src={src}
         alt={image.alt ?? ''}
