@@ -38,7 +38,8 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 const pdfText = async (data: Buffer, deadline: number): Promise<ExtractedText> => {
   const { getDocumentProxy } = await import('unpdf')
   // PDF.js runs with eval off (unpdf's default too), so a crafted PDF cannot run script here.
-  const pdf = await getDocumentProxy(new Uint8Array(data), { isEvalSupported: false })
+  // Its warnings about damaged files go to the console; the job logs the outcome instead.
+  const pdf = await getDocumentProxy(new Uint8Array(data), { isEvalSupported: false, verbosity: 0 })
   try {
     const pages: string[] = []
     let length = 0
