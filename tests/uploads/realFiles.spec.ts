@@ -96,7 +96,7 @@ const foundIds = async (q: string): Promise<string[]> => (await search(payload, 
 
 beforeAll(async () => {
   files = await realFiles()
-  payload = await bootPayload('real-files')
+  payload = await bootPayload('real-uploads')
   school = await enrolSchool(payload)
 }, 10 * 60_000)
 
@@ -157,15 +157,22 @@ describe('the text of the uploaded documents', () => {
   let bookId: number
 
   it('is read after the upload has answered, by a queued job', async () => {
-    for (const key of ['pdf1', 'pdf30', 'pdf150', 'docx', 'bookDocx'] as const) {
+    for (const key of ['pdf1', 'pdf30', 'pdf150', 'docx', 'bookDocx', 'pptx'] as const) {
       expect({ key, text: await textOf(stored.get(key)!.id) }).toEqual({ key, text: null })
     }
-    expect(await pendingTextJobs()).toBe(5)
+    expect(await pendingTextJobs()).toBe(6)
     await payload.jobs.run({ limit: 100, queue: mediaTextQueue, silent: true })
     expect(await pendingTextJobs()).toBe(0)
     for (const key of ['pdf1', 'pdf30', 'pdf150', 'docx'] as const) {
       expect({ key, read: ((await textOf(stored.get(key)!.id))?.length ?? 0) > 1000 }).toEqual({ key, read: true })
     }
+  })
+
+  it('of the slides is read in slide order, a paragraph a line', async () => {
+    const lines = (await textOf(stored.get('pptx')!.id))!.split('\n')
+    expect(lines[0]).toBe('Bài giảng các chủ đề trong năm')
+    expect(lines).toEqual(expect.arrayContaining(['Thế giới động vật', 'Phương tiện giao thông', 'Hoạt động ngoài trời']))
+    expect(lines.indexOf('Thế giới động vật')).toBeLessThan(lines.indexOf('Phương tiện giao thông'))
   })
 
   it('is kept whole for the 150-page plan: every page, first to last', async () => {

@@ -1,3 +1,5 @@
+import { zipEntries } from './zipEntries.js'
+
 /**
  * Characters of text kept per file: a 150-page lesson plan holds about 500,000, so the cap only
  * stops the rare document that is a whole book (1,000,000 characters are about 1.3 MB of
@@ -9,9 +11,11 @@ export const maxTextLength = 1_000_000
 export const defaultExtractionMs = 60_000
 
 const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const pptxMime = 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
 
 /** The types whose text is read; every other upload has no text to offer. */
-export const hasExtractableText = (mime: null | string | undefined): boolean => mime === 'application/pdf' || mime === docxMime
+export const hasExtractableText = (mime: null | string | undefined): boolean =>
+  mime === 'application/pdf' || mime === docxMime || mime === pptxMime
 
 /** What was read, and whether reading stopped early. */
 export type ExtractedText = {
@@ -51,6 +55,7 @@ const pdfText = async (data: Buffer, deadline: number): Promise<ExtractedText> =
       const text = items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('')
       pages.push(text)
       length += text.length
+      // Tidying shrinks runs of spaces afterwards, so reading goes a little past the cap.
       if (length > maxTextLength * 1.1) break
       await yieldToOthers()
     }
@@ -60,10 +65,39 @@ const pdfText = async (data: Buffer, deadline: number): Promise<ExtractedText> =
   }
 }
 
+/** The largest slide part read; a real slide's XML is a few kilobytes. */
+const maxSlideBytes = 8 * 1024 * 1024
+
+const slideName = /^ppt\/slides\/slide(\d+)\.xml$/
+
+const xmlEntities: Record<string, string> = { amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' }
+
+const decodeXml = (text: string): string =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|amp|apos|gt|lt|quot);/gi, (_, entity: string) =>
+    entity.startsWith('#')
+      ? String.fromCodePoint(entity[1].toLowerCase() === 'x' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1)))
+      : xmlEntities[entity.toLowerCase()],
+  )
+
+/** The runs (`a:t`) of each DrawingML paragraph (`a:p`), one paragraph a line. */
+const drawingText = (xml: string): string =>
+  xml
+    .split('</a:p>')
+    .map((paragraph) => [...paragraph.matchAll(/<a:t(?:\s[^>]*)?>([^<]*)<\/a:t>/g)].map(([, text]) => decodeXml(text)).join(''))
+    .filter((line) => line.trim())
+    .join('\n')
+
+/** The text of every slide of a PowerPoint file, in slide order. */
+const pptxText = (data: Buffer): string =>
+  [...zipEntries(data, (name) => slideName.test(name), maxSlideBytes)]
+    .sort(([a], [b]) => Number(slideName.exec(a)![1]) - Number(slideName.exec(b)![1]))
+    .map(([, xml]) => drawingText(xml.toString('utf8')))
+    .join('\n')
+
 /**
- * The text of a PDF or Word file, for search; `undefined` for types without text. Never throws
- * for size: text beyond {@link maxTextLength} is cut, and a file that takes longer than
- * `timeoutMs` gives what was read by then.
+ * The text of a PDF, Word or PowerPoint file, for search; `undefined` for types without text.
+ * Never throws for size: text beyond {@link maxTextLength} is cut, and a PDF that takes longer
+ * than `timeoutMs` gives what was read by then.
  *
  * @throws whatever the parser throws for a damaged file
  */
@@ -78,5 +112,6 @@ export const extractFileText = async (
     const { value } = await mammoth.extractRawText({ buffer: data })
     return capped(value)
   }
+  if (mime === pptxMime) return capped(pptxText(data))
   return undefined
 }

@@ -10,7 +10,7 @@ export const clearReplacedText: CollectionBeforeChangeHook = ({ data, req }) => 
 }
 
 /**
- * Queues the reading of a new PDF or Word file's text, in the upload's transaction, rather than
+ * Queues the reading of a new PDF, Word or PowerPoint file's text, in the upload's transaction, rather than
  * reading it during the upload: a 150-page plan takes seconds, and the teacher should not wait for
  * it. The server works the queue every second.
  */
