@@ -10,9 +10,9 @@ export const clearReplacedText: CollectionBeforeChangeHook = ({ data, req }) => 
 }
 
 /**
- * Queues the reading of a new PDF, Word or PowerPoint file's text, in the upload's transaction, rather than
- * reading it during the upload: a 150-page plan takes seconds, and the teacher should not wait for
- * it. The server works the queue every second.
+ * Queues the reading of a new PDF, Word or PowerPoint file's text, in the upload's transaction,
+ * rather than reading it during the upload: a 150-page plan takes seconds, and the teacher should
+ * not wait for it. The server works the queue every second.
  */
 export const queueTextExtraction: CollectionAfterChangeHook = async ({ doc, req }) => {
   if (!req.file || !doc.filename || !hasExtractableText(doc.mimeType)) return doc

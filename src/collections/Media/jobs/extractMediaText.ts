@@ -12,10 +12,10 @@ export const extractMediaTextSlug = 'extractMediaText'
 export const mediaTextQueue = 'media-text'
 
 /**
- * Reads the text of one uploaded PDF, Word or PowerPoint file from disk and stores it on the file, where the
- * search index finds it: storing it is an update of the file, which re-indexes every document that
- * uses it. A file that cannot be read is logged and stored without text, never retried; a file
- * replaced meanwhile is left to the job its new version queued.
+ * Reads the text of one uploaded PDF, Word or PowerPoint file from disk and stores it on the file,
+ * where the search index finds it: storing it is an update of the file, which re-indexes every
+ * document that uses it. A file that cannot be read is logged and stored without text, never
+ * retried; a file replaced meanwhile is left to the job its new version queued.
  */
 export const extractMediaText: TaskConfig<{ input: { filename: string; id: string }; output: { result: string } }> = {
   slug: extractMediaTextSlug,
