@@ -113,6 +113,7 @@ export interface Config {
   jobs: {
     tasks: {
       exposeScheduledMedia: TaskExposeScheduledMedia;
+      extractMediaText: TaskExtractMediaText;
       searchSync: TaskSearchSync;
       searchSweep: TaskSearchSweep;
       inline: {
@@ -486,7 +487,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'exposeScheduledMedia' | 'searchSync' | 'searchSweep';
+        taskSlug: 'inline' | 'exposeScheduledMedia' | 'extractMediaText' | 'searchSync' | 'searchSweep';
         taskID: string;
         input?:
           | {
@@ -519,7 +520,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'exposeScheduledMedia' | 'searchSync' | 'searchSweep') | null;
+  taskSlug?: ('inline' | 'exposeScheduledMedia' | 'extractMediaText' | 'searchSync' | 'searchSweep') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1073,6 +1074,19 @@ export interface CollectionsWidget {
 export interface TaskExposeScheduledMedia {
   input?: unknown;
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExtractMediaText".
+ */
+export interface TaskExtractMediaText {
+  input: {
+    id: string;
+    filename: string;
+  };
+  output: {
+    result?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

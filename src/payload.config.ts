@@ -9,6 +9,7 @@ import { Announcements } from './collections/Announcements/index.js'
 import { LearningMaterials } from './collections/LearningMaterials/index.js'
 import { LibraryItems } from './collections/LibraryItems/index.js'
 import { Media } from './collections/Media/index.js'
+import { extractMediaText, mediaTextQueue } from './collections/Media/jobs/extractMediaText.js'
 import { RegulatoryDocuments } from './collections/RegulatoryDocuments/index.js'
 import { Users } from './collections/Users/index.js'
 import { databaseAdapter } from './database.js'
@@ -65,8 +66,12 @@ export default buildConfig({
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   jobs: {
-    tasks: [exposeScheduledMedia],
-    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    tasks: [exposeScheduledMedia, extractMediaText],
+    autoRun: [
+      { cron: '* * * * *', queue: 'default' },
+      // Every second, a few files at a time: an uploaded plan is searchable moments after it is read.
+      { cron: '* * * * * *', limit: 4, queue: mediaTextQueue },
+    ],
   },
   // Before anything else reads the database (plugins' onInit run after this one).
   onInit: applyMigrations,

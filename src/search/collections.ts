@@ -19,7 +19,7 @@ const thumbnailOf = (doc: Doc): string | undefined => {
   return text(cover?.sizes?.thumbnail?.url) ?? undefined
 }
 
-/** Text extracted from attached PDF and Word files at upload. */
+/** Text read from attached PDF, Word and PowerPoint files after their upload. */
 const attachmentText = (doc: Doc, fields: string[]): string[] =>
   fields.flatMap((field) => {
     const value = doc[field]

@@ -3,11 +3,17 @@
  * one folder refuse each other, so the web app is built once here, before any suite starts —
  * unless the suites selected on the command line never start it.
  */
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 
 import { buildIfNeeded } from '../../scripts/build.mjs'
 
-const suitesServingTheWebApp = ['tests/journeys/journeys.spec.ts', 'tests/server/files.spec.ts', 'tests/server/start.spec.ts', 'tests/site/pages.spec.ts']
+// The suites of these folders start the real server, which serves the web app.
+const suitesServingTheWebApp = ['tests/journeys', 'tests/server', 'tests/site'].flatMap((folder) =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.spec.ts'))
+    .map((name) => path.join(folder, name)),
+)
 
 export default async function buildOnce(globalConfig) {
   const patterns = globalConfig.testPathPatterns?.patterns ?? []

@@ -22,6 +22,7 @@ import type { Payload, Where } from 'payload'
 
 import type { AccessLevel } from '../../src/access/accessLevels.js'
 
+import { mediaTextQueue } from '../../src/collections/Media/jobs/extractMediaText.js'
 import { graphql, rest } from '../helpers/api.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
 import { enrolSchool, json, makePdf, people, type School, lowestReaders, type LowestReader, readerToken } from './school.js'
@@ -128,6 +129,8 @@ beforeAll(async () => {
       user: by.user,
     })
   }
+  // The files' text is read by a job after the upload, as the server reads it.
+  await payload.jobs.run({ queue: mediaTextQueue, silent: true })
 })
 
 afterAll(async () => shutdownPayload(payload))

@@ -158,9 +158,9 @@ describe('when the attachments change', () => {
       id: docxId,
       ...asRole('teacher'),
     })
+    await runSearchQueue(payload)
     const media = await payload.findByID({ collection: 'media', id: docxId, overrideAccess: true, showHiddenFields: true })
     expect(media.extractedText).toContain('cánh cam')
-    await runSearchQueue(payload)
     expect(await foundIds('cánh cam')).toEqual([`learning-materials-${materialId}`])
     expect(await foundIds('chuồn chuồn kim')).toEqual([])
   })

@@ -11,6 +11,7 @@ import {
   MeilisearchRefusedError,
   MeilisearchTaskError,
 } from '../../src/plugins/search/engines/meilisearch/index.js'
+import { textPartLength } from '../../src/plugins/search/engines/meilisearch/documents.js'
 import { type FakeMeilisearch, type RecordedRequest, startFakeMeilisearch } from './fakeMeilisearch.js'
 
 const document = (docId: string, fields: Partial<SearchDocument> = {}): SearchDocument => ({
@@ -67,7 +68,7 @@ describe('Meilisearch engine setup', () => {
     expect(fake.requestsTo('POST', '/indexes').map((request) => request.body)).toEqual([{ uid: 'truongso', primaryKey: 'id' }])
     const [update] = fake.requestsTo('PATCH', '/indexes/truongso/settings')
     const settings = update.body as Record<string, any>
-    expect(settings.searchableAttributes).toEqual(['title', 'documentNumber', 'summary', 'text'])
+    expect(settings.searchableAttributes).toEqual(['title', 'documentNumber', 'summary', 'text', 'textMore'])
     expect(settings.filterableAttributes).toEqual(
       expect.arrayContaining(['accessLevel', 'collection', 'facets.type', 'facets.ageGroups', 'facets.domains', 'facets.category', 'facets.documentType', 'facets.issuer', 'facets.year']),
     )
@@ -194,6 +195,35 @@ describe('Meilisearch engine writes', () => {
     }
     expect(adds.flatMap((add) => (add.body as SearchDocument[]).map((sent) => sent.id))).toEqual(documents.map((sent) => sent.id))
     expect(fake.indexes.get('truongso')!.documents.size).toBe(12)
+  })
+
+  it('sends a long text in parts of its own attribute each, so Meilisearch indexes every page of it', async () => {
+    const engine = engineFor()
+    await engine.setup()
+    const pages = Array.from({ length: 150 }, (_, page) => `Trang ${page + 1}: bé học đếm, hát và vẽ tranh về quê hương. `.repeat(60))
+    const text = pages.join('\n')
+
+    await engine.upsert([document('1', { text })])
+
+    const [sent] = fake.requestsTo('POST', '/indexes/truongso/documents').flatMap((add) => add.body as Array<Record<string, unknown>>)
+    const more = sent.textMore as Record<string, string>
+    const parts = [sent.text as string, ...Object.keys(more).map((key, index) => {
+      expect(key).toBe(String(index + 1))
+      return more[key]
+    })]
+    expect(parts.join('')).toBe(text)
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(textPartLength)
+    expect(parts.length).toBeGreaterThanOrEqual(Math.ceil(text.length / textPartLength))
+    expect(parts.slice(1).every((part) => part.startsWith(' '))).toBe(true)
+  })
+
+  it('sends a short text whole, without parts', async () => {
+    const engine = engineFor()
+    await engine.setup()
+    await engine.upsert([document('1', { text: 'Bé học đếm.' })])
+    const [sent] = fake.requestsTo('POST', '/indexes/truongso/documents').flatMap((add) => add.body as Array<Record<string, unknown>>)
+    expect(sent).toMatchObject({ text: 'Bé học đếm.' })
+    expect(sent).not.toHaveProperty('textMore')
   })
 
   it('refuses a single document larger than the byte limit', async () => {

@@ -11,6 +11,7 @@ import type { FacetName, SearchHit } from '../../src/plugins/search/engines/type
 import type { DriftReport } from '../../src/plugins/search/ops.js'
 import type { User } from '../../src/payload-types.js'
 
+import { mediaTextQueue } from '../../src/collections/Media/jobs/extractMediaText.js'
 import { defaultQueue } from '../../src/plugins/search/defaults.js'
 import { checkDrift } from '../../src/plugins/search/ops.js'
 import { searchSettingsOf } from '../../src/plugins/search/settingsOf.js'
@@ -28,11 +29,16 @@ export type SearchAnswer = {
   totalPages: number
 }
 
-/** Runs the search queue until nothing is left to run now (a sweep queues syncs of its own). */
+/**
+ * Runs the queues that feed the index, as the server does, until nothing is left to run now: the
+ * reading of uploaded files' text (which queues the documents using them), then the search
+ * updates (a sweep queues syncs of its own).
+ */
 export const runSearchQueue = async (payload: Payload): Promise<void> => {
   for (let round = 0; round < 20; round++) {
+    const files = await payload.jobs.run({ limit: 1000, queue: mediaTextQueue, silent: true })
     const { noJobsRemaining } = await payload.jobs.run({ limit: 1000, queue: defaultQueue, silent: true })
-    if (noJobsRemaining) return
+    if (noJobsRemaining && files.noJobsRemaining) return
   }
   throw new Error('the search queue never emptied')
 }

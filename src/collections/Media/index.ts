@@ -7,11 +7,12 @@ import { accessLevel } from '../../fields/accessLevel.js'
 import { accessLevelOptions } from '../../fields/options.js'
 import { ownerField } from '../../fields/ownerField.js'
 import { mediaDir } from '../../lib/paths.js'
+import { maxTextLength } from '../../lib/uploads/extractText.js'
 import { validateAltText } from '../../lib/validators.js'
 import { manageMedia, readMedia } from './access.js'
 import { fileWithoutName } from './endpoints/fileWithoutName.js'
 import { serveFromDisk } from './handlers/serveFromDisk.js'
-import { extractSearchText } from './hooks/extractSearchText.js'
+import { clearReplacedText, queueTextExtraction } from './hooks/queueTextExtraction.js'
 import { screenUpload } from './hooks/screenUpload.js'
 
 /**
@@ -58,7 +59,8 @@ export const Media: CollectionConfig = {
   endpoints: [fileWithoutName],
   hooks: {
     beforeOperation: [screenUpload],
-    beforeChange: [extractSearchText],
+    beforeChange: [clearReplacedText],
+    afterChange: [queueTextExtraction],
   },
   fields: [
     {
@@ -93,6 +95,8 @@ export const Media: CollectionConfig = {
       type: 'textarea',
       // Read by the search index only; API answers stay small and the file stays the source.
       hidden: true,
+      // Payload's default for a textarea is 40,000 characters, less than a 15-page lesson plan holds.
+      maxLength: maxTextLength,
     },
   ],
 }

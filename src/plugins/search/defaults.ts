@@ -4,5 +4,5 @@ export const syncTaskSlug = 'searchSync'
 export const sweepTaskSlug = 'searchSweep'
 /** Attempts of a sync job before it is left failed (with exponential backoff from one second). */
 export const syncAttempts = 10
-/** Characters of body and attachment text kept per entry. */
-export const maxIndexedText = 50_000
+/** Characters of body and attachment text kept per entry: two attached files at the extraction cap. */
+export const maxIndexedText = 2_000_000

@@ -5,8 +5,39 @@ import { toneWordsOf } from './tones.js'
 
 /** A document as stored in Meilisearch: the search document plus its exact-tone words. */
 export type IndexedDocument = SearchDocument & {
+  /** The rest of a long text beyond `text`, in parts keyed "1", "2"…; see {@link textPartLength}. */
+  textMore?: Record<string, string>
   /** Encoded words with marks from every searchable attribute; see `tones.ts`. */
   toneWords: string[]
+}
+
+/**
+ * Characters of text per attribute. Meilisearch indexes at most 65,536 word positions of one
+ * attribute and silently drops the rest; a hard separator (a full stop, a line break) counts 8.
+ * So the text of a long file (a 150-page plan holds some 110,000 words) is cut into parts, each
+ * a nested attribute of `textMore` with positions of its own. 20,000 characters are some 4,500
+ * words: under the limit even with a line break after every word.
+ */
+export const textPartLength = 20_000
+
+/** Cuts `text` into parts of at most `textPartLength` characters, at a space where there is one. */
+export const textParts = (text: string): string[] => {
+  const parts: string[] = []
+  let rest = text
+  while (rest.length > textPartLength) {
+    const space = rest.lastIndexOf(' ', textPartLength)
+    const cut = space > textPartLength / 2 ? space : textPartLength
+    parts.push(rest.slice(0, cut))
+    rest = rest.slice(cut)
+  }
+  parts.push(rest)
+  return parts
+}
+
+const withTextParts = (document: SearchDocument): Pick<IndexedDocument, 'text' | 'textMore'> => {
+  if (!document.text || document.text.length <= textPartLength) return { text: document.text }
+  const [first, ...more] = textParts(document.text)
+  return { text: first, textMore: Object.fromEntries(more.map((part, index) => [String(index + 1), part])) }
 }
 
 /** Meilisearch document ids: letters, digits, `-` and `_`, at most 511 bytes. */
@@ -42,6 +73,7 @@ export const toIndexedDocuments = (documents: SearchDocument[]): IndexedDocument
   }
   return documents.map((document) => ({
     ...document,
+    ...withTextParts(document),
     toneWords: toneWordsOf(document.title, document.documentNumber, document.summary, document.text),
   }))
 }

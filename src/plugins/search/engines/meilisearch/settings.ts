@@ -9,8 +9,12 @@ import type { MeilisearchConnection } from './client.js'
 import { foldVietnamese } from '../../../../lib/vietnamese.js'
 import { facetAttributes } from './filters.js'
 
-/** Searched in this order of importance (Meilisearch's attribute ranking rule follows it). */
-const searchableAttributes = ['title', 'documentNumber', 'summary', 'text']
+/**
+ * Searched in this order of importance (Meilisearch's attribute ranking rule follows it).
+ * `textMore` holds the parts of a long text past the first (see `textPartLength`); it is searched
+ * but never displayed, so hits and tenant-token answers stay small.
+ */
+const searchableAttributes = ['title', 'documentNumber', 'summary', 'text', 'textMore']
 
 /** What a hit can return; `toneWords` is only for filtering, so no reader ever sees it. */
 const displayedAttributes = [

@@ -1,0 +1,195 @@
+/**
+ * A teacher brings a term's files to school in one go: she signs into the admin in a real browser
+ * (Debian's Chromium driven by playwright-core) and drops them all into the media list's bulk
+ * upload. The files are real (tests/fixtures/realFiles.ts): plans printed by Chromium up to 150
+ * pages, Word and PowerPoint files by pandoc, 12-megapixel phone photos with GPS, a song and a
+ * video. Then the server, on its own, reads the longest plan's text, and a parent finds its last
+ * page without typing a diacritic. Key steps leave screenshots under `test-results/`.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+
+import { isMongoUrl } from '../../src/database.js'
+import { type RealFiles, realFileList, realFiles } from '../fixtures/realFiles.js'
+import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const password = process.env.DEMO_PASSWORD ?? 'truongso-demo'
+const teacher = 'giaovien@truongso.test'
+const reviewer = 'totruong@truongso.test'
+const parent = 'phuhuynh@truongso.test'
+
+/** Payload's admin is slow on a small machine, and this drawer sends some 30 MB. */
+const stepTimeout = 120_000
+const shots = path.resolve('test-results')
+
+type Media = { alt?: null | string; filename: string; filesize: number; id: number | string; mimeType: string }
+
+let server: RunningServer
+let context: BrowserContext
+let workDir: string
+let files: RealFiles
+/** Filled by the upload journey, read by the one after it. */
+let uploaded: Media[] = []
+
+const folded = (text: string): string =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').replace(/[()]/g, '').toLowerCase()
+
+/** Waits for `check` to hold, polling; fails with the last reason after `timeout`. */
+const eventually = async <T>(check: () => Promise<T | undefined>, what: string, timeout = stepTimeout): Promise<T> => {
+  const deadline = Date.now() + timeout
+  let last: unknown
+  while (Date.now() < deadline) {
+    try {
+      const value = await check()
+      if (value !== undefined) return value
+    } catch (error) {
+      last = error
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`)
+}
+
+const api = (route: string, init: RequestInit & { token?: string } = {}) =>
+  fetch(`${server.url}/api${route}`, {
+    ...init,
+    headers: {
+      'Content-Type': 'application/json',
+      ...(init.token ? { Authorization: `JWT ${init.token}` } : {}),
+      ...init.headers,
+    },
+  })
+
+const tokenOf = async (email: string): Promise<string> => {
+  const response = await api('/users/login', { method: 'POST', body: JSON.stringify({ email, password }) })
+  expect(response.status).toBe(200)
+  return ((await response.json()) as { token: string }).token
+}
+
+const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true })
+  workDir = mkdtempSync(path.join(tmpdir(), 'truongso-bulk-upload-'))
+  files = await realFiles()
+  const start = () => startServer({ beforeStart: isMongoUrl(process.env.DATABASE_URL) ? seedDemoInto : undefined })
+  // Another process may be rebuilding `.next` at the same moment: one more try is enough.
+  server = await start().catch(start)
+  context = await chromium.launchPersistentContext(path.join(workDir, 'profile'), {
+    executablePath: chromiumPath,
+    headless: true,
+    locale: 'vi-VN',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}, 15 * 60_000)
+
+afterAll(async () => {
+  await context?.close()
+  if (server) await stopServer(server)
+  if (workDir) rmSync(workDir, { recursive: true, force: true })
+})
+
+it('a teacher drops a term of real files into the bulk upload of the media list, and every one is saved', async () => {
+  const list = realFileList(files)
+  const page = await context.newPage()
+  page.setDefaultTimeout(stepTimeout)
+  page.setDefaultNavigationTimeout(stepTimeout)
+  await page.setViewportSize({ width: 1440, height: 960 })
+
+  await page.goto(`${server.url}/admin`)
+  await page.waitForURL(/\/admin\/login/)
+  await page.getByLabel('Email').fill(teacher)
+  await page.getByLabel('Mật khẩu').fill(password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/login'))
+
+  await page.goto(`${server.url}/admin/collections/media`)
+  await page.getByRole('button', { name: 'Tải lên số lượng lớn' }).click()
+  const drawer = page.locator('dialog.drawer--is-open').last()
+  await drawer.waitFor()
+  await shoot(page, 'bulk-1-empty-drawer')
+
+  await drawer.locator('input[type=file]').first().setInputFiles(list.map((file) => file.path))
+  const rows = drawer.locator('.file-selections__fileRow')
+  await expect(rows.count()).resolves.toBeGreaterThan(0)
+  await eventually(async () => ((await rows.count()) === list.length ? true : undefined), `${list.length} files in the drawer`)
+  await shoot(page, 'bulk-2-files-added')
+
+  // Photos of the class need a description for those who cannot see them; documents do not.
+  for (const photo of list.filter((file) => file.mime.startsWith('image/'))) {
+    await rows.filter({ hasText: photo.name }).click()
+    const alt = drawer.locator('input[name="alt"]')
+    await alt.fill(`Ảnh lớp học ${photo.name}`)
+    await expect(alt.inputValue()).resolves.toBe(`Ảnh lớp học ${photo.name}`)
+  }
+  await shoot(page, 'bulk-3-described')
+
+  await drawer.locator('.bulk-upload--actions-bar__saveButtons').getByRole('button', { name: 'Lưu', exact: true }).click()
+  await page.getByText(`Successfully saved ${list.length} files`).waitFor({ timeout: 5 * stepTimeout })
+  await drawer.waitFor({ state: 'detached' })
+  await shoot(page, 'bulk-4-saved')
+
+  const token = await tokenOf(teacher)
+  const answer = (await (await api('/media?limit=100&depth=0&sort=-createdAt', { token })).json()) as { docs: Media[] }
+  uploaded = list.map((file) => {
+    const media = answer.docs.find((doc) => doc.filename === file.name)
+    expect({ file: file.name, saved: media ? media.mimeType : 'missing' }).toEqual({ file: file.name, saved: file.mime })
+    if (!file.mime.startsWith('image/')) expect({ file: file.name, size: media!.filesize }).toEqual({ file: file.name, size: file.bytes })
+    return media!
+  })
+  await page.goto(`${server.url}/admin/collections/media?limit=50&sort=-createdAt`)
+  for (const file of list) await page.getByText(file.name).first().waitFor()
+  await shoot(page, 'bulk-5-media-list')
+  await page.close()
+})
+
+it('the server reads the 150-page plan on its own, and a parent finds its last page typed without diacritics', async () => {
+  const plan = uploaded.find((media) => media.filename === files.pdf150.name)
+  expect(plan).toBeDefined()
+  const teacherToken = await tokenOf(teacher)
+  const created = await api('/learning-materials?draft=true', {
+    method: 'POST',
+    token: teacherToken,
+    body: JSON.stringify({ _status: 'draft', accessLevel: 'parents', files: [plan!.id], materialType: 'lesson-plan', title: 'Kế hoạch giáo dục học kỳ I (bản đầy đủ)' }),
+  })
+  expect(created.status).toBe(201)
+  const { doc } = (await created.json()) as { doc: { id: number | string } }
+  const published = await api(`/learning-materials/${doc.id}`, { method: 'PATCH', token: await tokenOf(reviewer), body: JSON.stringify({ _status: 'published' }) })
+  expect(published.status).toBe(200)
+
+  const parentToken = await tokenOf(parent)
+  for (const phrase of Object.values(files.pdf150.phrases)) {
+    await eventually(async () => {
+      const answer = (await (await api(`/search?q=${encodeURIComponent(folded(phrase))}`, { token: parentToken })).json()) as { hits: Array<{ docId: string }> }
+      return answer.hits.some((hit) => String(hit.docId) === String(doc.id)) ? true : undefined
+    }, `the search to find "${folded(phrase)}"`)
+  }
+
+  // The teacher's admin session is still in the browser; the parent signs in on her own phone.
+  await context.clearCookies()
+  const page = await context.newPage()
+  page.setDefaultTimeout(stepTimeout)
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(`${server.url}/dang-nhap`)
+  await page.getByLabel('Thư điện tử').fill(parent)
+  await page.getByLabel('Mật khẩu').fill(password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL((url) => url.pathname === '/')
+  await page.goto(`${server.url}/thu-vien`)
+  await page.getByLabel('Từ khóa').pressSequentially(folded(files.pdf150.phrases.last))
+  await page.getByRole('link', { name: 'Kế hoạch giáo dục học kỳ I (bản đầy đủ)' }).waitFor()
+  await shoot(page, 'bulk-6-parent-finds-last-page')
+  await page.close()
+})
