@@ -14,9 +14,9 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core'
 
 import { isMongoUrl } from '../../src/database.js'
 import { type RealFiles, realFileList, realFiles } from '../fixtures/realFiles.js'
+import { apiClient, chromiumFlags, chromiumPath, eventually as waitFor } from '../helpers/browser.js'
 import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const password = process.env.DEMO_PASSWORD ?? 'truongso-demo'
 const teacher = 'giaovien@truongso.test'
 const reviewer = 'totruong@truongso.test'
@@ -38,31 +38,8 @@ let uploaded: Media[] = []
 const folded = (text: string): string =>
   text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').replace(/[()]/g, '').toLowerCase()
 
-/** Waits for `check` to hold, polling; fails with the last reason after `timeout`. */
-const eventually = async <T>(check: () => Promise<T | undefined>, what: string, timeout = stepTimeout): Promise<T> => {
-  const deadline = Date.now() + timeout
-  let last: unknown
-  while (Date.now() < deadline) {
-    try {
-      const value = await check()
-      if (value !== undefined) return value
-    } catch (error) {
-      last = error
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`)
-}
-
-const api = (route: string, init: RequestInit & { token?: string } = {}) =>
-  fetch(`${server.url}/api${route}`, {
-    ...init,
-    headers: {
-      'Content-Type': 'application/json',
-      ...(init.token ? { Authorization: `JWT ${init.token}` } : {}),
-      ...init.headers,
-    },
-  })
+const api = apiClient(() => server.url)
+const eventually = <T>(check: () => Promise<T | undefined>, what: string, timeout = stepTimeout) => waitFor(check, what, timeout)
 
 const tokenOf = async (email: string): Promise<string> => {
   const response = await api('/users/login', { method: 'POST', body: JSON.stringify({ email, password }) })
@@ -83,15 +60,7 @@ beforeAll(async () => {
     executablePath: chromiumPath,
     headless: true,
     locale: 'vi-VN',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumFlags,
   })
 }, 15 * 60_000)
 

@@ -6,13 +6,13 @@
  * not see. The files are made by the programs teachers' files come from (Chromium, ffmpeg).
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 
 import { isMongoUrl } from '../../src/database.js'
 import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
+import { realFiles } from '../fixtures/realFiles.js'
 import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
 
 type StoredFile = {
@@ -25,7 +25,6 @@ type StoredFile = {
 type Doc = { id: number; slug?: string }
 
 const onMongo = isMongoUrl(process.env.DATABASE_URL)
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const notice = 'Tệp này hiện không mở được. Vui lòng báo nhà trường.'
 const work = mkdtempSync(path.join(tmpdir(), 'truongso-files-'))
 
@@ -36,21 +35,6 @@ let staffToken: string
 let lessonPlan: Buffer
 let photo: Buffer
 let song: Buffer
-
-/** A lesson plan printed to PDF by Chromium, as a teacher prints one from her browser. */
-const printLessonPlan = (): Buffer => {
-  const page = path.join(work, 'giao-an.html')
-  writeFileSync(
-    page,
-    '<!doctype html><html lang="vi"><meta charset="utf-8"><h1>Giáo án: Bé với đôi bàn tay</h1>' +
-      '<p>Trẻ biết rửa tay bằng xà phòng dưới vòi nước chảy trước khi ăn và sau khi đi vệ sinh.</p></html>',
-  )
-  const pdf = path.join(work, 'giao-an.pdf')
-  execFileSync(chromiumPath, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(page).href], {
-    stdio: 'ignore',
-  })
-  return readFileSync(pdf)
-}
 
 const ffmpeg = (args: string[], output: string): Buffer => {
   execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args, path.join(work, output)])
@@ -178,12 +162,9 @@ const page = async (pathname: string) => {
 }
 
 beforeAll(async () => {
-  ;[lessonPlan, photo, song] = [
-    printLessonPlan(),
-    // A phone-sized photo, larger than every image size, so each size is a file of its own.
-    ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=2000x1500', '-frames:v', '1'], 'lop-hoc.jpg'),
-    ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25', '-t', '2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p'], 'bai-hat.mp4'),
-  ]
+  // A phone photo is larger than every image size, so each size is a file of its own.
+  const files = await realFiles()
+  ;[lessonPlan, photo, song] = [files.pdf1, files.photo, files.mp4].map((file) => readFileSync(file.path))
   server = await startServer({ beforeStart: onMongo ? seedDemoInto : undefined })
   mediaDir = path.join(server.dataDir, 'media')
   ;[adminToken, staffToken] = await Promise.all([login('admin'), login('staff')])

@@ -1,0 +1,45 @@
+/**
+ * What the browser suites and the fixtures share about Chromium: which one (Debian's, or the
+ * one a runner names in `CHROMIUM_PATH`) and the flags it needs here — this machine's network is
+ * closed, and Chromium's background connections would be refused many at a time.
+ */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** Waits for `check` to give a value, polling; fails with the last reason after `timeout` ms. */
+export const eventually = async <T>(check: () => Promise<T | undefined>, what: string, timeout: number, everyMs = 250): Promise<T> => {
+  const deadline = Date.now() + timeout
+  let last: unknown
+  while (Date.now() < deadline) {
+    try {
+      const value = await check()
+      if (value !== undefined) return value
+    } catch (error) {
+      last = error
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs))
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`)
+}
+
+/** A JSON client of one server's REST API, with an optional session token. */
+export const apiClient =
+  (baseUrl: () => string) =>
+  (route: string, init: RequestInit & { token?: string } = {}): Promise<Response> =>
+    fetch(`${baseUrl()}/api${route}`, {
+      ...init,
+      headers: {
+        'Content-Type': 'application/json',
+        ...(init.token ? { Authorization: `JWT ${init.token}` } : {}),
+        ...init.headers,
+      },
+    })
