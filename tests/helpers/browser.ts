@@ -3,6 +3,14 @@
  * one a runner names in `CHROMIUM_PATH`) and the flags it needs here — this machine's network is
  * closed, and Chromium's background connections would be refused many at a time.
  */
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+
+import { type BrowserContext, chromium } from 'playwright-core'
+
+import { isMongoUrl } from '../../src/database.js'
+import { type RunningServer, seedDemoInto, startServer, stopServer } from './server.js'
+
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export const chromiumFlags = [
@@ -43,3 +51,27 @@ export const apiClient =
         ...init.headers,
       },
     })
+
+/**
+ * The demo school's real server and a Vietnamese Chromium profile in `workDir`, as the browser
+ * journeys start them. Against MongoDB the demo is loaded on request, as an operator would.
+ */
+export const startSchoolInBrowser = async (workDir: string): Promise<{ context: BrowserContext; server: RunningServer }> => {
+  const start = () => startServer({ beforeStart: isMongoUrl(process.env.DATABASE_URL) ? seedDemoInto : undefined })
+  // Another process may be rebuilding `.next` at the same moment: one more try is enough.
+  const server = await start().catch(start)
+  const context = await chromium.launchPersistentContext(path.join(workDir, 'profile'), {
+    executablePath: chromiumPath,
+    headless: true,
+    locale: 'vi-VN',
+    args: chromiumFlags,
+  })
+  return { context, server }
+}
+
+/** Closes what {@link startSchoolInBrowser} opened and removes `workDir`. */
+export const closeSchoolInBrowser = async (school: { context?: BrowserContext; server?: RunningServer }, workDir?: string): Promise<void> => {
+  await school.context?.close()
+  if (school.server) await stopServer(school.server)
+  if (workDir) rmSync(workDir, { recursive: true, force: true })
+}

@@ -6,16 +6,15 @@
  * video. Then the server, on its own, reads the longest plan's text, and a parent finds its last
  * page without typing a diacritic. Key steps leave screenshots under `test-results/`.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 
-import { isMongoUrl } from '../../src/database.js'
 import { type RealFiles, realFileList, realFiles } from '../fixtures/realFiles.js'
-import { apiClient, chromiumFlags, chromiumPath, eventually as waitFor } from '../helpers/browser.js'
-import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
+import { apiClient, closeSchoolInBrowser, eventually as waitFor, startSchoolInBrowser } from '../helpers/browser.js'
+import type { RunningServer } from '../helpers/server.js'
 
 const password = process.env.DEMO_PASSWORD ?? 'truongso-demo'
 const teacher = 'giaovien@truongso.test'
@@ -53,22 +52,10 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true })
   workDir = mkdtempSync(path.join(tmpdir(), 'truongso-bulk-upload-'))
   files = await realFiles()
-  const start = () => startServer({ beforeStart: isMongoUrl(process.env.DATABASE_URL) ? seedDemoInto : undefined })
-  // Another process may be rebuilding `.next` at the same moment: one more try is enough.
-  server = await start().catch(start)
-  context = await chromium.launchPersistentContext(path.join(workDir, 'profile'), {
-    executablePath: chromiumPath,
-    headless: true,
-    locale: 'vi-VN',
-    args: chromiumFlags,
-  })
+  ;({ context, server } = await startSchoolInBrowser(workDir))
 }, 15 * 60_000)
 
-afterAll(async () => {
-  await context?.close()
-  if (server) await stopServer(server)
-  if (workDir) rmSync(workDir, { recursive: true, force: true })
-})
+afterAll(() => closeSchoolInBrowser({ context, server }, workDir))
 
 it('a teacher drops a term of real files into the bulk upload of the media list, and every one is saved', async () => {
   const list = realFileList(files)

@@ -4,17 +4,16 @@
  * publishes it, a parent finds it on a phone, and an anonymous visitor never does. The journeys
  * share one server and run in order; each key step leaves a screenshot under `test-results/`.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 
-import { isMongoUrl } from '../../src/database.js'
 import { writePdf } from '../../src/seed/demo/pdf.js'
-import { apiClient, chromiumFlags, chromiumPath, eventually as waitFor } from '../helpers/browser.js'
-import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
+import { apiClient, closeSchoolInBrowser, eventually as waitFor, startSchoolInBrowser } from '../helpers/browser.js'
+import type { RunningServer } from '../helpers/server.js'
 
 const password = process.env.DEMO_PASSWORD ?? 'truongso-demo'
 const teacher = 'giaovien@truongso.test'
@@ -111,22 +110,10 @@ beforeAll(async () => {
     .jpeg()
     .toFile(jpegPath)
 
-  const start = () => startServer({ beforeStart: isMongoUrl(process.env.DATABASE_URL) ? seedDemoInto : undefined })
-  // Another process may be rebuilding `.next` at the same moment: one more try is enough.
-  server = await start().catch(start)
-  context = await chromium.launchPersistentContext(path.join(workDir, 'profile'), {
-    executablePath: chromiumPath,
-    headless: true,
-    locale: 'vi-VN',
-    args: chromiumFlags,
-  })
+  ;({ context, server } = await startSchoolInBrowser(workDir))
 }, 15 * 60_000)
 
-afterAll(async () => {
-  await context?.close()
-  if (server) await stopServer(server)
-  if (workDir) rmSync(workDir, { recursive: true, force: true })
-})
+afterAll(() => closeSchoolInBrowser({ context, server }, workDir))
 
 it('a teacher writes a material for parents in the admin, submits it, and cannot publish it', async () => {
   const page = await freshPage()
