@@ -1,16 +1,13 @@
 import type { DataFromCollectionSlug, Payload } from 'payload'
 
-import { ageGroupOptions, materialTypeOptions } from '../fields/options.js'
-import { slugify } from '../lib/slugify.js'
 import { demoAccounts, demoPassword, type AccountKey } from './demo/accounts.js'
 import { demoAnnouncements } from './demo/announcements.js'
-import { demoDocuments, type DemoDocument } from './demo/documents.js'
+import { demoDocuments } from './demo/documents.js'
 import { demoLibraryItems } from './demo/library.js'
-import { demoMaterials, type DemoMaterial } from './demo/materials.js'
+import { demoMaterials } from './demo/materials.js'
 import { demoMediaUploader, type DemoMediaUploader, type MediaId } from './demo/media.js'
-import type { PdfLine, PdfSpec } from './demo/pdf.js'
-import { PLAN, planPdfLines, schoolLetterhead } from './demo/plan.js'
-import { plainLines, richText } from './demo/richText.js'
+import { announcementPdfName, demoPdfs, documentPdfName, libraryPdfName, materialPdfName, type DemoPdf } from './demo/pdfs.js'
+import { richText } from './demo/richText.js'
 import { demoSchoolProfile } from './demo/schoolProfile.js'
 
 type User = DataFromCollectionSlug<'users'>
@@ -26,9 +23,6 @@ export type SeedDemoResult = {
 const DAY = 24 * 60 * 60 * 1000
 
 const daysFrom = (now: Date, days: number): string => new Date(now.getTime() + days * DAY).toISOString()
-
-const labelOf = (options: Array<{ value: string; label: { vi: string } }>, value: string) =>
-  options.find((option) => option.value === value)?.label.vi ?? value
 
 /**
  * Creates the accounts: the first administrator directly (there is nobody yet to act as), the
@@ -53,67 +47,20 @@ const createAccounts = async (payload: Payload, password: string): Promise<Users
 const publisherFor = (users: Users, author: AccountKey): User =>
   author === 'admin' || author === 'reviewer' ? users[author] : users.reviewer
 
-const planPdf = (media: DemoMediaUploader, users: Users): Promise<MediaId> =>
-  media.pdf(
-    'ke-hoach-45-kh-mnpl-chuyen-doi-so-2022-2025.pdf',
-    {
-      title: PLAN.title,
-      subject: PLAN.summary,
-      letterhead: schoolLetterhead(PLAN.number, PLAN.issueDate),
-      lines: planPdfLines(users.admin.name),
-    },
-    'public',
-    users.admin,
-  )
+type Pdfs = Map<string, DemoPdf>
 
-/** The school's own documents carry their text; others get the clerk's record sheet. */
-const documentPdf = (document: DemoDocument): PdfSpec => {
-  const date = new Date(document.issueDate).toLocaleDateString('vi-VN', { timeZone: 'UTC' })
-  if (document.text) {
-    return {
-      title: document.title,
-      subject: document.summary,
-      letterhead: schoolLetterhead(document.documentNumber, document.issueDate),
-      lines: [
-        { text: document.title.toUpperCase(), heading: true, align: 'center' },
-        ...document.text.map((text): PdfLine => (text === 'QUYẾT ĐỊNH:' ? { text, bold: true, align: 'center' } : { text })),
-        { text: `Nơi nhận: ${(document.recipients ?? []).join('; ')}.`, size: 10 },
-        { text: (document.signerTitle ?? '').toUpperCase(), bold: true, align: 'right' },
-        { text: '(Đã ký)', italic: true, align: 'right', size: 10 },
-        { text: document.signer ?? '', bold: true, align: 'right' },
-      ],
-    }
-  }
-  return {
-    title: `${document.documentNumber} — ${document.title}`,
-    subject: document.summary,
-    author: 'Văn thư Trường Mầm non Phục Lễ',
-    lines: [
-      { text: 'TRƯỜNG MẦM NON PHỤC LỄ — SỔ VĂN BẢN ĐẾN', bold: true, size: 10 },
-      { text: 'PHIẾU THÔNG TIN VĂN BẢN', heading: true, align: 'center', size: 14 },
-      { text: `Số, ký hiệu: ${document.documentNumber}` },
-      { text: `Ngày ban hành: ${date}` },
-      { text: `Cơ quan ban hành: ${document.issuingBody}` },
-      { text: `Tên văn bản: ${document.title}` },
-      { text: `Trích yếu: ${document.summary}` },
-      { text: `Lĩnh vực: ${document.field}` },
-      {
-        text: 'Phiếu do văn thư nhà trường lập trong dữ liệu mẫu của Trường Số. Toàn văn văn bản xem tại Cơ sở dữ liệu quốc gia về văn bản pháp luật hoặc cổng thông tin của cơ quan ban hành.',
-        italic: true,
-        size: 10,
-      },
-    ],
-  }
+/** Uploads the catalogued PDF named `name` (see demoPdfs), once, by the account that files it. */
+const uploadPdf = (media: DemoMediaUploader, users: Users, pdfs: Pdfs, name: string): Promise<MediaId> => {
+  const pdf = pdfs.get(name)
+  if (!pdf) throw new Error(`No demo PDF named ${name}`)
+  return media.pdf(pdf.name, pdf.spec, pdf.accessLevel, users[pdf.uploader])
 }
 
-const seedDocuments = async (payload: Payload, users: Users, media: DemoMediaUploader) => {
+const seedDocuments = async (payload: Payload, users: Users, media: DemoMediaUploader, pdfs: Pdfs) => {
   const ids = new Map<string, DocumentId>()
   for (const document of demoDocuments(users.admin.name)) {
     const filer = users[document.filedBy]
-    const file =
-      document.key === 'plan'
-        ? await planPdf(media, users)
-        : await media.pdf(`${slugify(document.documentNumber)}.pdf`, documentPdf(document), document.accessLevel, filer)
+    const file = await uploadPdf(media, users, pdfs, documentPdfName(document))
     const related = (document.related ?? []).map(({ relation, key }) => {
       const target = ids.get(key)
       if (target === undefined) throw new Error(`Demo document ${document.key} relates to ${key}, which is not created before it`)
@@ -160,42 +107,16 @@ const seedDocuments = async (payload: Payload, users: Users, media: DemoMediaUpl
   return ids
 }
 
-const materialPdf = (material: DemoMaterial, author: User): PdfSpec => ({
-  title: material.title,
-  subject: material.summary,
-  author: author.name,
-  lines: [
-    { text: 'TRƯỜNG MẦM NON PHỤC LỄ', bold: true, size: 10 },
-    {
-      text: [
-        labelOf(materialTypeOptions, material.materialType),
-        material.ageGroups.map((group) => labelOf(ageGroupOptions, group)).join(', '),
-        material.schoolYear ? `Năm học ${material.schoolYear}` : undefined,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-      italic: true,
-      size: 10,
-    },
-    { text: material.title.toUpperCase(), heading: true, align: 'center' },
-    { text: material.summary, italic: true },
-    ...plainLines(material.body),
-    { text: `Người soạn: ${author.name}`, italic: true, align: 'right' },
-  ],
-})
-
 /**
  * Teachers write and submit; the reviewer publishes. Materials written by a publisher are
  * published in the same write, as the admin panel would do.
  */
-const seedMaterials = async (payload: Payload, users: Users, media: DemoMediaUploader) => {
+const seedMaterials = async (payload: Payload, users: Users, media: DemoMediaUploader, pdfs: Pdfs) => {
   for (const material of demoMaterials) {
     const author = users[material.author]
     const publisher = publisherFor(users, material.author)
     const cover = material.cover ? await media.image(material.cover, users.admin) : undefined
-    const files = material.pdf
-      ? [await media.pdf(`${slugify(material.title)}.pdf`, materialPdf(material, author), material.accessLevel, author)]
-      : []
+    const files = material.pdf ? [await uploadPdf(media, users, pdfs, materialPdfName(material))] : []
     const data = {
       title: material.title,
       summary: material.summary,
@@ -256,26 +177,12 @@ const seedMaterials = async (payload: Payload, users: Users, media: DemoMediaUpl
  * The reviewer adds and publishes the library's titles (publishing is a reviewer's right); titles
  * still being catalogued are the clerk's drafts.
  */
-const seedLibrary = async (payload: Payload, users: Users, media: DemoMediaUploader) => {
+const seedLibrary = async (payload: Payload, users: Users, media: DemoMediaUploader, pdfs: Pdfs) => {
   for (const item of demoLibraryItems) {
     const published = item.status === 'published'
     const cataloguer = published ? users.reviewer : users.staff
     const cover = await media.image(item.cover, users.admin)
-    const files = item.pdf
-      ? [
-          await media.pdf(
-            `${slugify(item.title)}.pdf`,
-            {
-              title: item.title,
-              author: item.creators.join(', '),
-              subject: item.description,
-              lines: [{ text: item.title.toUpperCase(), heading: true, align: 'center', size: 16 }, ...plainLines(item.pdf)],
-            },
-            item.accessLevel,
-            users.staff,
-          ),
-        ]
-      : []
+    const files = item.pdf ? [await uploadPdf(media, users, pdfs, libraryPdfName(item))] : []
     const data = {
       title: item.title,
       creators: item.creators,
@@ -322,32 +229,13 @@ const seedLibrary = async (payload: Payload, users: Users, media: DemoMediaUploa
   }
 }
 
-const seedAnnouncements = async (payload: Payload, users: Users, media: DemoMediaUploader, now: Date) => {
+const seedAnnouncements = async (payload: Payload, users: Users, media: DemoMediaUploader, pdfs: Pdfs, now: Date) => {
   const clerk = users.staff
   for (const announcement of demoAnnouncements(now)) {
     const published = announcement.status === 'published'
     const cover = announcement.cover ? await media.image(announcement.cover, users.admin) : undefined
-    const attachment = announcement.attachment
-    const attachments =
-      attachment === 'plan'
-        ? [await planPdf(media, users)]
-        : attachment
-          ? [
-              await media.pdf(
-                attachment.name,
-                {
-                  title: attachment.title,
-                  lines: [
-                    { text: 'TRƯỜNG MẦM NON PHỤC LỄ', bold: true, size: 10 },
-                    { text: attachment.title.toUpperCase(), heading: true, align: 'center', size: 14 },
-                    ...plainLines(announcement.body),
-                  ],
-                },
-                announcement.accessLevel,
-                clerk,
-              ),
-            ]
-          : []
+    const attachment = announcementPdfName(announcement)
+    const attachments = attachment ? [await uploadPdf(media, users, pdfs, attachment)] : []
     const data = {
       title: announcement.title,
       excerpt: announcement.excerpt,
@@ -466,11 +354,12 @@ export async function seedDemo(payload: Payload): Promise<SeedDemoResult> {
   }
   const users = await timed('accounts', () => createAccounts(payload, password))
   const media = demoMediaUploader(payload)
+  const pdfs: Pdfs = new Map(demoPdfs(now).map((pdf) => [pdf.name, pdf]))
 
-  await timed('documents', () => seedDocuments(payload, users, media))
-  await timed('materials', () => seedMaterials(payload, users, media))
-  await timed('library', () => seedLibrary(payload, users, media))
-  await timed('announcements', () => seedAnnouncements(payload, users, media, now))
+  await timed('documents', () => seedDocuments(payload, users, media, pdfs))
+  await timed('materials', () => seedMaterials(payload, users, media, pdfs))
+  await timed('library', () => seedLibrary(payload, users, media, pdfs))
+  await timed('announcements', () => seedAnnouncements(payload, users, media, pdfs, now))
   await timed('profile', () => seedSchoolProfile(payload, users, media))
 
   const counts: Record<string, number> = {}

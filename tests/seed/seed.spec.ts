@@ -4,6 +4,7 @@ import { isValidIsbn } from '../../src/lib/isbn.js'
 import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
 import { withCheckDigit } from '../../src/seed/demo/isbn.js'
 import { demoLibraryItems } from '../../src/seed/demo/library.js'
+import { demoPdfs } from '../../src/seed/demo/pdfs.js'
 import { seedDemo, type SeedDemoResult } from '../../src/seed/seedDemo.js'
 import { seedDemoIfEmpty } from '../../src/seed/seedDemoIfEmpty.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
@@ -173,6 +174,18 @@ describe('the demo seed', () => {
       expect(image.mimeType).toBe('image/jpeg')
       expect(Number(image.width)).toBeLessThanOrEqual(1600)
     }
+  })
+
+  it('uploads each PDF of the catalogue once, and no other', async () => {
+    const { docs } = await payload.find({
+      collection: 'media',
+      where: { mimeType: { equals: 'application/pdf' } },
+      limit: 0,
+      pagination: false,
+      overrideAccess: true,
+      depth: 0,
+    })
+    expect(docs.map((doc) => doc.filename).sort()).toEqual(demoPdfs(new Date()).map((pdf) => pdf.name).sort())
   })
 
   it('attaches the plan’s PDF to the plan', async () => {

@@ -46,23 +46,43 @@ const loadFonts = () =>
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0]
 
 /**
- * Parsing DejaVu's tables costs more than drawing a page, and every embedding parses again: the
- * parsed fonts are kept and shared by all the demo's PDFs (each still gets its own subset).
+ * Parsing DejaVu's tables costs more than drawing a page, so each font file is parsed once and its
+ * tables are shared by all the demo's PDFs. Its glyphs are not: fontkit keeps with each glyph the
+ * characters it was first laid out for, and a glyph first met while another PDF's subset was
+ * written (the "A" inside a composite "Ấ") has none, so a later PDF would map that letter to no
+ * text at all. Each PDF gets a view of the parsed font with a glyph cache (`_glyphs`) of its own.
  */
-const parsedFonts = new Map<Uint8Array, ReturnType<Fontkit['create']>>()
+type ParsedFont = ReturnType<Fontkit['create']>
+const parsedFonts = new Map<Uint8Array, ParsedFont>()
 const cachingFontkit: Fontkit = {
   create: (buffer, postscriptName) => {
-    let font = parsedFonts.get(buffer)
-    if (!font) {
-      font = fontkit.create(buffer, postscriptName)
-      parsedFonts.set(buffer, font)
+    let parsed = parsedFonts.get(buffer)
+    if (!parsed) {
+      parsed = fontkit.create(buffer, postscriptName)
+      parsedFonts.set(buffer, parsed)
     }
-    return font
+    return Object.create(parsed, { _glyphs: { value: {} } }) as ParsedFont
   },
 }
 
 // Italic is the regular face slanted: a third embedded font would cost more than the whole page.
 const ITALIC = degrees(12)
+
+/**
+ * The units a line may break between: words, except that a word ending in a hyphen ("-" alone in
+ * "dạy - học", or "4-" in "4- 5 tuổi") stays with the next one. Text extractors such as pdftotext
+ * read a line ending in a hyphen as a word hyphenated across lines and join the halves without it.
+ */
+const breakableUnits = (text: string): string[] =>
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .reduce<string[]>((units, word) => {
+      const previous = units.at(-1)
+      if (previous?.endsWith('-')) units[units.length - 1] = `${previous} ${word}`
+      else units.push(word)
+      return units
+    }, [])
 
 // Words are measured once each: measuring every growing candidate line costs a layout per word.
 const wrap = (text: string, font: PDFFont, size: number, width: number): string[] => {
@@ -70,7 +90,7 @@ const wrap = (text: string, font: PDFFont, size: number, width: number): string[
   const lines: string[] = []
   let current = ''
   let currentWidth = 0
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of breakableUnits(text)) {
     const wordWidth = font.widthOfTextAtSize(word, size)
     if (current && currentWidth + space + wordWidth > width) {
       lines.push(current)
