@@ -84,25 +84,42 @@ const breakableUnits = (text: string): string[] =>
       return units
     }, [])
 
-// Words are measured once each: measuring every growing candidate line costs a layout per word.
-const wrap = (text: string, font: PDFFont, size: number, width: number): string[] => {
-  const space = font.widthOfTextAtSize(' ', size)
-  const lines: string[] = []
+type Face = 'bold' | 'regular'
+
+/**
+ * Widths at size 1 of the words met so far, per face. Measuring is a full layout of the word, and
+ * Vietnamese text repeats its syllables: each is measured once for all the demo's PDFs.
+ */
+const widths: Record<Face, Map<string, number>> = { bold: new Map(), regular: new Map() }
+
+const widthOf = (fonts: Record<Face, PDFFont>, face: Face, text: string, size: number): number => {
+  let width = widths[face].get(text)
+  if (width === undefined) {
+    width = fonts[face].widthOfTextAtSize(text, 1)
+    widths[face].set(text, width)
+  }
+  return width * size
+}
+
+/** Breaks `text` into lines no wider than `width`, each with its own width. */
+const wrap = (text: string, measure: (text: string) => number, width: number): Array<{ text: string; width: number }> => {
+  const space = measure(' ')
+  const lines: Array<{ text: string; width: number }> = []
   let current = ''
   let currentWidth = 0
-  for (const word of breakableUnits(text)) {
-    const wordWidth = font.widthOfTextAtSize(word, size)
-    if (current && currentWidth + space + wordWidth > width) {
-      lines.push(current)
-      current = word
-      currentWidth = wordWidth
+  for (const unit of breakableUnits(text)) {
+    const unitWidth = measure(unit)
+    if (current && currentWidth + space + unitWidth > width) {
+      lines.push({ text: current, width: currentWidth })
+      current = unit
+      currentWidth = unitWidth
     } else {
-      currentWidth += (current ? space : 0) + wordWidth
-      current = current ? `${current} ${word}` : word
+      currentWidth += (current ? space : 0) + unitWidth
+      current = current ? `${current} ${unit}` : unit
     }
   }
-  if (current) lines.push(current)
-  return lines.length > 0 ? lines : ['']
+  if (current) lines.push({ text: current, width: currentWidth })
+  return lines.length > 0 ? lines : [{ text: '', width: 0 }]
 }
 
 /**
@@ -113,9 +130,13 @@ export async function writePdf(spec: PdfSpec): Promise<Buffer> {
   const bytes = await loadFonts()
   const pdf = await PDFDocument.create()
   pdf.registerFontkit(cachingFontkit)
-  const fonts = {
-    regular: await pdf.embedFont(bytes.regular, { subset: true }),
-    bold: await pdf.embedFont(bytes.bold, { subset: true }),
+  // pdf-lib sets glyphs by their advance widths and never reads fontkit's positions (kerning,
+  // marks): switching those features off halves the layout work and changes no byte of the page.
+  // A fresh object each time: fontkit writes its defaults into the one it is given.
+  const features = () => ({ kern: false, mark: false, mkmk: false })
+  const fonts: Record<Face, PDFFont> = {
+    regular: await pdf.embedFont(bytes.regular, { subset: true, features: features() }),
+    bold: await pdf.embedFont(bytes.bold, { subset: true, features: features() }),
   }
   pdf.setTitle(spec.title)
   pdf.setAuthor(spec.author ?? 'Trường Mầm non Phục Lễ')
@@ -144,9 +165,9 @@ export async function writePdf(spec: PdfSpec): Promise<Buffer> {
       for (const [column, lines] of [spec.letterhead.left, spec.letterhead.right].entries()) {
         const line = lines[row]
         if (!line?.text) continue
-        const font = line.bold ? fonts.bold : fonts.regular
+        const face: Face = line.bold ? 'bold' : 'regular'
         const left = PAGE.margin + column * columnWidth
-        draw(line.text, left + (columnWidth - font.widthOfTextAtSize(line.text, size)) / 2, font, size, line.italic)
+        draw(line.text, left + (columnWidth - widthOf(fonts, face, line.text, size)) / 2, fonts[face], size, line.italic)
       }
       y -= size * LEADING
     }
@@ -155,13 +176,12 @@ export async function writePdf(spec: PdfSpec): Promise<Buffer> {
 
   for (const line of spec.lines) {
     const size = line.size ?? (line.heading ? BODY_SIZE + 0.5 : BODY_SIZE)
-    const font = line.heading || line.bold ? fonts.bold : fonts.regular
+    const face: Face = line.heading || line.bold ? 'bold' : 'regular'
     const indent = line.bullet ? 18 : 0
-    const wrapped = wrap(line.text, font, size, contentWidth - indent)
+    const wrapped = wrap(line.text, (text) => widthOf(fonts, face, text, size), contentWidth - indent)
     if (line.heading) y -= size * 0.4
-    for (const [index, value] of wrapped.entries()) {
+    for (const [index, { text: value, width }] of wrapped.entries()) {
       if (y - size * LEADING < PAGE.margin) newPage()
-      const width = font.widthOfTextAtSize(value, size)
       const x =
         line.align === 'center'
           ? PAGE.margin + (contentWidth - width) / 2
@@ -169,7 +189,7 @@ export async function writePdf(spec: PdfSpec): Promise<Buffer> {
             ? PAGE.width - PAGE.margin - width
             : PAGE.margin + indent
       if (line.bullet && index === 0) draw(line.bullet, PAGE.margin + 2, fonts.regular, size)
-      draw(value, x, font, size, line.italic)
+      draw(value, x, fonts[face], size, line.italic)
       y -= size * LEADING
     }
     y -= size * 0.25
