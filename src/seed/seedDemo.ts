@@ -1,12 +1,15 @@
-import type { DataFromCollectionSlug, Payload } from 'payload'
+import { createLocalReq, type DataFromCollectionSlug, type Payload, type RequestContext } from 'payload'
 
+import { skipSearchSync } from '../plugins/search/defaults.js'
+import { reindexAll } from '../plugins/search/ops.js'
+import { searchSettingsOf } from '../plugins/search/settingsOf.js'
 import { demoAccounts, demoPassword, type AccountKey } from './demo/accounts.js'
 import { demoAnnouncements } from './demo/announcements.js'
 import { demoDocuments } from './demo/documents.js'
 import { demoLibraryItems } from './demo/library.js'
 import { demoMaterials } from './demo/materials.js'
-import { demoMediaUploader, type DemoMediaUploader, type MediaId } from './demo/media.js'
-import { announcementPdfName, demoPdfs, documentPdfName, libraryPdfName, materialPdfName, type DemoPdf } from './demo/pdfs.js'
+import { demoFiles, makeDemoFiles, uploadDemoFiles, type DemoMedia, type MediaId } from './demo/media.js'
+import { announcementPdfName, documentPdfName, libraryPdfName, materialPdfName } from './demo/pdfs.js'
 import { richText } from './demo/richText.js'
 import { demoSchoolProfile } from './demo/schoolProfile.js'
 
@@ -24,43 +27,49 @@ const DAY = 24 * 60 * 60 * 1000
 
 const daysFrom = (now: Date, days: number): string => new Date(now.getTime() + days * DAY).toISOString()
 
+/** The common arguments of the seed's writes: as `user`, access applied, no index job per write. */
+type Acting = { depth: 0; overrideAccess: false; user: User; context: RequestContext }
+
 /**
  * Creates the accounts: the first administrator directly (there is nobody yet to act as), the
  * others by that administrator, as the school would.
  */
-const createAccounts = async (payload: Payload, password: string): Promise<Users> => {
-  const users: Partial<Users> = {}
-  for (const account of demoAccounts) {
-    const admin = users.admin
-    users[account.key] = await payload.create({
+const createAccounts = async (payload: Payload, password: string, context: RequestContext): Promise<Users> => {
+  const create = (account: (typeof demoAccounts)[number], admin?: User) =>
+    payload.create({
       collection: 'users',
       data: { email: account.email, password, name: account.name, roles: account.roles },
       depth: 0,
       // Only the very first account is created without a user; it is the administrator.
       overrideAccess: !admin,
       ...(admin ? { user: admin } : {}),
+      context,
     })
-  }
-  return users as Users
+  const first = demoAccounts.find((account) => account.key === 'admin')!
+  const admin = await create(first)
+  // A password hash is a few hundred milliseconds in libuv's threads: the others are hashed side by side.
+  const others = demoAccounts.filter((account) => account !== first)
+  const created = await Promise.all(others.map((account) => create(account, admin)))
+  return Object.fromEntries([[first.key, admin], ...others.map((account, index) => [account.key, created[index]])]) as Users
 }
 
 const publisherFor = (users: Users, author: AccountKey): User =>
   author === 'admin' || author === 'reviewer' ? users[author] : users.reviewer
 
-type Pdfs = Map<string, DemoPdf>
-
-/** Uploads the catalogued PDF named `name` (see demoPdfs), once, by the account that files it. */
-const uploadPdf = (media: DemoMediaUploader, users: Users, pdfs: Pdfs, name: string): Promise<MediaId> => {
-  const pdf = pdfs.get(name)
-  if (!pdf) throw new Error(`No demo PDF named ${name}`)
-  return media.pdf(pdf.name, pdf.spec, pdf.accessLevel, users[pdf.uploader])
+/** What every stage of the seed works with. */
+type Seeding = {
+  payload: Payload
+  users: Users
+  media: DemoMedia
+  now: Date
+  /** The common arguments of a write made by `user`. */
+  as: (user: User) => Acting
 }
 
-const seedDocuments = async (payload: Payload, users: Users, media: DemoMediaUploader, pdfs: Pdfs) => {
+const seedDocuments = async ({ payload, users, media, as }: Seeding): Promise<number> => {
   const ids = new Map<string, DocumentId>()
   for (const document of demoDocuments(users.admin.name)) {
     const filer = users[document.filedBy]
-    const file = await uploadPdf(media, users, pdfs, documentPdfName(document))
     const related = (document.related ?? []).map(({ relation, key }) => {
       const target = ids.get(key)
       if (target === undefined) throw new Error(`Demo document ${document.key} relates to ${key}, which is not created before it`)
@@ -82,14 +91,12 @@ const seedDocuments = async (payload: Payload, users: Users, media: DemoMediaUpl
         direction: document.direction,
         field: document.field,
         recipients: document.recipients,
-        file,
+        file: await media.pdf(documentPdfName(document)),
         relatedDocuments: related,
         accessLevel: document.accessLevel,
         _status: 'published',
       },
-      depth: 0,
-      overrideAccess: false,
-      user: filer,
+      ...as(filer),
     })
     ids.set(document.key, created.id)
     if (document.titleEn) {
@@ -98,25 +105,21 @@ const seedDocuments = async (payload: Payload, users: Users, media: DemoMediaUpl
         id: created.id,
         locale: 'en',
         data: { title: document.titleEn, summary: document.summaryEn ?? document.titleEn },
-        depth: 0,
-        overrideAccess: false,
-        user: filer,
+        ...as(filer),
       })
     }
   }
-  return ids
+  return ids.size
 }
 
 /**
  * Teachers write and submit; the reviewer publishes. Materials written by a publisher are
  * published in the same write, as the admin panel would do.
  */
-const seedMaterials = async (payload: Payload, users: Users, media: DemoMediaUploader, pdfs: Pdfs) => {
+const seedMaterials = async ({ payload, users, media, as }: Seeding): Promise<number> => {
   for (const material of demoMaterials) {
     const author = users[material.author]
     const publisher = publisherFor(users, material.author)
-    const cover = material.cover ? await media.image(material.cover, users.admin) : undefined
-    const files = material.pdf ? [await uploadPdf(media, users, pdfs, materialPdfName(material))] : []
     const data = {
       title: material.title,
       summary: material.summary,
@@ -126,38 +129,23 @@ const seedMaterials = async (payload: Payload, users: Users, media: DemoMediaUpl
       ageGroups: material.ageGroups,
       domains: material.domains,
       accessLevel: material.accessLevel,
-      cover,
-      files,
+      cover: material.cover ? await media.image(material.cover) : undefined,
+      files: material.pdf ? [await media.pdf(materialPdfName(material))] : [],
       durationMinutes: material.durationMinutes,
       schoolYear: material.schoolYear,
       tags: material.tags,
     }
     const publishesOwnWork = author === publisher && material.status === 'published'
     const created = publishesOwnWork
-      ? await payload.create({
-          collection: 'learning-materials',
-          data: { ...data, _status: 'published' },
-          depth: 0,
-          overrideAccess: false,
-          user: author,
-        })
+      ? await payload.create({ collection: 'learning-materials', data: { ...data, _status: 'published' }, ...as(author) })
       : await payload.create({
           collection: 'learning-materials',
           data: { ...data, _status: 'draft', reviewStatus: material.status === 'draft' ? 'draft' : 'submitted' },
           draft: true,
-          depth: 0,
-          overrideAccess: false,
-          user: author,
+          ...as(author),
         })
     if (material.status === 'published' && !publishesOwnWork) {
-      await payload.update({
-        collection: 'learning-materials',
-        id: created.id,
-        data: { _status: 'published' },
-        depth: 0,
-        overrideAccess: false,
-        user: publisher,
-      })
+      await payload.update({ collection: 'learning-materials', id: created.id, data: { _status: 'published' }, ...as(publisher) })
     }
     if (material.titleEn && material.status === 'published') {
       await payload.update({
@@ -165,24 +153,21 @@ const seedMaterials = async (payload: Payload, users: Users, media: DemoMediaUpl
         id: created.id,
         locale: 'en',
         data: { title: material.titleEn },
-        depth: 0,
-        overrideAccess: false,
-        user: publisher,
+        ...as(publisher),
       })
     }
   }
+  return demoMaterials.length
 }
 
 /**
  * The reviewer adds and publishes the library's titles (publishing is a reviewer's right); titles
  * still being catalogued are the clerk's drafts.
  */
-const seedLibrary = async (payload: Payload, users: Users, media: DemoMediaUploader, pdfs: Pdfs) => {
+const seedLibrary = async ({ payload, users, media, as }: Seeding): Promise<number> => {
   for (const item of demoLibraryItems) {
     const published = item.status === 'published'
     const cataloguer = published ? users.reviewer : users.staff
-    const cover = await media.image(item.cover, users.admin)
-    const files = item.pdf ? [await uploadPdf(media, users, pdfs, libraryPdfName(item))] : []
     const data = {
       title: item.title,
       creators: item.creators,
@@ -193,96 +178,55 @@ const seedLibrary = async (payload: Payload, users: Users, media: DemoMediaUploa
       itemType: item.itemType,
       subjects: item.subjects,
       description: item.description,
-      cover,
-      files,
+      cover: await media.image(item.cover),
+      files: item.pdf ? [await media.pdf(libraryPdfName(item))] : [],
       ageGroups: item.ageGroups,
       licence: item.licence,
       accessLevel: item.accessLevel,
     }
     const created = published
-      ? await payload.create({
-          collection: 'library-items',
-          data: { ...data, _status: 'published' },
-          depth: 0,
-          overrideAccess: false,
-          user: cataloguer,
-        })
-      : await payload.create({
-          collection: 'library-items',
-          data: { ...data, _status: 'draft' },
-          draft: true,
-          depth: 0,
-          overrideAccess: false,
-          user: cataloguer,
-        })
+      ? await payload.create({ collection: 'library-items', data: { ...data, _status: 'published' }, ...as(cataloguer) })
+      : await payload.create({ collection: 'library-items', data: { ...data, _status: 'draft' }, draft: true, ...as(cataloguer) })
     if (published && item.titleEn) {
-      await payload.update({
-        collection: 'library-items',
-        id: created.id,
-        locale: 'en',
-        data: { title: item.titleEn },
-        depth: 0,
-        overrideAccess: false,
-        user: cataloguer,
-      })
+      await payload.update({ collection: 'library-items', id: created.id, locale: 'en', data: { title: item.titleEn }, ...as(cataloguer) })
     }
   }
+  return demoLibraryItems.length
 }
 
-const seedAnnouncements = async (payload: Payload, users: Users, media: DemoMediaUploader, pdfs: Pdfs, now: Date) => {
+const seedAnnouncements = async ({ payload, users, media, now, as }: Seeding): Promise<number> => {
   const clerk = users.staff
-  for (const announcement of demoAnnouncements(now)) {
+  const announcements = demoAnnouncements(now)
+  for (const announcement of announcements) {
     const published = announcement.status === 'published'
-    const cover = announcement.cover ? await media.image(announcement.cover, users.admin) : undefined
     const attachment = announcementPdfName(announcement)
-    const attachments = attachment ? [await uploadPdf(media, users, pdfs, attachment)] : []
     const data = {
       title: announcement.title,
       excerpt: announcement.excerpt,
       body: richText(announcement.body),
       category: announcement.category,
-      cover,
-      attachments,
+      cover: announcement.cover ? await media.image(announcement.cover) : undefined,
+      attachments: attachment ? [await media.pdf(attachment)] : [],
       pinned: announcement.pinned ?? false,
       publishedAt: published ? daysFrom(now, announcement.publishedInDays) : undefined,
       expiresAt: announcement.expiresInDays === undefined ? undefined : daysFrom(now, announcement.expiresInDays),
       accessLevel: announcement.accessLevel,
     }
     const created = published
-      ? await payload.create({
-          collection: 'announcements',
-          data: { ...data, _status: 'published' },
-          depth: 0,
-          overrideAccess: false,
-          user: clerk,
-        })
-      : await payload.create({
-          collection: 'announcements',
-          data: { ...data, _status: 'draft' },
-          draft: true,
-          depth: 0,
-          overrideAccess: false,
-          user: clerk,
-        })
+      ? await payload.create({ collection: 'announcements', data: { ...data, _status: 'published' }, ...as(clerk) })
+      : await payload.create({ collection: 'announcements', data: { ...data, _status: 'draft' }, draft: true, ...as(clerk) })
     if (announcement.titleEn && published) {
-      await payload.update({
-        collection: 'announcements',
-        id: created.id,
-        locale: 'en',
-        data: { title: announcement.titleEn },
-        depth: 0,
-        overrideAccess: false,
-        user: clerk,
-      })
+      await payload.update({ collection: 'announcements', id: created.id, locale: 'en', data: { title: announcement.titleEn }, ...as(clerk) })
     }
   }
+  return announcements.length
 }
 
-const seedSchoolProfile = async (payload: Payload, users: Users, media: DemoMediaUploader) => {
+const seedSchoolProfile = async ({ payload, users, media, as }: Seeding): Promise<number> => {
   const profile = demoSchoolProfile(users.admin.name)
   const photos: Array<MediaId | undefined> = []
   for (const facility of profile.facilities) {
-    photos.push(facility.photo ? await media.image(facility.photo, users.admin) : undefined)
+    photos.push(facility.photo ? await media.image(facility.photo) : undefined)
   }
   const inLocale = (locale: 'en' | 'vi') => ({
     name: profile.name[locale],
@@ -307,9 +251,7 @@ const seedSchoolProfile = async (payload: Payload, users: Users, media: DemoMedi
   const saved = await payload.updateGlobal({
     slug: 'school-profile',
     data: { ...inLocale('vi'), history: richText(profile.history) },
-    depth: 0,
-    overrideAccess: false,
-    user: users.admin,
+    ...as(users.admin),
   })
   // The rows already exist: the English pass keeps their ids so it translates them, not replaces them.
   const withIds = <T extends object>(rows: T[], existing: Array<{ id?: null | string }> | null | undefined) =>
@@ -324,13 +266,57 @@ const seedSchoolProfile = async (payload: Payload, users: Users, media: DemoMedi
       curriculum: withIds(english.curriculum, saved.curriculum),
       staff: withIds(english.staff, saved.staff),
     },
-    depth: 0,
-    overrideAccess: false,
-    user: users.admin,
+    ...as(users.admin),
   })
+  return 1
+}
+
+/** Indexes the seed's writes, which queued no index update of their own, in one rebuild. */
+const rebuildSearchIndex = async (payload: Payload): Promise<number> => {
+  const settings = searchSettingsOf(payload)
+  const { indexed } = await reindexAll(settings, await createLocalReq({}, payload))
+  return indexed
 }
 
 const COUNTED = ['users', 'learning-materials', 'library-items', 'announcements', 'regulatory-documents', 'media'] as const
+
+/** The parts of {@link seedDemo}, in the order they finish. */
+export type SeedDemoStage = 'accounts' | 'announcements' | 'documents' | 'files' | 'library' | 'materials' | 'profile' | 'search'
+
+/** One part of {@link seedDemo} has finished. */
+export type SeedDemoProgress = {
+  stage: SeedDemoStage
+  /** What it made: accounts, files, documents, materials, titles, announcements, index entries. */
+  count: number
+  /** How long the part took, in milliseconds; parts overlap (files upload while documents are written). */
+  ms: number
+  /** Milliseconds since the seed began. */
+  elapsedMs: number
+  /** Parts finished so far, out of `total`. */
+  done: number
+  total: number
+}
+
+export type SeedDemoOptions = {
+  /**
+   * Called as each part finishes, after its line is logged; e.g. to show progress on a page. An
+   * error it throws is logged and does not stop the seed.
+   */
+  onProgress?: (progress: SeedDemoProgress) => void
+}
+
+const stageWords: Record<SeedDemoStage, { vi: string; en: string }> = {
+  accounts: { vi: 'tài khoản', en: 'accounts' },
+  files: { vi: 'tệp (PDF, hình vẽ)', en: 'files (PDFs, drawings)' },
+  documents: { vi: 'văn bản', en: 'official documents' },
+  materials: { vi: 'học liệu', en: 'learning materials' },
+  library: { vi: 'đầu sách thư viện', en: 'library titles' },
+  announcements: { vi: 'tin tức, thông báo', en: 'announcements' },
+  profile: { vi: 'hồ sơ nhà trường', en: 'school profile' },
+  search: { vi: 'mục trong chỉ mục tìm kiếm', en: 'search index entries' },
+}
+
+const STAGES = Object.keys(stageWords).length
 
 /**
  * Fills an empty database with the demo school: six accounts (one per role, two teachers),
@@ -339,28 +325,71 @@ const COUNTED = ['users', 'learning-materials', 'library-items', 'announcements'
  * and the drawings and PDFs they use. Every write goes through the Local API as the account that
  * would make it, so the demo also exercises the access rules and hooks.
  *
+ * It takes a few seconds, and logs a line as each part finishes. The files are made while the
+ * passwords are hashed and uploaded while the documents are written; the writes queue no search
+ * updates, and the index is rebuilt once at the end instead.
+ *
  * Call it on an empty database only: accounts and numbers of documents are unique.
  */
-export async function seedDemo(payload: Payload): Promise<SeedDemoResult> {
+export async function seedDemo(payload: Payload, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const started = performance.now()
   const now = new Date()
   const password = demoPassword()
+  const context: RequestContext = { [skipSearchSync]: true }
+  let done = 0
   const ms: Record<string, number> = {}
-  const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+  const stage = async (name: SeedDemoStage, step: () => Promise<number>): Promise<number> => {
     const start = performance.now()
-    const value = await step()
-    ms[name] = Math.round(performance.now() - start)
-    return value
+    const count = await step()
+    const end = performance.now()
+    const progress = { stage: name, count, ms: Math.round(end - start), elapsedMs: Math.round(end - started), done: ++done, total: STAGES }
+    ms[name] = progress.ms
+    const { vi, en } = stageWords[name]
+    payload.logger.info(
+      `Dữ liệu mẫu ${progress.done}/${STAGES}: ${count} ${vi} (${progress.ms} ms, đã ${progress.elapsedMs} ms) / ` +
+        `demo ${progress.done}/${STAGES}: ${count} ${en} (${progress.ms} ms, ${progress.elapsedMs} ms in)`,
+    )
+    try {
+      options.onProgress?.(progress)
+    } catch (error) {
+      payload.logger.warn({ err: error, msg: 'demo seed: the progress callback failed' })
+    }
+    return count
   }
-  const users = await timed('accounts', () => createAccounts(payload, password))
-  const media = demoMediaUploader(payload)
-  const pdfs: Pdfs = new Map(demoPdfs(now).map((pdf) => [pdf.name, pdf]))
+  payload.logger.info('Đang nạp dữ liệu mẫu… / Loading the demo content…')
 
-  await timed('documents', () => seedDocuments(payload, users, media, pdfs))
-  await timed('materials', () => seedMaterials(payload, users, media, pdfs))
-  await timed('library', () => seedLibrary(payload, users, media, pdfs))
-  await timed('announcements', () => seedAnnouncements(payload, users, media, pdfs, now))
-  await timed('profile', () => seedSchoolProfile(payload, users, media))
+  // An embedded index whose warm-up is still due is built now, while the database is empty, so
+  // that no warm-up can end after the rebuild below and put back an index without the demo.
+  const { warmup } = searchSettingsOf(payload)
+  warmup.begin()
+  await warmup.finished.catch(() => undefined)
+
+  const files = demoFiles(now)
+  const made = makeDemoFiles(files)
+  let users!: Users
+  await stage('accounts', async () => {
+    users = await createAccounts(payload, password, context)
+    return Object.keys(users).length
+  })
+  const as = (user: User): Acting => ({ depth: 0, overrideAccess: false, user, context })
+  const media = uploadDemoFiles(payload, { files, made, users, context })
+  const seeding: Seeding = { payload, users, media, now, as }
+  try {
+    const uploads = stage('files', () => media.all)
+    // Awaited once the content is in; a failed upload fails the first stage that needs the file.
+    uploads.catch(() => undefined)
+    await stage('documents', () => seedDocuments(seeding))
+    await stage('materials', () => seedMaterials(seeding))
+    await stage('library', () => seedLibrary(seeding))
+    await stage('announcements', () => seedAnnouncements(seeding))
+    await stage('profile', () => seedSchoolProfile(seeding))
+    await uploads
+  } catch (error) {
+    // Nothing writes once the seed has failed: the uploads under way end before it says so.
+    await media.stop()
+    throw error
+  }
+  await stage('search', () => rebuildSearchIndex(payload))
 
   const counts: Record<string, number> = {}
   for (const collection of COUNTED) {

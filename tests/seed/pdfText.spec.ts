@@ -5,7 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { extractText, getDocumentProxy } from 'unpdf'
 
-import { writePdf } from '../../src/seed/demo/pdf.js'
+import { demoFiles, makeDemoFiles } from '../../src/seed/demo/media.js'
 import { demoPdfs, planPdfName } from '../../src/seed/demo/pdfs.js'
 
 const run = promisify(execFile)
@@ -33,9 +33,11 @@ describe('the demo PDFs', () => {
   const bytes = new Map<string, Buffer>()
 
   beforeAll(async () => {
-    // One after another in one process, as the seed makes them: whatever the PDFs share (the
-    // parsed fonts) is shared here too.
-    for (const pdf of pdfs) bytes.set(pdf.name, await writePdf(pdf.spec))
+    // Made as the seed makes them, all in one process: whatever the PDFs share (parsed fonts,
+    // measured words) is shared here too.
+    const files = demoFiles(now).filter((file) => file.kind === 'pdf')
+    const made = makeDemoFiles(files)
+    for (const file of files) bytes.set(file.name, await made.get(file.key)!)
   })
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
