@@ -12,6 +12,7 @@ import { demoFiles, makeDemoFiles, uploadDemoFiles, type DemoMedia, type MediaId
 import { announcementPdfName, documentPdfName, libraryPdfName, materialPdfName } from './demo/pdfs.js'
 import { richText } from './demo/richText.js'
 import { demoSchoolProfile } from './demo/schoolProfile.js'
+import { withDiskSyncAtEnd } from './deferDiskSync.js'
 
 type User = DataFromCollectionSlug<'users'>
 type Users = Record<AccountKey, User>
@@ -327,11 +328,16 @@ const STAGES = Object.keys(stageWords).length
  *
  * It takes a few seconds, and logs a line as each part finishes. The files are made while the
  * passwords are hashed and uploaded while the documents are written; the writes queue no search
- * updates, and the index is rebuilt once at the end instead.
+ * updates, and the index is rebuilt once at the end instead; an embedded SQLite database is
+ * synced to disk once at the end rather than at every write (see {@link withDiskSyncAtEnd}).
  *
  * Call it on an empty database only: accounts and numbers of documents are unique.
  */
 export async function seedDemo(payload: Payload, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+  return withDiskSyncAtEnd(payload, () => loadDemo(payload, options))
+}
+
+const loadDemo = async (payload: Payload, options: SeedDemoOptions): Promise<SeedDemoResult> => {
   const started = performance.now()
   const now = new Date()
   const password = demoPassword()

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { isMongoUrl } from '../../src/database.js'
 import { isValidIsbn } from '../../src/lib/isbn.js'
 import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
 import { withCheckDigit } from '../../src/seed/demo/isbn.js'
@@ -70,6 +71,18 @@ describe('the demo seed', () => {
   it('leaves the search index complete, with no index job left to run', async () => {
     expect(await pendingSearchJobs(payload)).toBe(0)
     expect(await driftOf(payload)).toEqual({ extra: [], inSync: true, missing: [] })
+  })
+
+  it('leaves an embedded database syncing every commit to disk again, as the adapter set it', async () => {
+    const db = payload.db as unknown as { name: string; client: { execute: (sql: string) => Promise<{ rows: Array<Record<string, unknown>> }> } }
+    if (isMongoUrl(process.env.DATABASE_URL)) {
+      // MongoDB's writes are not touched: there is nothing to put back.
+      expect(db.name).toBe('mongoose')
+    } else {
+      const { rows } = await db.client.execute('PRAGMA synchronous')
+      // 2 is FULL, what the adapter sets for a WAL database.
+      expect(Object.values(rows[0] ?? {})).toEqual([2])
+    }
   })
 
   it('reports every account with the demo password', () => {
