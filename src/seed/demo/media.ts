@@ -130,10 +130,11 @@ export const makeDemoFiles = (files: DemoFile[]): Map<string, Promise<Buffer>> =
 
 /**
  * Uploads the demo's files through the media collection, so they pass the same screening as a
- * person's upload, each by its uploader, in the order of `files`. PDFs and drawings go up side by
- * side, one of each at a time: a PDF's upload is JavaScript (its text is read), a drawing's is
- * mostly sharp resizing it in its own threads, so together they keep both cores busy. The seed
- * asks for a file's id with `pdf(name)` or `image(key)` and waits only for that one.
+ * person's upload, each by its uploader, in the order of `files`. PDFs go up one at a time and
+ * drawings two at a time, side by side: a PDF's upload is JavaScript on the main thread (its text
+ * is read), a drawing's is mostly sharp making its sizes in its own threads, so together they keep
+ * both cores busy. The seed asks for a file's id with `pdf(name)` or `image(key)` and waits only
+ * for that one.
  */
 export const uploadDemoFiles = (
   payload: Payload,
@@ -170,14 +171,19 @@ export const uploadDemoFiles = (
   }
 
   let stopped = false
+  const queues: Record<DemoFile['kind'], DemoFile[]> = {
+    pdf: files.filter((each) => each.kind === 'pdf'),
+    image: files.filter((each) => each.kind === 'image'),
+  }
+  // Each lane takes the next file of its kind when it is free.
   const lane = async (kind: DemoFile['kind']) => {
-    for (const file of files.filter((each) => each.kind === kind)) {
+    for (let file = queues[kind].shift(); file; file = queues[kind].shift()) {
       const id = ids.get(file.key)!
       if (stopped) id.reject(new Error(`Demo upload stopped before ${file.name}`))
       else await upload(file).then(id.resolve, id.reject)
     }
   }
-  const lanes = Promise.all([lane('pdf'), lane('image')])
+  const lanes = Promise.all([lane('pdf'), lane('image'), lane('image')])
   const all = lanes.then(async () => {
     for (const id of ids.values()) await id.promise
     return files.length
