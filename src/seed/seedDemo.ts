@@ -3,7 +3,7 @@ import { createLocalReq, type DataFromCollectionSlug, type Payload, type Request
 import { skipSearchSync } from '../plugins/search/defaults.js'
 import { reindexAll } from '../plugins/search/ops.js'
 import { searchSettingsOf } from '../plugins/search/settingsOf.js'
-import { demoAccounts, demoPassword, type AccountKey } from './demo/accounts.js'
+import { demoAccounts, demoPassword, type AccountKey, type DemoAccount } from './demo/accounts.js'
 import { demoAnnouncements } from './demo/announcements.js'
 import { demoDocuments } from './demo/documents.js'
 import { demoLibraryItems } from './demo/library.js'
@@ -36,7 +36,7 @@ type Acting = { depth: 0; overrideAccess: false; user: User; context: RequestCon
  * others by that administrator, as the school would.
  */
 const createAccounts = async (payload: Payload, password: string, context: RequestContext): Promise<Users> => {
-  const create = (account: (typeof demoAccounts)[number], admin?: User) =>
+  const create = (account: DemoAccount, admin?: User) =>
     payload.create({
       collection: 'users',
       data: { email: account.email, password, name: account.name, roles: account.roles },
@@ -48,7 +48,7 @@ const createAccounts = async (payload: Payload, password: string, context: Reque
     })
   const first = demoAccounts.find((account) => account.key === 'admin')!
   const admin = await create(first)
-  // A password hash is a few hundred milliseconds in libuv's threads: the others are hashed side by side.
+  // A password hash is 150 ms of CPU in libuv's threads (600,000 rounds): the others are hashed side by side.
   const others = demoAccounts.filter((account) => account !== first)
   const created = await Promise.all(others.map((account) => create(account, admin)))
   return Object.fromEntries([[first.key, admin], ...others.map((account, index) => [account.key, created[index]])]) as Users
@@ -384,6 +384,9 @@ const loadDemo = async (payload: Payload, options: SeedDemoOptions): Promise<See
     const uploads = stage('files', () => media.all)
     // Awaited once the content is in; a failed upload fails the first stage that needs the file.
     uploads.catch(() => undefined)
+    // One part after another: parts share files, and each publish recomputes the levels at which
+    // its files are served from what is published so far; side by side, they could overwrite
+    // each other's result.
     await stage('documents', () => seedDocuments(seeding))
     await stage('materials', () => seedMaterials(seeding))
     await stage('library', () => seedLibrary(seeding))
