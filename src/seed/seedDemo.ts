@@ -352,8 +352,8 @@ const loadDemo = async (payload: Payload, options: SeedDemoOptions): Promise<See
     ms[name] = progress.ms
     const { vi, en } = stageWords[name]
     payload.logger.info(
-      `Dữ liệu mẫu ${progress.done}/${STAGES}: ${count} ${vi} (${progress.ms} ms, đã ${progress.elapsedMs} ms) / ` +
-        `demo ${progress.done}/${STAGES}: ${count} ${en} (${progress.ms} ms, ${progress.elapsedMs} ms in)`,
+      `Dữ liệu mẫu ${progress.done}/${STAGES}: ${count} ${vi} (${progress.ms} ms; từ đầu ${progress.elapsedMs} ms) / ` +
+        `demo ${progress.done}/${STAGES}: ${count} ${en} (${progress.ms} ms; ${progress.elapsedMs} ms since the start)`,
     )
     try {
       options.onProgress?.(progress)
