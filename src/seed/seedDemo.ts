@@ -1,17 +1,18 @@
-import type { DataFromCollectionSlug, Payload } from 'payload'
+import { createLocalReq, type DataFromCollectionSlug, type Payload, type RequestContext } from 'payload'
 
-import { ageGroupOptions, materialTypeOptions } from '../fields/options.js'
-import { slugify } from '../lib/slugify.js'
-import { demoAccounts, demoPassword, type AccountKey } from './demo/accounts.js'
+import { skipSearchSync } from '../plugins/search/defaults.js'
+import { reindexAll } from '../plugins/search/ops.js'
+import { searchSettingsOf } from '../plugins/search/settingsOf.js'
+import { demoAccounts, demoPassword, type AccountKey, type DemoAccount } from './demo/accounts.js'
 import { demoAnnouncements } from './demo/announcements.js'
-import { demoDocuments, type DemoDocument } from './demo/documents.js'
+import { demoDocuments } from './demo/documents.js'
 import { demoLibraryItems } from './demo/library.js'
-import { demoMaterials, type DemoMaterial } from './demo/materials.js'
-import { demoMediaUploader, type DemoMediaUploader, type MediaId } from './demo/media.js'
-import type { PdfLine, PdfSpec } from './demo/pdf.js'
-import { PLAN, planPdfLines, schoolLetterhead } from './demo/plan.js'
-import { plainLines, richText } from './demo/richText.js'
+import { demoMaterials } from './demo/materials.js'
+import { demoFiles, makeDemoFiles, uploadDemoFiles, type DemoMedia, type MediaId } from './demo/media.js'
+import { announcementPdfName, documentPdfName, libraryPdfName, materialPdfName } from './demo/pdfs.js'
+import { richText } from './demo/richText.js'
 import { demoSchoolProfile } from './demo/schoolProfile.js'
+import { withDiskSyncAtEnd } from './deferDiskSync.js'
 
 type User = DataFromCollectionSlug<'users'>
 type Users = Record<AccountKey, User>
@@ -27,93 +28,49 @@ const DAY = 24 * 60 * 60 * 1000
 
 const daysFrom = (now: Date, days: number): string => new Date(now.getTime() + days * DAY).toISOString()
 
-const labelOf = (options: Array<{ value: string; label: { vi: string } }>, value: string) =>
-  options.find((option) => option.value === value)?.label.vi ?? value
+/** The common arguments of the seed's writes: as `user`, access applied, no index job per write. */
+type Acting = { depth: 0; overrideAccess: false; user: User; context: RequestContext }
 
 /**
  * Creates the accounts: the first administrator directly (there is nobody yet to act as), the
  * others by that administrator, as the school would.
  */
-const createAccounts = async (payload: Payload, password: string): Promise<Users> => {
-  const users: Partial<Users> = {}
-  for (const account of demoAccounts) {
-    const admin = users.admin
-    users[account.key] = await payload.create({
+const createAccounts = async (payload: Payload, password: string, context: RequestContext): Promise<Users> => {
+  const create = (account: DemoAccount, admin?: User) =>
+    payload.create({
       collection: 'users',
       data: { email: account.email, password, name: account.name, roles: account.roles },
       depth: 0,
       // Only the very first account is created without a user; it is the administrator.
       overrideAccess: !admin,
       ...(admin ? { user: admin } : {}),
+      context,
     })
-  }
-  return users as Users
+  const first = demoAccounts.find((account) => account.key === 'admin')!
+  const admin = await create(first)
+  // A password hash is 150 ms of CPU in libuv's threads (600,000 rounds): the others are hashed side by side.
+  const others = demoAccounts.filter((account) => account !== first)
+  const created = await Promise.all(others.map((account) => create(account, admin)))
+  return Object.fromEntries([[first.key, admin], ...others.map((account, index) => [account.key, created[index]])]) as Users
 }
 
 const publisherFor = (users: Users, author: AccountKey): User =>
   author === 'admin' || author === 'reviewer' ? users[author] : users.reviewer
 
-const planPdf = (media: DemoMediaUploader, users: Users): Promise<MediaId> =>
-  media.pdf(
-    'ke-hoach-45-kh-mnpl-chuyen-doi-so-2022-2025.pdf',
-    {
-      title: PLAN.title,
-      subject: PLAN.summary,
-      letterhead: schoolLetterhead(PLAN.number, PLAN.issueDate),
-      lines: planPdfLines(users.admin.name),
-    },
-    'public',
-    users.admin,
-  )
-
-/** The school's own documents carry their text; others get the clerk's record sheet. */
-const documentPdf = (document: DemoDocument): PdfSpec => {
-  const date = new Date(document.issueDate).toLocaleDateString('vi-VN', { timeZone: 'UTC' })
-  if (document.text) {
-    return {
-      title: document.title,
-      subject: document.summary,
-      letterhead: schoolLetterhead(document.documentNumber, document.issueDate),
-      lines: [
-        { text: document.title.toUpperCase(), heading: true, align: 'center' },
-        ...document.text.map((text): PdfLine => (text === 'QUYẾT ĐỊNH:' ? { text, bold: true, align: 'center' } : { text })),
-        { text: `Nơi nhận: ${(document.recipients ?? []).join('; ')}.`, size: 10 },
-        { text: (document.signerTitle ?? '').toUpperCase(), bold: true, align: 'right' },
-        { text: '(Đã ký)', italic: true, align: 'right', size: 10 },
-        { text: document.signer ?? '', bold: true, align: 'right' },
-      ],
-    }
-  }
-  return {
-    title: `${document.documentNumber} — ${document.title}`,
-    subject: document.summary,
-    author: 'Văn thư Trường Mầm non Phục Lễ',
-    lines: [
-      { text: 'TRƯỜNG MẦM NON PHỤC LỄ — SỔ VĂN BẢN ĐẾN', bold: true, size: 10 },
-      { text: 'PHIẾU THÔNG TIN VĂN BẢN', heading: true, align: 'center', size: 14 },
-      { text: `Số, ký hiệu: ${document.documentNumber}` },
-      { text: `Ngày ban hành: ${date}` },
-      { text: `Cơ quan ban hành: ${document.issuingBody}` },
-      { text: `Tên văn bản: ${document.title}` },
-      { text: `Trích yếu: ${document.summary}` },
-      { text: `Lĩnh vực: ${document.field}` },
-      {
-        text: 'Phiếu do văn thư nhà trường lập trong dữ liệu mẫu của Trường Số. Toàn văn văn bản xem tại Cơ sở dữ liệu quốc gia về văn bản pháp luật hoặc cổng thông tin của cơ quan ban hành.',
-        italic: true,
-        size: 10,
-      },
-    ],
-  }
+/** What every stage of the seed works with. */
+type Seeding = {
+  payload: Payload
+  users: Users
+  media: DemoMedia
+  now: Date
+  /** The common arguments of a write made by `user`. */
+  as: (user: User) => Acting
 }
 
-const seedDocuments = async (payload: Payload, users: Users, media: DemoMediaUploader) => {
+const seedDocuments = async ({ payload, users, media, as }: Seeding): Promise<number> => {
   const ids = new Map<string, DocumentId>()
   for (const document of demoDocuments(users.admin.name)) {
     const filer = users[document.filedBy]
-    const file =
-      document.key === 'plan'
-        ? await planPdf(media, users)
-        : await media.pdf(`${slugify(document.documentNumber)}.pdf`, documentPdf(document), document.accessLevel, filer)
     const related = (document.related ?? []).map(({ relation, key }) => {
       const target = ids.get(key)
       if (target === undefined) throw new Error(`Demo document ${document.key} relates to ${key}, which is not created before it`)
@@ -135,14 +92,12 @@ const seedDocuments = async (payload: Payload, users: Users, media: DemoMediaUpl
         direction: document.direction,
         field: document.field,
         recipients: document.recipients,
-        file,
+        file: await media.pdf(documentPdfName(document)),
         relatedDocuments: related,
         accessLevel: document.accessLevel,
         _status: 'published',
       },
-      depth: 0,
-      overrideAccess: false,
-      user: filer,
+      ...as(filer),
     })
     ids.set(document.key, created.id)
     if (document.titleEn) {
@@ -151,51 +106,21 @@ const seedDocuments = async (payload: Payload, users: Users, media: DemoMediaUpl
         id: created.id,
         locale: 'en',
         data: { title: document.titleEn, summary: document.summaryEn ?? document.titleEn },
-        depth: 0,
-        overrideAccess: false,
-        user: filer,
+        ...as(filer),
       })
     }
   }
-  return ids
+  return ids.size
 }
-
-const materialPdf = (material: DemoMaterial, author: User): PdfSpec => ({
-  title: material.title,
-  subject: material.summary,
-  author: author.name,
-  lines: [
-    { text: 'TRƯỜNG MẦM NON PHỤC LỄ', bold: true, size: 10 },
-    {
-      text: [
-        labelOf(materialTypeOptions, material.materialType),
-        material.ageGroups.map((group) => labelOf(ageGroupOptions, group)).join(', '),
-        material.schoolYear ? `Năm học ${material.schoolYear}` : undefined,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-      italic: true,
-      size: 10,
-    },
-    { text: material.title.toUpperCase(), heading: true, align: 'center' },
-    { text: material.summary, italic: true },
-    ...plainLines(material.body),
-    { text: `Người soạn: ${author.name}`, italic: true, align: 'right' },
-  ],
-})
 
 /**
  * Teachers write and submit; the reviewer publishes. Materials written by a publisher are
  * published in the same write, as the admin panel would do.
  */
-const seedMaterials = async (payload: Payload, users: Users, media: DemoMediaUploader) => {
+const seedMaterials = async ({ payload, users, media, as }: Seeding): Promise<number> => {
   for (const material of demoMaterials) {
     const author = users[material.author]
     const publisher = publisherFor(users, material.author)
-    const cover = material.cover ? await media.image(material.cover, users.admin) : undefined
-    const files = material.pdf
-      ? [await media.pdf(`${slugify(material.title)}.pdf`, materialPdf(material, author), material.accessLevel, author)]
-      : []
     const data = {
       title: material.title,
       summary: material.summary,
@@ -205,38 +130,23 @@ const seedMaterials = async (payload: Payload, users: Users, media: DemoMediaUpl
       ageGroups: material.ageGroups,
       domains: material.domains,
       accessLevel: material.accessLevel,
-      cover,
-      files,
+      cover: material.cover ? await media.image(material.cover) : undefined,
+      files: material.pdf ? [await media.pdf(materialPdfName(material))] : [],
       durationMinutes: material.durationMinutes,
       schoolYear: material.schoolYear,
       tags: material.tags,
     }
     const publishesOwnWork = author === publisher && material.status === 'published'
     const created = publishesOwnWork
-      ? await payload.create({
-          collection: 'learning-materials',
-          data: { ...data, _status: 'published' },
-          depth: 0,
-          overrideAccess: false,
-          user: author,
-        })
+      ? await payload.create({ collection: 'learning-materials', data: { ...data, _status: 'published' }, ...as(author) })
       : await payload.create({
           collection: 'learning-materials',
           data: { ...data, _status: 'draft', reviewStatus: material.status === 'draft' ? 'draft' : 'submitted' },
           draft: true,
-          depth: 0,
-          overrideAccess: false,
-          user: author,
+          ...as(author),
         })
     if (material.status === 'published' && !publishesOwnWork) {
-      await payload.update({
-        collection: 'learning-materials',
-        id: created.id,
-        data: { _status: 'published' },
-        depth: 0,
-        overrideAccess: false,
-        user: publisher,
-      })
+      await payload.update({ collection: 'learning-materials', id: created.id, data: { _status: 'published' }, ...as(publisher) })
     }
     if (material.titleEn && material.status === 'published') {
       await payload.update({
@@ -244,38 +154,21 @@ const seedMaterials = async (payload: Payload, users: Users, media: DemoMediaUpl
         id: created.id,
         locale: 'en',
         data: { title: material.titleEn },
-        depth: 0,
-        overrideAccess: false,
-        user: publisher,
+        ...as(publisher),
       })
     }
   }
+  return demoMaterials.length
 }
 
 /**
  * The reviewer adds and publishes the library's titles (publishing is a reviewer's right); titles
  * still being catalogued are the clerk's drafts.
  */
-const seedLibrary = async (payload: Payload, users: Users, media: DemoMediaUploader) => {
+const seedLibrary = async ({ payload, users, media, as }: Seeding): Promise<number> => {
   for (const item of demoLibraryItems) {
     const published = item.status === 'published'
     const cataloguer = published ? users.reviewer : users.staff
-    const cover = await media.image(item.cover, users.admin)
-    const files = item.pdf
-      ? [
-          await media.pdf(
-            `${slugify(item.title)}.pdf`,
-            {
-              title: item.title,
-              author: item.creators.join(', '),
-              subject: item.description,
-              lines: [{ text: item.title.toUpperCase(), heading: true, align: 'center', size: 16 }, ...plainLines(item.pdf)],
-            },
-            item.accessLevel,
-            users.staff,
-          ),
-        ]
-      : []
     const data = {
       title: item.title,
       creators: item.creators,
@@ -286,115 +179,55 @@ const seedLibrary = async (payload: Payload, users: Users, media: DemoMediaUploa
       itemType: item.itemType,
       subjects: item.subjects,
       description: item.description,
-      cover,
-      files,
+      cover: await media.image(item.cover),
+      files: item.pdf ? [await media.pdf(libraryPdfName(item))] : [],
       ageGroups: item.ageGroups,
       licence: item.licence,
       accessLevel: item.accessLevel,
     }
     const created = published
-      ? await payload.create({
-          collection: 'library-items',
-          data: { ...data, _status: 'published' },
-          depth: 0,
-          overrideAccess: false,
-          user: cataloguer,
-        })
-      : await payload.create({
-          collection: 'library-items',
-          data: { ...data, _status: 'draft' },
-          draft: true,
-          depth: 0,
-          overrideAccess: false,
-          user: cataloguer,
-        })
+      ? await payload.create({ collection: 'library-items', data: { ...data, _status: 'published' }, ...as(cataloguer) })
+      : await payload.create({ collection: 'library-items', data: { ...data, _status: 'draft' }, draft: true, ...as(cataloguer) })
     if (published && item.titleEn) {
-      await payload.update({
-        collection: 'library-items',
-        id: created.id,
-        locale: 'en',
-        data: { title: item.titleEn },
-        depth: 0,
-        overrideAccess: false,
-        user: cataloguer,
-      })
+      await payload.update({ collection: 'library-items', id: created.id, locale: 'en', data: { title: item.titleEn }, ...as(cataloguer) })
     }
   }
+  return demoLibraryItems.length
 }
 
-const seedAnnouncements = async (payload: Payload, users: Users, media: DemoMediaUploader, now: Date) => {
+const seedAnnouncements = async ({ payload, users, media, now, as }: Seeding): Promise<number> => {
   const clerk = users.staff
-  for (const announcement of demoAnnouncements(now)) {
+  const announcements = demoAnnouncements(now)
+  for (const announcement of announcements) {
     const published = announcement.status === 'published'
-    const cover = announcement.cover ? await media.image(announcement.cover, users.admin) : undefined
-    const attachment = announcement.attachment
-    const attachments =
-      attachment === 'plan'
-        ? [await planPdf(media, users)]
-        : attachment
-          ? [
-              await media.pdf(
-                attachment.name,
-                {
-                  title: attachment.title,
-                  lines: [
-                    { text: 'TRƯỜNG MẦM NON PHỤC LỄ', bold: true, size: 10 },
-                    { text: attachment.title.toUpperCase(), heading: true, align: 'center', size: 14 },
-                    ...plainLines(announcement.body),
-                  ],
-                },
-                announcement.accessLevel,
-                clerk,
-              ),
-            ]
-          : []
+    const attachment = announcementPdfName(announcement)
     const data = {
       title: announcement.title,
       excerpt: announcement.excerpt,
       body: richText(announcement.body),
       category: announcement.category,
-      cover,
-      attachments,
+      cover: announcement.cover ? await media.image(announcement.cover) : undefined,
+      attachments: attachment ? [await media.pdf(attachment)] : [],
       pinned: announcement.pinned ?? false,
       publishedAt: published ? daysFrom(now, announcement.publishedInDays) : undefined,
       expiresAt: announcement.expiresInDays === undefined ? undefined : daysFrom(now, announcement.expiresInDays),
       accessLevel: announcement.accessLevel,
     }
     const created = published
-      ? await payload.create({
-          collection: 'announcements',
-          data: { ...data, _status: 'published' },
-          depth: 0,
-          overrideAccess: false,
-          user: clerk,
-        })
-      : await payload.create({
-          collection: 'announcements',
-          data: { ...data, _status: 'draft' },
-          draft: true,
-          depth: 0,
-          overrideAccess: false,
-          user: clerk,
-        })
+      ? await payload.create({ collection: 'announcements', data: { ...data, _status: 'published' }, ...as(clerk) })
+      : await payload.create({ collection: 'announcements', data: { ...data, _status: 'draft' }, draft: true, ...as(clerk) })
     if (announcement.titleEn && published) {
-      await payload.update({
-        collection: 'announcements',
-        id: created.id,
-        locale: 'en',
-        data: { title: announcement.titleEn },
-        depth: 0,
-        overrideAccess: false,
-        user: clerk,
-      })
+      await payload.update({ collection: 'announcements', id: created.id, locale: 'en', data: { title: announcement.titleEn }, ...as(clerk) })
     }
   }
+  return announcements.length
 }
 
-const seedSchoolProfile = async (payload: Payload, users: Users, media: DemoMediaUploader) => {
+const seedSchoolProfile = async ({ payload, users, media, as }: Seeding): Promise<number> => {
   const profile = demoSchoolProfile(users.admin.name)
   const photos: Array<MediaId | undefined> = []
   for (const facility of profile.facilities) {
-    photos.push(facility.photo ? await media.image(facility.photo, users.admin) : undefined)
+    photos.push(facility.photo ? await media.image(facility.photo) : undefined)
   }
   const inLocale = (locale: 'en' | 'vi') => ({
     name: profile.name[locale],
@@ -419,9 +252,7 @@ const seedSchoolProfile = async (payload: Payload, users: Users, media: DemoMedi
   const saved = await payload.updateGlobal({
     slug: 'school-profile',
     data: { ...inLocale('vi'), history: richText(profile.history) },
-    depth: 0,
-    overrideAccess: false,
-    user: users.admin,
+    ...as(users.admin),
   })
   // The rows already exist: the English pass keeps their ids so it translates them, not replaces them.
   const withIds = <T extends object>(rows: T[], existing: Array<{ id?: null | string }> | null | undefined) =>
@@ -436,13 +267,57 @@ const seedSchoolProfile = async (payload: Payload, users: Users, media: DemoMedi
       curriculum: withIds(english.curriculum, saved.curriculum),
       staff: withIds(english.staff, saved.staff),
     },
-    depth: 0,
-    overrideAccess: false,
-    user: users.admin,
+    ...as(users.admin),
   })
+  return 1
+}
+
+/** Indexes the seed's writes, which queued no index update of their own, in one rebuild. */
+const rebuildSearchIndex = async (payload: Payload): Promise<number> => {
+  const settings = searchSettingsOf(payload)
+  const { indexed } = await reindexAll(settings, await createLocalReq({}, payload))
+  return indexed
 }
 
 const COUNTED = ['users', 'learning-materials', 'library-items', 'announcements', 'regulatory-documents', 'media'] as const
+
+/** The parts of {@link seedDemo}, in the order they finish. */
+export type SeedDemoStage = 'accounts' | 'announcements' | 'documents' | 'files' | 'library' | 'materials' | 'profile' | 'search'
+
+/** One part of {@link seedDemo} has finished. */
+export type SeedDemoProgress = {
+  stage: SeedDemoStage
+  /** What it made: accounts, files, documents, materials, titles, announcements, index entries. */
+  count: number
+  /** How long the part took, in milliseconds; parts overlap (files upload while documents are written). */
+  ms: number
+  /** Milliseconds since the seed began. */
+  elapsedMs: number
+  /** Parts finished so far, out of `total`. */
+  done: number
+  total: number
+}
+
+export type SeedDemoOptions = {
+  /**
+   * Called as each part finishes, after its line is logged; e.g. to show progress on a page. An
+   * error it throws is logged and does not stop the seed.
+   */
+  onProgress?: (progress: SeedDemoProgress) => void
+}
+
+const stageWords: Record<SeedDemoStage, { vi: string; en: string }> = {
+  accounts: { vi: 'tài khoản', en: 'accounts' },
+  files: { vi: 'tệp (PDF, hình vẽ)', en: 'files (PDFs, drawings)' },
+  documents: { vi: 'văn bản', en: 'official documents' },
+  materials: { vi: 'học liệu', en: 'learning materials' },
+  library: { vi: 'đầu sách thư viện', en: 'library titles' },
+  announcements: { vi: 'tin tức, thông báo', en: 'announcements' },
+  profile: { vi: 'hồ sơ nhà trường', en: 'school profile' },
+  search: { vi: 'mục trong chỉ mục tìm kiếm', en: 'search index entries' },
+}
+
+const STAGES = Object.keys(stageWords).length
 
 /**
  * Fills an empty database with the demo school: six accounts (one per role, two teachers),
@@ -451,27 +326,79 @@ const COUNTED = ['users', 'learning-materials', 'library-items', 'announcements'
  * and the drawings and PDFs they use. Every write goes through the Local API as the account that
  * would make it, so the demo also exercises the access rules and hooks.
  *
+ * It takes a few seconds, and logs a line as each part finishes. The files are made while the
+ * passwords are hashed and uploaded while the documents are written; the writes queue no search
+ * updates, and the index is rebuilt once at the end instead; an embedded SQLite database is
+ * synced to disk once at the end rather than at every write (see {@link withDiskSyncAtEnd}).
+ *
  * Call it on an empty database only: accounts and numbers of documents are unique.
  */
-export async function seedDemo(payload: Payload): Promise<SeedDemoResult> {
+export async function seedDemo(payload: Payload, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
+  return withDiskSyncAtEnd(payload, () => loadDemo(payload, options))
+}
+
+const loadDemo = async (payload: Payload, options: SeedDemoOptions): Promise<SeedDemoResult> => {
   const started = performance.now()
   const now = new Date()
   const password = demoPassword()
+  const context: RequestContext = { [skipSearchSync]: true }
+  let done = 0
   const ms: Record<string, number> = {}
-  const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+  const stage = async (name: SeedDemoStage, step: () => Promise<number>): Promise<number> => {
     const start = performance.now()
-    const value = await step()
-    ms[name] = Math.round(performance.now() - start)
-    return value
+    const count = await step()
+    const end = performance.now()
+    const progress = { stage: name, count, ms: Math.round(end - start), elapsedMs: Math.round(end - started), done: ++done, total: STAGES }
+    ms[name] = progress.ms
+    const { vi, en } = stageWords[name]
+    payload.logger.info(
+      `Dữ liệu mẫu ${progress.done}/${STAGES}: ${count} ${vi} (${progress.ms} ms; từ đầu ${progress.elapsedMs} ms) / ` +
+        `demo ${progress.done}/${STAGES}: ${count} ${en} (${progress.ms} ms; ${progress.elapsedMs} ms since the start)`,
+    )
+    try {
+      options.onProgress?.(progress)
+    } catch (error) {
+      payload.logger.warn({ err: error, msg: 'demo seed: the progress callback failed' })
+    }
+    return count
   }
-  const users = await timed('accounts', () => createAccounts(payload, password))
-  const media = demoMediaUploader(payload)
+  payload.logger.info('Đang nạp dữ liệu mẫu… / Loading the demo content…')
 
-  await timed('documents', () => seedDocuments(payload, users, media))
-  await timed('materials', () => seedMaterials(payload, users, media))
-  await timed('library', () => seedLibrary(payload, users, media))
-  await timed('announcements', () => seedAnnouncements(payload, users, media, now))
-  await timed('profile', () => seedSchoolProfile(payload, users, media))
+  // An embedded index whose warm-up is still due is built now, while the database is empty, so
+  // that no warm-up can end after the rebuild below and put back an index without the demo.
+  const { warmup } = searchSettingsOf(payload)
+  warmup.begin()
+  await warmup.finished.catch(() => undefined)
+
+  const files = demoFiles(now)
+  const made = makeDemoFiles(files)
+  let users!: Users
+  await stage('accounts', async () => {
+    users = await createAccounts(payload, password, context)
+    return Object.keys(users).length
+  })
+  const as = (user: User): Acting => ({ depth: 0, overrideAccess: false, user, context })
+  const media = uploadDemoFiles(payload, { files, made, users, context })
+  const seeding: Seeding = { payload, users, media, now, as }
+  try {
+    const uploads = stage('files', () => media.all)
+    // Awaited once the content is in; a failed upload fails the first stage that needs the file.
+    uploads.catch(() => undefined)
+    // One part after another: parts share files, and each publish recomputes the levels at which
+    // its files are served from what is published so far; side by side, they could overwrite
+    // each other's result.
+    await stage('documents', () => seedDocuments(seeding))
+    await stage('materials', () => seedMaterials(seeding))
+    await stage('library', () => seedLibrary(seeding))
+    await stage('announcements', () => seedAnnouncements(seeding))
+    await stage('profile', () => seedSchoolProfile(seeding))
+    await uploads
+  } catch (error) {
+    // Nothing writes once the seed has failed: the uploads under way end before it says so.
+    await media.stop()
+    throw error
+  }
+  await stage('search', () => rebuildSearchIndex(payload))
 
   const counts: Record<string, number> = {}
   for (const collection of COUNTED) {

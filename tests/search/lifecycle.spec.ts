@@ -2,9 +2,13 @@ import type { Payload } from 'payload'
 
 import type { AccessLevel } from '../../src/access/accessLevels.js'
 
-import { sweepTaskSlug } from '../../src/plugins/search/defaults.js'
+import { createLocalReq } from 'payload'
+
+import { skipSearchSync, sweepTaskSlug } from '../../src/plugins/search/defaults.js'
+import { reindexAll } from '../../src/plugins/search/ops.js'
+import { searchSettingsOf } from '../../src/plugins/search/settingsOf.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
-import { type Accounts, createAccounts, driftOf, runSearchQueue, search } from './support.js'
+import { type Accounts, createAccounts, driftOf, pendingSearchJobs, runSearchQueue, search } from './support.js'
 
 let payload: Payload
 let accounts: Accounts
@@ -264,5 +268,27 @@ describe('a change to a related document', () => {
     await expectIndexToMatchDatabase()
     expect(await foundIds('làm quen chữ cái')).toContain(entry('learning-materials', id))
     expect(await foundIds('Diệu Linh')).not.toContain(entry('learning-materials', id))
+  })
+})
+
+describe('a bulk load that rebuilds the index once it ends', () => {
+  const bulk = (role: keyof Accounts) => ({ ...as(role), context: { [skipSearchSync]: true } })
+
+  it('queues no index update for its writes, nor for the entries that show what it changed', async () => {
+    await runSearchQueue(payload)
+    const { id } = await payload.create({
+      collection: 'learning-materials',
+      data: { _status: 'published', accessLevel: 'public', materialType: 'lesson-plan', title: 'Giáo án: Bé nặn con giống' },
+      ...bulk('reviewer'),
+    })
+    await payload.update({ collection: 'users', data: { name: 'Tô Thị Bích Ngọc' }, id: accounts.reviewer.user.id, ...bulk('admin') })
+    expect(await pendingSearchJobs(payload)).toBe(0)
+    expect(await foundIds('nặn con giống')).not.toContain(entry('learning-materials', id))
+  })
+
+  it('is all found after the one rebuild', async () => {
+    await reindexAll(searchSettingsOf(payload), await createLocalReq({}, payload))
+    await expectIndexToMatchDatabase()
+    expect(await foundIds('nặn con giống')).toHaveLength(1)
   })
 })

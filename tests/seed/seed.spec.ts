@@ -1,12 +1,15 @@
 import type { Payload } from 'payload'
 
+import { isMongoUrl } from '../../src/database.js'
 import { isValidIsbn } from '../../src/lib/isbn.js'
 import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
 import { withCheckDigit } from '../../src/seed/demo/isbn.js'
 import { demoLibraryItems } from '../../src/seed/demo/library.js'
-import { seedDemo, type SeedDemoResult } from '../../src/seed/seedDemo.js'
+import { demoPdfs } from '../../src/seed/demo/pdfs.js'
+import { seedDemo, type SeedDemoProgress, type SeedDemoResult } from '../../src/seed/seedDemo.js'
 import { seedDemoIfEmpty } from '../../src/seed/seedDemoIfEmpty.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
+import { driftOf, pendingSearchJobs } from '../search/support.js'
 
 type Related = { relation: string; document: number | string | { id: number | string } }
 
@@ -29,10 +32,11 @@ describe('withCheckDigit', () => {
 describe('the demo seed', () => {
   let payload: Payload
   let result: SeedDemoResult
+  const progress: SeedDemoProgress[] = []
 
   beforeAll(async () => {
     payload = await bootPayload('seed')
-    result = await seedDemo(payload)
+    result = await seedDemo(payload, { onProgress: (step) => progress.push(step) })
   })
 
   afterAll(async () => {
@@ -45,6 +49,40 @@ describe('the demo seed', () => {
     expect(result.counts.announcements).toBeGreaterThanOrEqual(10)
     expect(result.counts['regulatory-documents']).toBeGreaterThanOrEqual(8)
     expect(result.counts.users).toBe(demoAccounts.length)
+  })
+
+  it('reports each of its parts as it finishes, with what it made', () => {
+    expect(progress.map((step) => step.stage).sort()).toEqual(
+      ['accounts', 'announcements', 'documents', 'files', 'library', 'materials', 'profile', 'search'].sort(),
+    )
+    expect(progress.map((step) => step.done)).toEqual(progress.map((_, index) => index + 1))
+    for (const step of progress) {
+      expect(step.total).toBe(progress.length)
+      expect(step.count).toBeGreaterThan(0)
+      expect(step.elapsedMs).toBeGreaterThanOrEqual(step.ms)
+    }
+    const counted = Object.fromEntries(progress.map((step) => [step.stage, step.count]))
+    expect(counted.accounts).toBe(result.counts.users)
+    expect(counted.files).toBe(result.counts.media)
+    expect(counted.materials).toBe(result.counts['learning-materials'])
+    expect(progress.at(-1)?.stage).toBe('search')
+  })
+
+  it('leaves the search index complete, with no index job left to run', async () => {
+    expect(await pendingSearchJobs(payload)).toBe(0)
+    expect(await driftOf(payload)).toEqual({ extra: [], inSync: true, missing: [] })
+  })
+
+  it('leaves an embedded database syncing every commit to disk again, as the adapter set it', async () => {
+    const db = payload.db as unknown as { name: string; client: { execute: (sql: string) => Promise<{ rows: Array<Record<string, unknown>> }> } }
+    if (isMongoUrl(process.env.DATABASE_URL)) {
+      // MongoDB's writes are not touched: there is nothing to put back.
+      expect(db.name).toBe('mongoose')
+    } else {
+      const { rows } = await db.client.execute('PRAGMA synchronous')
+      // 2 is FULL, what the adapter sets for a WAL database.
+      expect(Object.values(rows[0] ?? {})).toEqual([2])
+    }
   })
 
   it('reports every account with the demo password', () => {
@@ -173,6 +211,18 @@ describe('the demo seed', () => {
       expect(image.mimeType).toBe('image/jpeg')
       expect(Number(image.width)).toBeLessThanOrEqual(1600)
     }
+  })
+
+  it('uploads each PDF of the catalogue once, and no other', async () => {
+    const { docs } = await payload.find({
+      collection: 'media',
+      where: { mimeType: { equals: 'application/pdf' } },
+      limit: 0,
+      pagination: false,
+      overrideAccess: true,
+      depth: 0,
+    })
+    expect(docs.map((doc) => doc.filename).sort()).toEqual(demoPdfs(new Date()).map((pdf) => pdf.name).sort())
   })
 
   it('attaches the plan’s PDF to the plan', async () => {

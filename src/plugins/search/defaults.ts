@@ -6,3 +6,10 @@ export const sweepTaskSlug = 'searchSweep'
 export const syncAttempts = 10
 /** Characters of body and attachment text kept per entry: two attached files at the extraction cap. */
 export const maxIndexedText = 2_000_000
+
+/**
+ * A `context` key for writes made in bulk by something that rebuilds the whole index once it is
+ * done (`reindexAll`), such as the demo seed: with it set to `true`, a write queues no index
+ * update of its own, neither for itself nor for the entries that show it.
+ */
+export const skipSearchSync = 'skipSearchSync'

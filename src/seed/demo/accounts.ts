@@ -59,3 +59,10 @@ export const demoAccounts: DemoAccount[] = [
     purpose: 'Phụ huynh cháu Trần Minh Khang (lớp Mẫu giáo nhỡ B2)',
   },
 ]
+
+/** The full name of a demo account, as it signs documents and lessons. */
+export const demoAccountName = (key: AccountKey): string => {
+  const account = demoAccounts.find((each) => each.key === key)
+  if (!account) throw new Error(`No demo account "${key}"`)
+  return account.name
+}

@@ -46,43 +46,80 @@ const loadFonts = () =>
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0]
 
 /**
- * Parsing DejaVu's tables costs more than drawing a page, and every embedding parses again: the
- * parsed fonts are kept and shared by all the demo's PDFs (each still gets its own subset).
+ * Parsing DejaVu's tables costs more than drawing a page, so each font file is parsed once and its
+ * tables are shared by all the demo's PDFs. Its glyphs are not: fontkit keeps with each glyph the
+ * characters it was first laid out for, and a glyph first met while another PDF's subset was
+ * written (the "A" inside a composite "Ấ") has none, so a later PDF would map that letter to no
+ * text at all. Each PDF gets a view of the parsed font with a glyph cache (`_glyphs`) of its own.
  */
-const parsedFonts = new Map<Uint8Array, ReturnType<Fontkit['create']>>()
+type ParsedFont = ReturnType<Fontkit['create']>
+const parsedFonts = new Map<Uint8Array, ParsedFont>()
 const cachingFontkit: Fontkit = {
   create: (buffer, postscriptName) => {
-    let font = parsedFonts.get(buffer)
-    if (!font) {
-      font = fontkit.create(buffer, postscriptName)
-      parsedFonts.set(buffer, font)
+    let parsed = parsedFonts.get(buffer)
+    if (!parsed) {
+      parsed = fontkit.create(buffer, postscriptName)
+      parsedFonts.set(buffer, parsed)
     }
-    return font
+    return Object.create(parsed, { _glyphs: { value: {} } }) as ParsedFont
   },
 }
 
 // Italic is the regular face slanted: a third embedded font would cost more than the whole page.
 const ITALIC = degrees(12)
 
-// Words are measured once each: measuring every growing candidate line costs a layout per word.
-const wrap = (text: string, font: PDFFont, size: number, width: number): string[] => {
-  const space = font.widthOfTextAtSize(' ', size)
-  const lines: string[] = []
+/**
+ * The units a line may break between: words, except that a word ending in a hyphen ("-" alone in
+ * "dạy - học", or "4-" in "4- 5 tuổi") stays with the next one. Text extractors such as pdftotext
+ * read a line ending in a hyphen as a word hyphenated across lines and join the halves without it.
+ */
+const breakableUnits = (text: string): string[] =>
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .reduce<string[]>((units, word) => {
+      const previous = units.at(-1)
+      if (previous?.endsWith('-')) units[units.length - 1] = `${previous} ${word}`
+      else units.push(word)
+      return units
+    }, [])
+
+type Face = 'bold' | 'regular'
+
+/**
+ * Widths at size 1 of the words met so far, per face. Measuring is a full layout of the word, and
+ * Vietnamese text repeats its syllables: each is measured once for all the demo's PDFs.
+ */
+const widths: Record<Face, Map<string, number>> = { bold: new Map(), regular: new Map() }
+
+const widthOf = (fonts: Record<Face, PDFFont>, face: Face, text: string, size: number): number => {
+  let width = widths[face].get(text)
+  if (width === undefined) {
+    width = fonts[face].widthOfTextAtSize(text, 1)
+    widths[face].set(text, width)
+  }
+  return width * size
+}
+
+/** Breaks `text` into lines no wider than `width`, each with its own width. */
+const wrap = (text: string, measure: (text: string) => number, width: number): Array<{ text: string; width: number }> => {
+  const space = measure(' ')
+  const lines: Array<{ text: string; width: number }> = []
   let current = ''
   let currentWidth = 0
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const wordWidth = font.widthOfTextAtSize(word, size)
-    if (current && currentWidth + space + wordWidth > width) {
-      lines.push(current)
-      current = word
-      currentWidth = wordWidth
+  for (const unit of breakableUnits(text)) {
+    const unitWidth = measure(unit)
+    if (current && currentWidth + space + unitWidth > width) {
+      lines.push({ text: current, width: currentWidth })
+      current = unit
+      currentWidth = unitWidth
     } else {
-      currentWidth += (current ? space : 0) + wordWidth
-      current = current ? `${current} ${word}` : word
+      currentWidth += (current ? space : 0) + unitWidth
+      current = current ? `${current} ${unit}` : unit
     }
   }
-  if (current) lines.push(current)
-  return lines.length > 0 ? lines : ['']
+  if (current) lines.push({ text: current, width: currentWidth })
+  return lines.length > 0 ? lines : [{ text: '', width: 0 }]
 }
 
 /**
@@ -93,9 +130,13 @@ export async function writePdf(spec: PdfSpec): Promise<Buffer> {
   const bytes = await loadFonts()
   const pdf = await PDFDocument.create()
   pdf.registerFontkit(cachingFontkit)
-  const fonts = {
-    regular: await pdf.embedFont(bytes.regular, { subset: true }),
-    bold: await pdf.embedFont(bytes.bold, { subset: true }),
+  // pdf-lib sets glyphs by their advance widths and never reads fontkit's positions (kerning,
+  // marks): switching those features off halves the layout work and changes no byte of the page.
+  // A fresh object each time: fontkit writes its defaults into the one it is given.
+  const features = () => ({ kern: false, mark: false, mkmk: false })
+  const fonts: Record<Face, PDFFont> = {
+    regular: await pdf.embedFont(bytes.regular, { subset: true, features: features() }),
+    bold: await pdf.embedFont(bytes.bold, { subset: true, features: features() }),
   }
   pdf.setTitle(spec.title)
   pdf.setAuthor(spec.author ?? 'Trường Mầm non Phục Lễ')
@@ -124,9 +165,9 @@ export async function writePdf(spec: PdfSpec): Promise<Buffer> {
       for (const [column, lines] of [spec.letterhead.left, spec.letterhead.right].entries()) {
         const line = lines[row]
         if (!line?.text) continue
-        const font = line.bold ? fonts.bold : fonts.regular
+        const face: Face = line.bold ? 'bold' : 'regular'
         const left = PAGE.margin + column * columnWidth
-        draw(line.text, left + (columnWidth - font.widthOfTextAtSize(line.text, size)) / 2, font, size, line.italic)
+        draw(line.text, left + (columnWidth - widthOf(fonts, face, line.text, size)) / 2, fonts[face], size, line.italic)
       }
       y -= size * LEADING
     }
@@ -135,13 +176,12 @@ export async function writePdf(spec: PdfSpec): Promise<Buffer> {
 
   for (const line of spec.lines) {
     const size = line.size ?? (line.heading ? BODY_SIZE + 0.5 : BODY_SIZE)
-    const font = line.heading || line.bold ? fonts.bold : fonts.regular
+    const face: Face = line.heading || line.bold ? 'bold' : 'regular'
     const indent = line.bullet ? 18 : 0
-    const wrapped = wrap(line.text, font, size, contentWidth - indent)
+    const wrapped = wrap(line.text, (text) => widthOf(fonts, face, text, size), contentWidth - indent)
     if (line.heading) y -= size * 0.4
-    for (const [index, value] of wrapped.entries()) {
+    for (const [index, { text: value, width }] of wrapped.entries()) {
       if (y - size * LEADING < PAGE.margin) newPage()
-      const width = font.widthOfTextAtSize(value, size)
       const x =
         line.align === 'center'
           ? PAGE.margin + (contentWidth - width) / 2
@@ -149,7 +189,7 @@ export async function writePdf(spec: PdfSpec): Promise<Buffer> {
             ? PAGE.width - PAGE.margin - width
             : PAGE.margin + indent
       if (line.bullet && index === 0) draw(line.bullet, PAGE.margin + 2, fonts.regular, size)
-      draw(value, x, font, size, line.italic)
+      draw(value, x, fonts[face], size, line.italic)
       y -= size * LEADING
     }
     y -= size * 0.25

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook, CollectionS
 
 import type { SanitizedSearchPluginOptions } from '../types.js'
 
+import { skipSearchSync } from '../defaults.js'
 import { queueSyncOf } from './queueSync.js'
 
 const queueDependentsOf = async (
@@ -10,6 +11,8 @@ const queueDependentsOf = async (
   id: number | string,
   req: PayloadRequest,
 ): Promise<void> => {
+  // Nothing would be queued for them (see queueSyncOf): no need to look them up.
+  if (req.context[skipSearchSync]) return
   for (const [dependent, settings] of Object.entries(options.collections)) {
     for (const { field } of (settings.dependsOn ?? []).filter((each) => each.collection === changed)) {
       // Finding every entry to refresh, whatever the editor can read: the index serves everyone.

@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, Pay
 import type { SanitizedSearchPluginOptions } from '../types.js'
 
 import { afterCommit } from '../../../lib/afterCommit.js'
-import { syncTaskSlug } from '../defaults.js'
+import { skipSearchSync, syncTaskSlug } from '../defaults.js'
 
 /** Whether this process works the queue itself, as Payload decides it for its crons. */
 const runsQueueHere = async (options: SanitizedSearchPluginOptions, payload: Payload): Promise<boolean> =>
@@ -21,6 +21,8 @@ export const queueSyncOf = async (
   id: number | string,
   req: PayloadRequest,
 ): Promise<void> => {
+  // A bulk load rebuilds the index once it ends; a job per write would only redo that work.
+  if (req.context[skipSearchSync]) return
   const job = await req.payload.jobs.queue({
     input: { collection, id: String(id) },
     queue: options.queue,
