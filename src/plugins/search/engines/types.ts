@@ -14,6 +14,19 @@ export const facetNames = [
 export type FacetName = (typeof facetNames)[number]
 
 /**
+ * Hits a search counts and pages through at most, on both engines: a search matching more says
+ * this many, and pages past it are empty. Meilisearch's `pagination.maxTotalHits` (1,000 unless
+ * set); its documentation warns that values over 20,000 can make queries take seconds.
+ */
+export const maxTotalHits = 10_000
+
+/**
+ * Values counted per facet at most, on both engines, the most frequent kept. Meilisearch's
+ * `faceting.maxValuesPerFacet` (100 unless set, and then the first 100 in alphabetical order).
+ */
+export const maxValuesPerFacet = 1_000
+
+/**
  * One published document as the index holds it: only what its readers may see, already shaped.
  * `id` is `${collection}-${docId}` so every collection shares one index.
  */
