@@ -175,7 +175,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
 
   return {
     name: 'embedded',
-    setup: async () => undefined,
+    setup: async () => ({ missing: [], settled: Promise.resolve() }),
     upsert: async (batch) => batch.forEach((document) => put(entries, document)),
     remove: async (ids) => ids.forEach((id) => drop(entries, id)),
     search: async (query): Promise<SearchResult> => {

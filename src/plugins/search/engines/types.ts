@@ -85,11 +85,30 @@ export type SearchResult = {
 
 export type TenantToken = { expiresAt: string; host: string; indexUid: string; token: string }
 
+/** What `setup()` found and what it left running. */
+export type SetupReport = {
+  /**
+   * What the engine's credentials do not allow, one plain sentence each (empty when nothing is
+   * missing), for the operator to read in the log at start.
+   */
+  missing: string[]
+  /**
+   * Settles once every setting is in force. A settings change on a large index can take minutes;
+   * searches are answered meanwhile with the settings the index had. Rejects if the change failed.
+   */
+  settled: Promise<void>
+  /** The engine's task that applies the settings, while one runs, to name it in `/readyz`. */
+  pending?: string
+}
+
 /** What every search engine offers; the plugin talks to engines only through this. */
 export interface SearchEngine {
   readonly name: 'embedded' | 'meilisearch'
-  /** Applies index settings (idempotent); called at start. */
-  setup(): Promise<void>
+  /**
+   * Prepares the index and applies its settings; called at start. Idempotent and safe when several
+   * servers start at once. Resolves once searches can be answered; the report says what runs on.
+   */
+  setup(): Promise<SetupReport>
   /** Adds or replaces documents; resolves only once the engine has durably applied them. */
   upsert(documents: SearchDocument[]): Promise<void>
   /** Removes documents by id; unknown ids are fine. */
