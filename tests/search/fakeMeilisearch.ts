@@ -94,6 +94,10 @@ export type FakeOptions = {
   defaultKeys?: boolean
   /** The Meilisearch version to behave as. @default '1.19.0' */
   version?: string
+  /** The master key, as `MEILI_MASTER_KEY` sets it. @default random */
+  masterKey?: string
+  /** The port to listen on, for a server that comes up where a client already looks. @default a free one */
+  port?: number
 }
 
 const now = () => new Date().toISOString()
@@ -126,7 +130,7 @@ const unknownField = (body: Record<string, unknown>, known: string[]): void => {
 
 /** Starts the fake on 127.0.0.1 on a free port. */
 export const startFakeMeilisearch = async (options: FakeOptions = {}): Promise<FakeMeilisearch> => {
-  const masterKey = `master-${randomBytes(16).toString('hex')}`
+  const masterKey = options.masterKey ?? `master-${randomBytes(16).toString('hex')}`
   const version = options.version ?? '1.19.0'
   const processingPolls = options.processingPolls ?? 1
   const indexes = new Map<string, FakeIndex>()
@@ -384,7 +388,8 @@ export const startFakeMeilisearch = async (options: FakeOptions = {}): Promise<F
         if (!isObject(body)) return refuse('bad_request', 'Invalid value type: expected an object')
         unknownField(body, ['uid', 'primaryKey'])
         if (body.uid === undefined) return refuse('missing_index_uid', 'Missing field `uid`')
-        if (!isValidUid(body.uid)) checkUid(String(body.uid))
+        if (typeof body.uid !== 'string') return refuse('invalid_index_uid', 'Invalid value type at `.uid`: expected a string')
+        checkUid(body.uid)
         if (body.primaryKey !== undefined && body.primaryKey !== null && typeof body.primaryKey !== 'string') {
           return refuse('invalid_index_primary_key', 'Invalid value type at `.primaryKey`: expected a string')
         }
@@ -650,7 +655,7 @@ export const startFakeMeilisearch = async (options: FakeOptions = {}): Promise<F
       response.end(JSON.stringify(apiError('internal', String(error))))
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
 
   const fake: FakeMeilisearch = {

@@ -64,6 +64,20 @@ export const cases: Case[] = [
     expect: { code: 'invalid_index_uid', status: 400 },
   },
   {
+    rule: 'an index uid given as a number is refused at once',
+    docs: docs('reference/errors/error_codes#invalid_index_uid'),
+    source: 'meilisearch-types/src/index_uid.rs: `IndexUid` is read from a JSON string only',
+    docsSay: 'the index guide says a uid "must be an integer or string"',
+    request: () => ({ body: { uid: 1 }, method: 'POST', path: '/indexes' }),
+    expect: { code: 'invalid_index_uid', status: 400 },
+  },
+  {
+    rule: 'creating an index without a uid is refused at once',
+    docs: docs('reference/errors/error_codes#missing_index_uid'),
+    request: () => ({ body: {}, method: 'POST', path: '/indexes' }),
+    expect: { code: 'missing_index_uid', status: 400 },
+  },
+  {
     rule: 'an index uid of 401 bytes is refused at once',
     docs: docs('reference/errors/error_codes#invalid_index_uid'),
     source: 'meilisearch-types/src/index_uid.rs: at most 400 bytes (its message says 512)',

@@ -88,7 +88,7 @@ const probesOf = (live: string, temporary: string) => [
   { action: 'settings.get', index: live, method: 'GET', path: `indexes/${live}/settings` },
   { action: 'settings.update', index: live, method: 'PATCH', path: `indexes/${live}/settings`, body: '{"displayedAttributes":1}' },
   { action: 'tasks.get', method: 'GET', path: 'tasks', params: { limit: '1' } },
-  { action: 'indexes.create', method: 'POST', path: 'indexes', body: '{"uid":1}' },
+  { action: 'indexes.create', method: 'POST', path: 'indexes', body: '{}' },
   { action: 'indexes.swap', method: 'POST', path: 'swap-indexes', body: '[{"indexes":1}]' },
   { action: 'indexes.get', index: temporary, method: 'GET', path: `indexes/${temporary}` },
   { action: 'settings.update', index: temporary, method: 'PATCH', path: `indexes/${temporary}/settings`, body: '{"displayedAttributes":1}' },
