@@ -41,12 +41,15 @@ export const databaseAnswers =
   }
 
 /**
- * Not ready while the index is being built at start. A build that failed leaves the instance
- * ready: the site serves, searches answer 503, and an operator's reindex repairs it.
+ * Not ready while the index is being built at start, while a search engine is not yet set up
+ * (unreachable, or refusing its key), or while it applies new index settings. A build that failed
+ * leaves the instance ready: the site serves, searches answer 503, and an operator's reindex
+ * repairs it.
  */
 export const searchIndexComplete =
   (payload: Payload): ReadinessCheck =>
   async () => {
     const { warmup } = searchSettingsOf(payload)
-    return warmup.done || warmup.failed ? undefined : 'search index still building'
+    if (warmup.failed) return undefined
+    return warmup.pending ?? (warmup.done ? undefined : 'search index still building')
   }

@@ -8,7 +8,7 @@ import path from 'node:path'
  * Boots real Payload on a database of its own: a fresh SQLite file per suite, or, when
  * `DATABASE_URL` names a MongoDB server, a fresh database on it. Migrations run at init, as at start.
  */
-export const bootPayload = async (suite: string): Promise<Payload> => {
+export const bootPayload = async (suite: string, { waitForSearch = true }: { waitForSearch?: boolean } = {}): Promise<Payload> => {
   const dir = mkdtempSync(path.join(tmpdir(), `truongso-${suite}-`))
   process.env.DATA_DIR = dir
   process.env.MEDIA_DIR = path.join(dir, 'media')
@@ -22,9 +22,12 @@ export const bootPayload = async (suite: string): Promise<Payload> => {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../src/payload.config.js')
   const payload = await getPayload({ config })
-  // Suites start from a complete index, as a server does once /readyz answers.
-  const { searchSettingsOf } = await import('../../src/plugins/search/settingsOf.js')
-  await searchSettingsOf(payload).warmup.finished
+  // Suites start from a complete index, as a server does once /readyz answers; a suite about
+  // starting without one says so.
+  if (waitForSearch) {
+    const { searchSettingsOf } = await import('../../src/plugins/search/settingsOf.js')
+    await searchSettingsOf(payload).warmup.finished
+  }
   return payload
 }
 

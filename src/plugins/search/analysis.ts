@@ -2,6 +2,8 @@
  * How Vietnamese text and queries are cut into terms, for the embedded engine. (Meilisearch folds
  * marks itself; its adapter handles tones and abbreviations in its own settings.)
  */
+import type { ParsedQuery } from './query.js'
+
 import { parseDocumentNumber } from '../../lib/documentNumber.js'
 import { foldVietnamese } from '../../lib/vietnamese.js'
 
@@ -44,11 +46,10 @@ export type QueryVariant = {
 }
 
 /**
- * The ways a query may be meant: as typed, with abbreviations expanded or contracted, and as an
- * official document number when it reads as one.
+ * The ways the words a query asks for may be meant: as typed, with abbreviations expanded or
+ * contracted, and as an official document number when the query reads as one.
  */
-export const queryVariants = (query: string): QueryVariant[] => {
-  const terms = tokenize(query)
+export const queryVariants = (query: ParsedQuery, terms: string[]): QueryVariant[] => {
   const folded = terms.map(foldedTerm)
   const variants: QueryVariant[] = [{ terms }]
 
@@ -64,7 +65,7 @@ export const queryVariants = (query: string): QueryVariant[] => {
   )
   if (contracted !== joined) variants.push({ literal: true, terms: contracted.trim().split(' ') })
 
-  const number = parseDocumentNumber(query.trim())
+  const number = parseDocumentNumber(query.text)
   if (number) variants.push({ documentNumber: number.normalized, terms: [] })
   return variants
 }

@@ -1,4 +1,5 @@
-import { foldedTerm, tokenize } from './analysis.js'
+import { foldedTerm } from './analysis.js'
+import { parseQuery, positiveWords } from './query.js'
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
@@ -96,5 +97,5 @@ export const highlight = (text: string, queryTerms: Set<string>, crop?: number):
   return output + escapeHtml(source.slice(cursor, end)) + (end < source.length ? '…' : '')
 }
 
-/** The folded forms of every query word, for `highlight`. */
-export const highlightTerms = (query: string): Set<string> => new Set(tokenize(query).map(foldedTerm))
+/** The folded forms of the words a query asks for (not those it excludes), for `highlight`. */
+export const highlightTerms = (query: string): Set<string> => new Set(positiveWords(parseQuery(query)).map(foldedTerm))

@@ -12,7 +12,7 @@ import { queueSyncAfterChange, queueSyncAfterDelete } from './hooks/queueSync.js
 import { sweepTask } from './jobs/sweepTask.js'
 import { syncTask } from './jobs/syncTask.js'
 import { reindexAll } from './ops.js'
-import { pendingWarmup, warm } from './warmup.js'
+import { pendingWarmup, setUpInBackground, warm } from './warmup.js'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
@@ -82,19 +82,23 @@ export const searchPlugin =
       },
       onInit: async (payload) => {
         await config.onInit?.(payload)
+        if (options.engine.name !== 'embedded') {
+          // Not awaited: an engine that is down, refuses its key or applies settings to a large
+          // index must neither hold nor fail the start; /readyz says when it is set up.
+          options.warmup = setUpInBackground(options.engine, payload.logger)
+          return
+        }
         await options.engine.setup()
         // The embedded index lives in memory: it is rebuilt from the database at every start,
         // while the server already answers (searches wait for it a few seconds, then get a 503).
-        if (options.engine.name === 'embedded') {
-          options.warmup = pendingWarmup(async () => {
-            const report = await reindexAll(options, await createLocalReq({}, payload))
-            payload.logger.info(`search: embedded index built with ${report.indexed} entries in ${report.ms} ms`)
-          })
-          options.warmup.finished.catch((error: unknown) =>
-            payload.logger.error({ err: error, msg: 'search: the embedded index could not be built; POST /api/search/reindex retries' }),
-          )
-          if (options.buildIndexOnInit) options.warmup.begin()
-        }
+        options.warmup = pendingWarmup(async () => {
+          const report = await reindexAll(options, await createLocalReq({}, payload))
+          payload.logger.info(`search: embedded index built with ${report.indexed} entries in ${report.ms} ms`)
+        })
+        options.warmup.finished.catch((error: unknown) =>
+          payload.logger.error({ err: error, msg: 'search: the embedded index could not be built; POST /api/search/reindex retries' }),
+        )
+        if (options.buildIndexOnInit) options.warmup.begin()
       },
     }
   }

@@ -3,7 +3,8 @@ import type { SanitizedSearchPluginOptions } from '../../search/types.js'
 import type { DocumentContext, Fragment } from './common.js'
 
 import { accessLevels } from '../../../access/accessLevels.js'
-import { facetNames } from '../../search/engines/types.js'
+import { facetNames, maxTotalHits, maxValuesPerFacet } from '../../search/engines/types.js'
+import { maxQueryTerms } from '../../search/query.js'
 import { ref } from '../oas.js'
 import { json } from './common.js'
 
@@ -85,13 +86,17 @@ export const searchPaths = (context: DocumentContext): Fragment => {
     properties: {
       q: { type: 'string' },
       hits: { type: 'array', items: ref('schemas', 'SearchHit') },
-      total: { type: 'integer' },
+      total: {
+        type: 'integer',
+        maximum: maxTotalHits,
+        description: `Số kết quả, tối đa ${maxTotalHits.toLocaleString('en')}; các trang sau đó trống · Matching documents, counted up to ${maxTotalHits.toLocaleString('en')}; pages past that are empty`,
+      },
       page: { type: 'integer' },
       limit: { type: 'integer' },
       totalPages: { type: 'integer' },
       facets: {
         type: 'object',
-        description: 'Số kết quả theo từng giá trị · Matching documents per value, for every facet',
+        description: `Số kết quả theo từng giá trị, tối đa ${maxValuesPerFacet.toLocaleString('en')} giá trị nhiều nhất mỗi bộ lọc · Matching documents per value, for every facet: the ${maxValuesPerFacet.toLocaleString('en')} most frequent values at most`,
         properties: Object.fromEntries(facetNames.map((facet) => [facet, { type: 'object', additionalProperties: { type: 'integer' } }])),
       },
       timing: { type: 'object', properties: { engineMs: { type: 'number' }, totalMs: { type: 'number' } } },
@@ -113,7 +118,9 @@ export const searchPaths = (context: DocumentContext): Fragment => {
             {
               name: 'q',
               in: 'query',
-              description: 'Từ khóa · Query; empty lists everything the filters allow',
+              description:
+                `Từ khóa · Query; empty lists everything the filters allow, newest first. "a phrase" matches its words side by side, ` +
+                `-word (after a space) leaves out what holds it, and only the first ${maxQueryTerms} words or phrases count`,
               schema: { type: 'string', maxLength: searchQueryLimits.maxQueryLength },
             },
             ...facets,

@@ -4,7 +4,8 @@ import type { FacetName, SearchDocument, SearchEngine, SearchHit, SearchQuery, S
 
 import { exactTerm, foldedTerm, queryVariants, tokenize } from '../analysis.js'
 import { highlight, highlightTerms } from '../highlight.js'
-import { facetNames } from './types.js'
+import { type ParsedQuery, parseQuery, positiveWords } from '../query.js'
+import { facetNames, maxTotalHits, maxValuesPerFacet } from './types.js'
 
 const searchableFields = ['title', 'documentNumber', 'summary', 'text'] as const
 const boosts = { documentNumber: 12, summary: 2, text: 1, title: 4 }
@@ -59,6 +60,53 @@ const facetValues = (document: SearchDocument, facet: FacetName): string[] => {
   return (Array.isArray(value) ? value : [value]).map(String)
 }
 
+/**
+ * At most `maxValuesPerFacet` values, the most frequent first; among equal counts the greater
+ * value first, as Meilisearch's count order pops them (`count_iterate_over_facet_distribution`).
+ */
+const topFacetValues = (counts: Map<string, number>): Record<string, number> =>
+  Object.fromEntries(
+    [...counts.entries()]
+      .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? 1 : a > b ? -1 : 0))
+      .slice(0, maxValuesPerFacet),
+  )
+
+const letterOrDigit = '[\\p{L}\\p{N}]'
+/** What may stand between the words of a phrase: soft separators only, as in Meilisearch. */
+const softGap = '(?:[^\\p{L}\\p{N}!;?¡§¶¿.,]|[.,](?!\\s))+'
+
+/** Matches the folded words side by side, as whole words, in folded text. */
+const phrasePattern = (words: string[]): RegExp =>
+  new RegExp(`(?<!${letterOrDigit})${words.map(foldedTerm).join(softGap)}(?!${letterOrDigit})`, 'u')
+
+/** Searchable fields folded once per entry, and only for the entries a phrase or exclusion reaches. */
+const foldedFieldsCache = new WeakMap<SearchDocument, string[]>()
+const foldedFields = (document: SearchDocument): string[] => {
+  let fields = foldedFieldsCache.get(document)
+  if (!fields) {
+    fields = searchableFields.flatMap((field) => {
+      const value = document[field]
+      return value ? [foldedTerm(value)] : []
+    })
+    foldedFieldsCache.set(document, fields)
+  }
+  return fields
+}
+
+/** Phrases that must appear and words or phrases that must not, as one test per entry. */
+const syntaxFilter = (query: ParsedQuery): ((document: SearchDocument) => boolean) | undefined => {
+  const required = query.terms.flatMap((term) => (term.kind === 'phrase' ? [phrasePattern(term.words)] : []))
+  const excluded = [...query.excludedWords.map((word) => [word]), ...query.excludedPhrases].map(phrasePattern)
+  if (required.length === 0 && excluded.length === 0) return undefined
+  return (document) => {
+    const fields = foldedFields(document)
+    return (
+      required.every((pattern) => fields.some((field) => pattern.test(field))) &&
+      !excluded.some((pattern) => fields.some((field) => pattern.test(field)))
+    )
+  }
+}
+
 /** Search held in this process's memory, rebuilt from the database at start. */
 export const createEmbeddedEngine = (): SearchEngine => {
   let entries: Entries = { documents: new Map(), index: newIndex() }
@@ -70,9 +118,9 @@ export const createEmbeddedEngine = (): SearchEngine => {
         !wanted?.length || facetValues(document, facet as FacetName).some((value) => wanted.includes(value)),
     )
 
-  const toMiniQuery = (q: string): Query => ({
+  const toMiniQuery = (query: ParsedQuery, words: string[]): Query => ({
     combineWith: 'OR',
-    queries: queryVariants(q).flatMap((variant): Query[] => {
+    queries: queryVariants(query, words).flatMap((variant): Query[] => {
       if (variant.documentNumber) {
         return [{ combineWith: 'OR', fields: ['documentNumber'], queries: [compactNumber(variant.documentNumber)] }]
       }
@@ -85,18 +133,20 @@ export const createEmbeddedEngine = (): SearchEngine => {
     }),
   })
 
-  const rank = (query: SearchQuery): SearchDocument[] => {
+  const rank = (query: SearchQuery, parsed: ParsedQuery): SearchDocument[] => {
     const { documents, index } = entries
-    if (!query.q.trim()) {
-      return [...documents.values()]
-        .filter((document) => matchesFilters(document, query))
-        .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+    const words = positiveWords(parsed)
+    const syntax = syntaxFilter(parsed)
+    const kept = (document: SearchDocument) => matchesFilters(document, query) && (!syntax || syntax(document))
+    // A query of exclusions alone lists everything else, newest first, as an empty query does.
+    if (words.length === 0) {
+      return [...documents.values()].filter(kept).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
     }
-    const results: MiniResult[] = index.search(toMiniQuery(query.q), {
+    const results: MiniResult[] = index.search(toMiniQuery(parsed, words), {
       boost: boosts,
       filter: (result) => {
         const document = documents.get(String(result.id))
-        return Boolean(document && matchesFilters(document, query))
+        return Boolean(document && kept(document))
       },
       // Vietnamese syllables are short: a typo is forgiven only in longer words.
       fuzzy: (term) => (term.length >= 5 ? 1 : false),
@@ -125,25 +175,27 @@ export const createEmbeddedEngine = (): SearchEngine => {
 
   return {
     name: 'embedded',
-    setup: async () => undefined,
+    setup: async () => ({ missing: [], settled: Promise.resolve() }),
     upsert: async (batch) => batch.forEach((document) => put(entries, document)),
     remove: async (ids) => ids.forEach((id) => drop(entries, id)),
     search: async (query): Promise<SearchResult> => {
       if (query.levels.length === 0) throw new Error('search without access levels refused')
       const started = performance.now()
-      const ranked = rank(query)
+      const parsed = parseQuery(query.q)
+      const ranked = rank(query, parsed)
       const facets: SearchResult['facets'] = {}
       for (const facet of facetNames) {
-        const counts: Record<string, number> = {}
+        const counts = new Map<string, number>()
         for (const document of ranked) {
-          for (const value of facetValues(document, facet)) counts[value] = (counts[value] ?? 0) + 1
+          for (const value of facetValues(document, facet)) counts.set(value, (counts.get(value) ?? 0) + 1)
         }
-        facets[facet] = counts
+        facets[facet] = topFacetValues(counts)
       }
       const terms = highlightTerms(query.q)
+      const total = Math.min(ranked.length, maxTotalHits)
       const start = (query.page - 1) * query.limit
-      const hits = ranked.slice(start, start + query.limit).map((document) => toHit(document, terms))
-      return { engineMs: performance.now() - started, facets, hits, total: ranked.length }
+      const hits = ranked.slice(start, Math.min(start + query.limit, total)).map((document) => toHit(document, terms))
+      return { engineMs: performance.now() - started, facets, hits, total }
     },
     replaceAll: async (batches, onProgress) => {
       const next: Entries = { documents: new Map(), index: newIndex() }

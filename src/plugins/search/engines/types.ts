@@ -14,6 +14,19 @@ export const facetNames = [
 export type FacetName = (typeof facetNames)[number]
 
 /**
+ * Hits a search counts and pages through at most, on both engines: a search matching more says
+ * this many, and pages past it are empty. Meilisearch's `pagination.maxTotalHits` (1,000 unless
+ * set); its documentation warns that values over 20,000 can make queries take seconds.
+ */
+export const maxTotalHits = 10_000
+
+/**
+ * Values counted per facet at most, on both engines, the most frequent kept. Meilisearch's
+ * `faceting.maxValuesPerFacet` (100 unless set, and then the first 100 in alphabetical order).
+ */
+export const maxValuesPerFacet = 1_000
+
+/**
  * One published document as the index holds it: only what its readers may see, already shaped.
  * `id` is `${collection}-${docId}` so every collection shares one index.
  */
@@ -72,11 +85,30 @@ export type SearchResult = {
 
 export type TenantToken = { expiresAt: string; host: string; indexUid: string; token: string }
 
+/** What `setup()` found and what it left running. */
+export type SetupReport = {
+  /**
+   * What the engine's credentials do not allow, one plain sentence each (empty when nothing is
+   * missing), for the operator to read in the log at start.
+   */
+  missing: string[]
+  /**
+   * Settles once every setting is in force. A settings change on a large index can take minutes;
+   * searches are answered meanwhile with the settings the index had. Rejects if the change failed.
+   */
+  settled: Promise<void>
+  /** The engine's task that applies the settings, while one runs, to name it in `/readyz`. */
+  pending?: string
+}
+
 /** What every search engine offers; the plugin talks to engines only through this. */
 export interface SearchEngine {
   readonly name: 'embedded' | 'meilisearch'
-  /** Applies index settings (idempotent); called at start. */
-  setup(): Promise<void>
+  /**
+   * Prepares the index and applies its settings; called at start. Idempotent and safe when several
+   * servers start at once. Resolves once searches can be answered; the report says what runs on.
+   */
+  setup(): Promise<SetupReport>
   /** Adds or replaces documents; resolves only once the engine has durably applied them. */
   upsert(documents: SearchDocument[]): Promise<void>
   /** Removes documents by id; unknown ids are fine. */

@@ -15,8 +15,20 @@ export type MeilisearchConnection = {
    * already gone).
    * @throws MeilisearchTaskError when the task fails or is canceled
    */
-  settle: (enqueued: Promise<EnqueuedTask>, what: string, tolerate?: (task: Task) => boolean) => Promise<Task>
+  settle: (enqueued: Promise<EnqueuedTask | number>, what: string, tolerate?: (task: Task) => boolean) => Promise<Task>
+  /**
+   * Follows a task however long it takes, polling more and more seldom (up to once a second) on
+   * timers that never keep the process alive (a script that is done exits while a long settings
+   * task runs on).
+   * @throws MeilisearchTaskError when the task fails or is canceled
+   */
+  watch: (taskUid: number, what: string) => Promise<Task>
 }
+
+/** The longest pause between two polls of a watched task. */
+const maxWatchIntervalMs = 1000
+
+const unrefPause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref())
 
 /**
  * Creates the Meilisearch client. This is the only place the engine does so, so the admin key is
@@ -37,6 +49,14 @@ export const connect = (options: ResolvedMeilisearchOptions): MeilisearchConnect
       const task = await client.tasks.waitForTask(await enqueued)
       if (task.status !== 'succeeded' && !tolerate?.(task)) throw new MeilisearchTaskError(what, task)
       return task
+    },
+    watch: async (taskUid, what) => {
+      for (let interval = options.taskPollIntervalMs; ; interval = Math.min(interval * 2, maxWatchIntervalMs)) {
+        const task = await client.tasks.getTask(taskUid)
+        if (task.status === 'succeeded') return task
+        if (task.status === 'failed' || task.status === 'canceled') throw new MeilisearchTaskError(what, task)
+        await unrefPause(interval)
+      }
     },
   }
 }

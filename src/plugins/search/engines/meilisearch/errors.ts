@@ -31,6 +31,24 @@ export class MeilisearchDocumentError extends MeilisearchEngineError {
 }
 
 /**
+ * Meilisearch answered a request with an error of its own (400 for settings it does not know or
+ * accept, 403 for a key that may not do this): nothing was enqueued, and asking again will not help.
+ */
+export class MeilisearchRequestRefusedError extends MeilisearchEngineError {
+  override name = 'MeilisearchRequestRefusedError'
+  constructor(
+    what: string,
+    /** Meilisearch's error code, e.g. `invalid_settings_typo_tolerance` or `bad_request`. */
+    readonly code: string | undefined,
+    /** The HTTP status of the answer. */
+    readonly status: number,
+    detail: string,
+  ) {
+    super(`Meilisearch refused the ${what} (${status}${code ? ` ${code}` : ''}): ${detail}`)
+  }
+}
+
+/**
  * Meilisearch accepted a write but the task did not succeed (it failed or was canceled), so the
  * write did not happen. Enqueueing is not applying: only the task status says whether it did.
  */

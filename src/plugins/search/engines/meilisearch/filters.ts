@@ -14,8 +14,10 @@ export const facetAttribute = (facet: FacetName): string => (facet === 'collecti
 export const facetAttributes: string[] = facetNames.map(facetAttribute)
 
 /**
- * A filter string literal: double-quoted, with backslashes and double quotes escaped, which is the
- * only escaping Meilisearch's filter grammar has inside quotes.
+ * A filter string literal: double-quoted, with backslashes and double quotes escaped. Meilisearch
+ * reads `\"` as a quote and, since 1.4, `\\` as one backslash ("Improved filter parameter
+ * handling with backslashes", https://www.meilisearch.com/docs/changelog/v1.4; `filter-parser`
+ * unescapes the quote, then every escape), so a value holding either matches itself.
  */
 export const quote = (value: string | number): string =>
   `"${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`

@@ -2,12 +2,11 @@ import type { SearchDocument } from '../types.js'
 import type { MeilisearchConnection } from './client.js'
 import type { ResolvedMeilisearchOptions } from './types.js'
 
-import { deleteIndex, ensureIndex } from './indexes.js'
+import type { IndexSwap } from 'meilisearch'
+
+import { deleteIndex, ensureIndex, temporaryIndexUid } from './indexes.js'
 import { applySettings } from './settings.js'
 import { addDocuments } from './writes.js'
-
-/** Uid of a fresh index to build beside `indexUid`; only letters, digits and `_`, as uids allow. */
-const temporaryIndexUid = (indexUid: string, now = Date.now()): string => `${indexUid}_tmp_${now}`
 
 /**
  * Builds every document into a new index (created, given the settings, then filled batch by batch)
@@ -33,10 +32,10 @@ export const rebuildIndex = async (
     }
     // Swapping needs both indexes; on a first run the live one is created empty just before.
     if (await ensureIndex(connection, live)) await applySettings(connection, live)
-    await connection.settle(
-      connection.client.swapIndexes([{ indexes: [live, temporary], rename: false }]),
-      `swap of ${temporary} into ${live}`,
-    )
+    // `rename` is left out, not sent false: its default is a swap, and servers before 1.18
+    // refuse the field itself (400 `bad_request`, unknown field). The client's type requires it.
+    const swap = { indexes: [live, temporary] } as Omit<IndexSwap, 'rename'> as IndexSwap
+    await connection.settle(connection.client.swapIndexes([swap]), `swap of ${temporary} into ${live}`)
   } catch (error) {
     await deleteIndex(connection, temporary).catch(() => undefined)
     throw error

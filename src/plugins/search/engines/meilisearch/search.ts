@@ -3,12 +3,16 @@ import type { FederatedMultiSearchParams, Hit, SearchParams, SearchResponse } fr
 import type { FacetName, SearchDocument, SearchHit, SearchQuery, SearchResult } from '../types.js'
 import type { MeilisearchConnection } from './client.js'
 
-import { facetNames } from '../types.js'
+import { parseQuery, positiveWords } from '../../query.js'
+import { facetNames, maxTotalHits, maxValuesPerFacet } from '../types.js'
 import { MeilisearchRefusedError } from './errors.js'
 import { facetAttribute, facetAttributes, searchFilter, toneFilter } from './filters.js'
 import { exactToneWeight, queryToneWords } from './tones.js'
 
 type StoredDocument = Omit<SearchDocument, 'facets' | 'text'>
+
+/** The body text's attributes: `text`, then the parts of a long text in `textMore` ("1", "2"…). */
+const textAttributes = ['text', 'textMore']
 
 /**
  * Highlight tags Meilisearch puts around matches. They are private-use characters, not `<mark>`,
@@ -42,9 +46,32 @@ const toHighlight = (formatted: unknown): string | undefined =>
     ? escapeHtml(formatted).replaceAll(preTag, '<mark>').replaceAll(postTag, '</mark>')
     : undefined
 
+const highlighted = new RegExp(`${preTag}([^${postTag}]*)${postTag}`, 'g')
+
+/** How many different words a crop has marked. */
+const markedWords = (crop: string): number => new Set([...crop.matchAll(highlighted)].map(([, word]) => word.toLowerCase())).size
+
+/**
+ * The crop of the body text that shows the query best: Meilisearch crops every part (`text`, then
+ * each of `textMore`), each around its own best match or from its start when it has none, so the
+ * part whose crop marks the most different words is where the words typed stand together, the
+ * earliest on a tie. A crop without a match is just the start of the body; the summary says that
+ * better.
+ */
+const textHighlight = (formatted: Record<string, unknown>): string | undefined => {
+  const more = formatted.textMore && typeof formatted.textMore === 'object' ? (formatted.textMore as Record<string, unknown>) : {}
+  const parts = [formatted.text, ...Object.keys(more).sort((a, b) => Number(a) - Number(b)).map((key) => more[key])]
+  let best: { crop: string; words: number } | undefined
+  for (const part of parts) {
+    if (typeof part !== 'string') continue
+    const words = markedWords(part)
+    if (words > (best?.words ?? 0)) best = { crop: part, words }
+  }
+  return best && toHighlight(best.crop)
+}
+
 const toHit = (hit: Hit<StoredDocument>): SearchHit => {
   const formatted = (hit._formatted ?? {}) as Record<string, unknown>
-  const text = toHighlight(formatted.text)
   return {
     accessLevel: hit.accessLevel,
     collection: hit.collection,
@@ -52,8 +79,7 @@ const toHit = (hit: Hit<StoredDocument>): SearchHit => {
     documentNumber: hit.documentNumber,
     highlights: {
       summary: toHighlight(formatted.summary),
-      // A crop without a match is just the start of the body; the summary says that better.
-      text: text?.includes('<mark>') ? text : undefined,
+      text: textHighlight(formatted),
       title: toHighlight(formatted.title) ?? escapeHtml(hit.title),
     },
     id: hit.id,
@@ -80,10 +106,13 @@ const searchRequest = (indexUid: string, query: SearchQuery) => {
   const filter = searchFilter(query)
   const page = positiveInteger(query.page, 'page')
   const limit = positiveInteger(query.limit, 'limit')
-  const q = (query.q ?? '').normalize('NFC').trim()
+  const parsed = parseQuery(query.q ?? '')
+  const q = parsed.text
+  const words = positiveWords(parsed)
   const common = {
-    attributesToCrop: ['text'],
-    attributesToHighlight: ['title', 'summary'],
+    // Meilisearch highlights only the attributes listed here, cropped ones included.
+    attributesToCrop: textAttributes,
+    attributesToHighlight: ['title', 'summary', ...textAttributes],
     attributesToRetrieve,
     cropLength,
     filter,
@@ -92,15 +121,24 @@ const searchRequest = (indexUid: string, query: SearchQuery) => {
     locales: ['vie'],
     // Every word of the query must match (in any form), as in the embedded engine.
     matchingStrategy: 'all',
-    ...(q ? {} : { sort: ['publishedAt:desc'] }),
+    // Without words to rank by (an empty query, or exclusions alone), the newest come first.
+    ...(words.length ? {} : { sort: ['publishedAt:desc'] }),
   } satisfies SearchParams
 
-  const toneWords = q ? queryToneWords(q) : []
+  const toneWords = queryToneWords(words)
   if (toneWords.length === 0) {
     return { kind: 'single' as const, q, params: { ...common, facets: facetAttributes, hitsPerPage: limit, page } satisfies SearchParams }
   }
+  // Federated search counts every match and pages past `maxTotalHits`; it is held to the same
+  // bounds as a single search, so a query finds as many whether or not it carries marks.
+  const offset = Math.min((page - 1) * limit, maxTotalHits)
   const federated: FederatedMultiSearchParams = {
-    federation: { facetsByIndex: { [indexUid]: facetAttributes }, limit, mergeFacets: {}, offset: (page - 1) * limit },
+    federation: {
+      facetsByIndex: { [indexUid]: facetAttributes },
+      limit: Math.min(limit, maxTotalHits - offset),
+      mergeFacets: { maxValuesPerFacet },
+      offset,
+    },
     queries: [
       { ...common, federationOptions: { weight: exactToneWeight }, filter: `${filter} AND ${toneFilter(toneWords)}`, indexUid, q },
       { ...common, indexUid, q },
@@ -134,6 +172,6 @@ export const search = async (
     engineMs: response.processingTimeMs,
     facets: toFacets(response.facetDistribution),
     hits: response.hits.map(toHit),
-    total: response.estimatedTotalHits ?? response.totalHits ?? response.hits.length,
+    total: Math.min(response.estimatedTotalHits ?? response.totalHits ?? response.hits.length, maxTotalHits),
   }
 }

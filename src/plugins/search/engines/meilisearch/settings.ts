@@ -2,21 +2,28 @@
  * The index settings, kept as code. `applySettings` compares them with what the server holds and
  * sends them only when they differ, so starting the site never re-indexes for nothing.
  */
-import type { Settings } from 'meilisearch'
+import { MeilisearchApiError, type Settings } from 'meilisearch'
 
 import type { MeilisearchConnection } from './client.js'
 
 import { foldVietnamese } from '../../../../lib/vietnamese.js'
+import { maxTotalHits, maxValuesPerFacet } from '../types.js'
+import { MeilisearchRequestRefusedError } from './errors.js'
 import { facetAttributes } from './filters.js'
 
 /**
  * Searched in this order of importance (Meilisearch's attribute ranking rule follows it).
- * `textMore` holds the parts of a long text past the first (see `textPartLength`); it is searched
- * but never displayed, so hits and tenant-token answers stay small.
+ * `textMore` holds the parts of a long text past the first (see `textPartLength`); naming the
+ * object makes every part inside it searchable.
  */
 const searchableAttributes = ['title', 'documentNumber', 'summary', 'text', 'textMore']
 
-/** What a hit can return; `toneWords` is only for filtering, so no reader ever sees it. */
+/**
+ * What a hit can return; `toneWords` is only for filtering, so no reader ever sees it. `textMore`
+ * is displayed because Meilisearch crops and highlights only displayed attributes, and a match on
+ * a long file's last page must show where it is; searches name what they retrieve, so it is only
+ * sent cropped.
+ */
 const displayedAttributes = [
   'id',
   'docId',
@@ -26,6 +33,7 @@ const displayedAttributes = [
   'documentNumber',
   'summary',
   'text',
+  'textMore',
   'publishedAt',
   'thumbnail',
   'url',
@@ -91,7 +99,19 @@ export const indexSettings = (): Settings => ({
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['vie'] }],
   // Facet values are only counted and filtered, never searched; this saves indexing work.
   facetSearch: false,
+  // Counted for every facet, the most frequent kept (by default only the first 100 alphabetically).
+  faceting: { maxValuesPerFacet, sortFacetValuesBy: { '*': 'count' } },
+  // Totals and pages of single searches as far as federated ones (which it does not cap) go.
+  pagination: { maxTotalHits },
 })
+
+/** The attributes a search of this engine filters or sorts by: without them every search is refused. */
+export const isServable = (current: Settings): boolean => {
+  const desired = indexSettings()
+  const has = (held: unknown, wanted: unknown) =>
+    Array.isArray(wanted) && wanted.every((name) => Array.isArray(held) && held.includes(name))
+  return has(current.filterableAttributes, desired.filterableAttributes) && has(current.sortableAttributes, desired.sortableAttributes)
+}
 
 type Canonical = (value: unknown) => unknown
 
@@ -124,9 +144,20 @@ const canonicalTypoTolerance: Canonical = (value) => {
   }
 }
 
+const canonicalFaceting: Canonical = (value) => {
+  if (!value || typeof value !== 'object') return value
+  const faceting = value as NonNullable<Settings['faceting']>
+  const sortBy = faceting.sortFacetValuesBy ?? { '*': 'alpha' }
+  return {
+    maxValuesPerFacet: faceting.maxValuesPerFacet ?? 100,
+    sortFacetValuesBy: Object.fromEntries(Object.entries(sortBy).sort(([a], [b]) => a.localeCompare(b))),
+  }
+}
+
 /** How each setting compares; anything unlisted compares exactly (searchableAttributes keeps its order). */
 const canonicalOf: Partial<Record<keyof Settings, Canonical>> = {
   displayedAttributes: sortedStrings,
+  faceting: canonicalFaceting,
   filterableAttributes: sortedStrings,
   sortableAttributes: sortedStrings,
   synonyms: canonicalSynonyms,
@@ -140,18 +171,50 @@ export const settingsToUpdate = (current: Settings, desired: Settings): (keyof S
     return JSON.stringify(canonical(current[key])) !== JSON.stringify(canonical(desired[key]))
   })
 
+/** A settings update sent: what changed, and the task that applies it. */
+export type SettingsUpdate = { changed: (keyof Settings)[]; servable: boolean; taskUid?: number }
+
 /**
- * Brings an existing index's settings to `indexSettings()`, sending only the settings that differ
- * and waiting until Meilisearch has applied them.
+ * Sends the settings of `indexSettings()` that differ from what the index holds, without waiting
+ * for them to be applied. Meilisearch validates the settings when it receives them: what it does
+ * not know or accept (a field an older server lacks) is refused at once with 400, not as a task.
+ * @returns what changed, the task applying it (none when nothing changed), and whether searches
+ * can be answered meanwhile with the settings the index held
+ * @throws MeilisearchRequestRefusedError when Meilisearch refuses the settings
+ */
+export const startSettingsUpdate = async (connection: MeilisearchConnection, indexUid: string): Promise<SettingsUpdate> => {
+  const index = connection.client.index(indexUid)
+  const desired = indexSettings()
+  const current = await index.getSettings()
+  const changed = settingsToUpdate(current, desired)
+  if (changed.length === 0) return { changed, servable: true }
+  const update = Object.fromEntries(changed.map((key) => [key, desired[key]])) as Settings
+  try {
+    const { taskUid } = await index.updateSettings(update)
+    return { changed, servable: isServable(current), taskUid }
+  } catch (error) {
+    if (error instanceof MeilisearchApiError && error.response.status >= 400 && error.response.status < 500) {
+      throw new MeilisearchRequestRefusedError(
+        `settings of ${indexUid} (${changed.join(', ')})`,
+        error.cause?.code,
+        error.response.status,
+        error.cause?.message ?? error.message,
+      )
+    }
+    throw error
+  }
+}
+
+/**
+ * Brings an index's settings to `indexSettings()` and waits until Meilisearch has applied them.
  * @returns the names of the settings that were updated (empty when nothing changed)
+ * @throws MeilisearchRequestRefusedError when Meilisearch refuses the settings
  * @throws MeilisearchTaskError when the settings task fails
  */
 export const applySettings = async (connection: MeilisearchConnection, indexUid: string): Promise<string[]> => {
-  const index = connection.client.index(indexUid)
-  const desired = indexSettings()
-  const changed = settingsToUpdate(await index.getSettings(), desired)
-  if (changed.length === 0) return []
-  const update = Object.fromEntries(changed.map((key) => [key, desired[key]])) as Settings
-  await connection.settle(index.updateSettings(update), `settings update of ${indexUid}`)
-  return changed
+  const update = await startSettingsUpdate(connection, indexUid)
+  if (update.taskUid !== undefined) {
+    await connection.settle(Promise.resolve(update.taskUid), `settings update of ${indexUid}`)
+  }
+  return update.changed
 }

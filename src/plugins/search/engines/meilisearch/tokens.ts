@@ -1,5 +1,4 @@
-import type { Key } from 'meilisearch'
-
+import { ErrorStatusCode, type Key, MeilisearchApiError } from 'meilisearch'
 import { generateTenantToken } from 'meilisearch/token'
 
 import type { AccessLevel } from '../../../../access/accessLevels.js'
@@ -11,8 +10,11 @@ import { maxTokenLifetimeMs } from './defaults.js'
 import { MeilisearchConfigError, MeilisearchRefusedError } from './errors.js'
 import { accessFilter } from './filters.js'
 
-/** The key tenant tokens are signed with: its secret and the uid Meilisearch checks them against. */
-export type SigningKey = { key: string; uid: string }
+/**
+ * The key tenant tokens are signed with: its secret, the uid Meilisearch checks them against, and
+ * when the key itself expires (null: never).
+ */
+export type SigningKey = { expiresAt: number | null; key: string; uid: string }
 
 /** Name of the search-only key the engine creates when none is configured or found. */
 const managedKeyName = 'truongso-tenant-tokens'
@@ -31,6 +33,11 @@ const usable = (key: Key, indexUid: string, until: number): boolean => {
   return searchOnly(key) && coversIndex(key, indexUid) && (expiry === null || expiry > until)
 }
 
+const signingKeyOf = (key: Key): SigningKey => ({ expiresAt: expiryOf(key), key: key.key, uid: key.uid })
+
+const isKeyNotFound = (error: unknown): boolean =>
+  error instanceof MeilisearchApiError && error.cause?.code === ErrorStatusCode.API_KEY_NOT_FOUND
+
 /**
  * Finds the key to sign tenant tokens with. A configured `searchKey` is checked to allow nothing but
  * `search`; otherwise an existing search-only key for the index is used (the one this engine
@@ -43,13 +50,16 @@ export const resolveSigningKey = async (
 ): Promise<SigningKey> => {
   const until = Date.now() + maxTokenLifetimeMs
   if (options.searchKey) {
-    const key = await connection.client.getKey(options.searchKey)
+    const key = await connection.client.getKey(options.searchKey).catch((error: unknown) => {
+      if (isKeyNotFound(error)) throw new MeilisearchConfigError('searchKey is not a key of this Meilisearch server (deleted?)')
+      throw error
+    })
     if (!usable(key, options.indexUid, until)) {
       throw new MeilisearchConfigError(
         `searchKey must allow only the search action on index ${options.indexUid} and not expire within the hour`,
       )
     }
-    return { key: key.key, uid: key.uid }
+    return signingKeyOf(key)
   }
 
   const candidates: Key[] = []
@@ -63,7 +73,7 @@ export const resolveSigningKey = async (
     candidates.find((key) => key.name === managedKeyName) ??
     candidates.find((key) => key.indexes.length === 1 && key.indexes[0] === options.indexUid) ??
     candidates[0]
-  if (preferred) return { key: preferred.key, uid: preferred.uid }
+  if (preferred) return signingKeyOf(preferred)
 
   const created = await connection.client.createKey({
     actions: ['search'],
@@ -72,7 +82,34 @@ export const resolveSigningKey = async (
     indexes: [options.indexUid],
     name: managedKeyName,
   })
-  return { key: created.key, uid: created.uid }
+  return signingKeyOf(created)
+}
+
+/**
+ * The signing key, looked up again once `signingKeyCheckMs` have passed or when it would expire
+ * before a token it signs: a deleted or expired key makes Meilisearch refuse every token it
+ * signed, so it must not be held for the life of the process. One lookup at a time; a failed one
+ * is retried at the next token.
+ */
+export const signingKeyCache = (
+  connection: MeilisearchConnection,
+  options: ResolvedMeilisearchOptions,
+): ((until: number) => Promise<SigningKey>) => {
+  let cached: { checkedAt: number; key: SigningKey } | undefined
+  let lookup: Promise<SigningKey> | undefined
+  return async (until) => {
+    const fresh = cached && Date.now() - cached.checkedAt < options.signingKeyCheckMs
+    if (fresh && cached && (cached.key.expiresAt === null || cached.key.expiresAt > until)) return cached.key
+    lookup ??= resolveSigningKey(connection, options)
+      .then((key) => {
+        cached = { checkedAt: Date.now(), key }
+        return key
+      })
+      .finally(() => {
+        lookup = undefined
+      })
+    return lookup
+  }
 }
 
 /**
@@ -81,7 +118,7 @@ export const resolveSigningKey = async (
  * @throws MeilisearchRefusedError for empty or unknown levels, or an expiry in the past or beyond an hour
  */
 export const createTenantToken = async (
-  signingKey: () => Promise<SigningKey>,
+  signingKey: (until: number) => Promise<SigningKey>,
   options: ResolvedMeilisearchOptions,
   levels: AccessLevel[],
   expiresAt: Date,
@@ -92,7 +129,7 @@ export const createTenantToken = async (
   if (!Number.isFinite(expiry) || expiry <= now) throw new MeilisearchRefusedError('token expiry must be in the future')
   if (expiry - now > maxTokenLifetimeMs) throw new MeilisearchRefusedError('tenant tokens may live at most one hour')
 
-  const key = await signingKey()
+  const key = await signingKey(expiry)
   if (key.key === options.apiKey) throw new MeilisearchConfigError('refusing to sign a tenant token with the admin key')
   const token = await generateTenantToken({
     apiKey: key.key,

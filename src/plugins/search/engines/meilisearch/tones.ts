@@ -52,9 +52,12 @@ export const toneWordsOf = (...texts: (string | undefined)[]): string[] => {
 /** How many marked query words a federated exact-tone pass filters on, to bound the filter. */
 const maxQueryToneWords = 8
 
-/** The marked words of a query, encoded as in `toneWordsOf`; empty when the query has no marks. */
-export const queryToneWords = (q: string): string[] =>
-  [...new Set(tokenize(q).filter(marked).map(encode))].slice(0, maxQueryToneWords)
+/**
+ * The marked words among those a query asks for (see `positiveWords`: excluded words are not
+ * asked for), encoded as in `toneWordsOf`; empty when none has marks.
+ */
+export const queryToneWords = (words: string[]): string[] =>
+  [...new Set(words.flatMap(tokenize).filter(marked).map(encode))].slice(0, maxQueryToneWords)
 
 /**
  * Weight of the exact-tone query in the federated search. Ranking scores are between 0 and 1, so

@@ -14,7 +14,8 @@ export type MeilisearchEngineOptions = {
    */
   searchKey?: string
   /**
-   * The live index; every collection shares it.
+   * The live index; every collection shares it. At most 375 characters: a rebuild builds beside
+   * it an index named `${indexUid}_tmp_…`, and Meilisearch allows 400.
    * @default 'truongso'
    */
   indexUid?: string
@@ -49,6 +50,12 @@ export type MeilisearchEngineOptions = {
    * @default 30_000
    */
   requestTimeoutMs?: number
+  /**
+   * How long the key that signs tenant tokens is used before it is looked up again (a deleted,
+   * replaced or expiring key is then replaced). `0` looks it up for every token.
+   * @default 60_000
+   */
+  signingKeyCheckMs?: number
 }
 
 /** The options with every default filled in and checked. */
