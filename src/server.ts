@@ -26,7 +26,7 @@ import { apiRateLimit, loginRateLimit } from './lib/rateLimits.js'
 import { ensurePayloadSecret } from './lib/secret.js'
 import { sameSiteRedirectParameters } from './lib/sameSiteRedirects.js'
 import { seedDemoIfEmpty } from './seed/seedDemoIfEmpty.js'
-import { whileDemoLoads } from './seed/whileDemoLoads.js'
+import { type DemoLoading, whileDemoLoads } from './seed/whileDemoLoads.js'
 import { securityHeaders } from './lib/securityHeaders.js'
 import { trustProxySetting } from './lib/trustProxy.js'
 import { vietnameseByDefault } from './lib/vietnameseByDefault.js'
@@ -42,7 +42,7 @@ markServerProcess()
 
 type StartedApp = { app: express.Express; demoLoaded: Promise<void>; nextApp: ReturnType<typeof next>; payload: Payload }
 
-let demoLoading = false
+let demoLoading: DemoLoading
 
 const startApp = async (): Promise<StartedApp> => {
   // Imported only once the secret is in place: the config reads it at load time.
@@ -52,16 +52,19 @@ const startApp = async (): Promise<StartedApp> => {
   const payloadReady = getPayload({ config, cron: true })
   // The demo loads while Next prepares and then while the site answers that it is coming.
   const demoLoaded = payloadReady.then(async (payload) => {
-    demoLoading = true
+    demoLoading = { done: 0, total: 1 }
     try {
-      await seedDemoIfEmpty(payload, { production: launchedForProduction() })
+      await seedDemoIfEmpty(payload, {
+        production: launchedForProduction(),
+        onProgress: ({ done, total }) => (demoLoading = { done, total }),
+      })
     } catch (error) {
       payload.logger.error({
         err: error,
         msg: 'Không nạp được dữ liệu mẫu; xoá thư mục dữ liệu rồi chạy lại npm start. / Loading the demo content failed; remove the data folder and run npm start again.',
       })
     } finally {
-      demoLoading = false
+      demoLoading = undefined
     }
   })
   const [payload] = await Promise.all([payloadReady, nextApp.prepare()])

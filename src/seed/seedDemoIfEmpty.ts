@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { launchedForProduction } from '../lib/launchEnvironment.js'
 import { formatAccountsTable } from './accountsTable.js'
-import { seedDemo } from './seedDemo.js'
+import { seedDemo, type SeedDemoOptions } from './seedDemo.js'
 
 /**
  * Whether this start should load the demo school: only into a fresh embedded database, never into
@@ -17,9 +17,12 @@ export async function demoWanted(payload: Payload, { production = launchedForPro
 }
 
 /** Loads the demo into a fresh embedded database (see {@link demoWanted}) and prints its accounts. */
-export async function seedDemoIfEmpty(payload: Payload, options: { production?: boolean } = {}): Promise<void> {
-  if (!(await demoWanted(payload, options))) return
+export async function seedDemoIfEmpty(
+  payload: Payload,
+  { production, ...seedOptions }: { production?: boolean } & SeedDemoOptions = {},
+): Promise<void> {
+  if (!(await demoWanted(payload, { production }))) return
   payload.logger.info('Đang nạp dữ liệu mẫu cho lần chạy đầu… / Loading the demo content for this first start…')
-  const result = await seedDemo(payload)
+  const result = await seedDemo(payload, seedOptions)
   payload.logger.info(`\n${formatAccountsTable(result)}`)
 }

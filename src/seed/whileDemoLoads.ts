@@ -1,5 +1,8 @@
 import type { RequestHandler } from 'express'
 
+/** How far the demo has loaded: parts done out of all; `undefined` once it is in (or not loading). */
+export type DemoLoading = { done: number; total: number } | undefined
+
 /** How long a client should wait before asking again; the demo loads in a few seconds. */
 const RETRY_AFTER_SECONDS = 5
 
@@ -11,7 +14,7 @@ const message = {
 const englishRequested = (cookie: string | undefined) => /(^|;\s*)payload-lng=en/.test(cookie ?? '')
 
 // Refreshes itself, so a person who opened the site during the first start lands on it once ready.
-const preparingPage = `<!doctype html>
+const preparingPage = ({ done, total }: NonNullable<DemoLoading>) => `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
@@ -29,6 +32,7 @@ p{margin:0;line-height:1.5}
 <main>
 <h1>Đang chuẩn bị dữ liệu mẫu…</h1>
 <p>Trường Số đang nạp nội dung minh họa cho lần chạy đầu tiên. Trang sẽ tự tải lại sau ít giây.</p>
+${done > 0 ? `<p><progress max="${total}" value="${done}">${done}/${total}</progress> Đã xong ${done}/${total} phần.</p>` : ''}
 </main>
 </body>
 </html>
@@ -40,13 +44,14 @@ p{margin:0;line-height:1.5}
  * on. Next's static assets pass, so nothing cached half-way breaks afterwards.
  */
 export const whileDemoLoads =
-  (loading: () => boolean): RequestHandler =>
+  (loading: () => DemoLoading): RequestHandler =>
   (req, res, next) => {
-    if (!loading() || req.path.startsWith('/_next/')) return next()
+    const progress = loading()
+    if (!progress || req.path.startsWith('/_next/')) return next()
     res.status(503).set({ 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' })
     if (req.path === '/api' || req.path.startsWith('/api/')) {
       const language = englishRequested(req.headers.cookie) ? 'en' : 'vi'
-      return void res.json({ errors: [{ message: message[language] }] })
+      return void res.json({ errors: [{ message: message[language] }], progress })
     }
-    res.type('html').send(preparingPage)
+    res.type('html').send(preparingPage(progress))
   }

@@ -47,7 +47,10 @@ describe('npm start on a fresh machine', () => {
     }
     const api = duringStart.api.find(preparing)
     expect(api?.retryAfter).toMatch(/^\d+$/)
-    expect(JSON.parse(api!.body)).toEqual({ errors: [{ message: expect.stringContaining('Đang chuẩn bị dữ liệu mẫu') }] })
+    expect(JSON.parse(api!.body)).toEqual({
+      errors: [{ message: expect.stringContaining('Đang chuẩn bị dữ liệu mẫu') }],
+      progress: { done: expect.any(Number), total: expect.any(Number) },
+    })
     const page = duringStart.page.find(preparing)
     expect(page?.retryAfter).toMatch(/^\d+$/)
     expect(page?.body).toContain('<h1>Đang chuẩn bị dữ liệu mẫu…</h1>')
