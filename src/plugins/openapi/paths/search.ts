@@ -3,15 +3,13 @@ import type { SanitizedSearchPluginOptions } from '../../search/types.js'
 import type { DocumentContext, Fragment } from './common.js'
 
 import { accessLevels } from '../../../access/accessLevels.js'
+import { searchQueryLimits as queryLimits } from '../../search/endpoints/parseSearchQuery.js'
 import { facetNames } from '../../search/engines/types.js'
 import { ref } from '../oas.js'
 import { json } from './common.js'
 
-/**
- * Limits `parseSearchQuery` applies but does not export; tests/openapi asks the live endpoint
- * whether they still hold.
- */
-export const searchQueryLimits = { defaultLimit: 10, maxQueryLength: 200 } as const
+/** Limits the search endpoint applies; tests/openapi asks the live endpoint whether they hold. */
+export const searchQueryLimits = { ...queryLimits, defaultLimit: 10 } as const
 
 /** The search plugin's live settings, which it publishes on `config.custom.search`. */
 const searchSettings = (custom: Record<string, unknown> | undefined): SanitizedSearchPluginOptions | undefined => {
@@ -113,7 +111,7 @@ export const searchPaths = (context: DocumentContext): Fragment => {
             {
               name: 'q',
               in: 'query',
-              description: 'Từ khóa · Query; empty lists everything the filters allow',
+              description: `Từ khóa, tối đa ${searchQueryLimits.maxQueryWords} từ · Query of at most ${searchQueryLimits.maxQueryWords} words (syllables and numbers); empty lists everything the filters allow`,
               schema: { type: 'string', maxLength: searchQueryLimits.maxQueryLength },
             },
             ...facets,
