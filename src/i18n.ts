@@ -40,9 +40,6 @@ export const truongsoTranslations = {
       whereTooDeep: 'The filter (where) nests and/or too deeply: at most {{limit}} levels.',
       whereTooManyValues: 'The filter (where) has too many values (list entries and words of like): {{count}}, at most {{limit}}.',
       graphQLTooManyDocuments: 'This query may read about {{count}} documents, at most {{limit}}: every list counts its limit (10 when absent) and nested lists multiply. Ask for fewer documents or split the query.',
-      graphQLTooDeep: 'This query nests fields {{count}} deep, at most {{limit}}.',
-      graphQLTooManyAliases: 'This query has {{count}} aliases, at most {{limit}}.',
-      graphQLTooManyRootFields: 'This query asks for {{count}} things at once, at most {{limit}}.',
     },
   },
   vi: {
@@ -82,9 +79,6 @@ export const truongsoTranslations = {
       whereTooDeep: 'Bộ lọc (where) lồng and/or quá sâu: tối đa {{limit}} cấp.',
       whereTooManyValues: 'Bộ lọc (where) có quá nhiều giá trị (phần tử danh sách và từ của like): {{count}}, tối đa {{limit}}.',
       graphQLTooManyDocuments: 'Truy vấn này có thể đọc khoảng {{count}} tài liệu, tối đa {{limit}}: mỗi danh sách tính theo limit (mặc định 10) và danh sách lồng nhau nhân lên. Hãy lấy ít tài liệu hơn hoặc tách truy vấn.',
-      graphQLTooDeep: 'Truy vấn lồng trường sâu {{count}} cấp, tối đa {{limit}}.',
-      graphQLTooManyAliases: 'Truy vấn có {{count}} bí danh (alias), tối đa {{limit}}.',
-      graphQLTooManyRootFields: 'Truy vấn hỏi {{count}} mục cùng lúc, tối đa {{limit}}.',
     },
   },
 }

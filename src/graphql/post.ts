@@ -3,7 +3,10 @@ import type { PayloadRequest, SanitizedConfig } from 'payload'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { headersWithCors } from 'payload'
 
-import { documentRefusalCode, screenDocument } from './screenDocument.js'
+import type { SanitizedCostLimits } from '../plugins/costLimits/types.js'
+
+import { defaultCostLimits } from '../plugins/costLimits/defaults.js'
+import { documentRefusalCode, screenDocument } from '../plugins/costLimits/screenDocument.js'
 
 type Handler = (request: Request) => Promise<Response>
 
@@ -35,15 +38,21 @@ const queryOf = async (request: Request): Promise<string | undefined> => {
   }
 }
 
-/** Refuses, before GraphQL's own validation, a document shaped to make that validation slow. */
+/**
+ * Refuses, before GraphQL's own validation, a document over the limits that need no schema
+ * (`screenDocument`), with the caps the cost-limits plugin publishes.
+ */
 export const screenDocuments =
   (config: Promise<SanitizedConfig> | SanitizedConfig, handler: Handler): Handler =>
   async (request) => {
     const query = await queryOf(request)
-    const refusal = query === undefined ? undefined : screenDocument(query)
+    if (query === undefined) return handler(request)
+    const resolved = await config
+    const limits = (resolved.custom?.costLimits as SanitizedCostLimits | undefined) ?? defaultCostLimits
+    const refusal = screenDocument(query, limits.graphQL)
     if (!refusal) return handler(request)
     // The sites allowed to call the API read the refusal as they would read Payload's own answers.
-    const headers = headersWithCors({ headers: new Headers(), req: { headers: request.headers, payload: { config: await config } } as unknown as PayloadRequest })
+    const headers = headersWithCors({ headers: new Headers(), req: { headers: request.headers, payload: { config: resolved } } as unknown as PayloadRequest })
     return Response.json({ errors: [{ message: refusal.message, extensions: { code: documentRefusalCode, statusCode: 400 } }] }, { headers, status: 400 })
   }
 

@@ -22,9 +22,6 @@ export const costRefusalCode = 'QUERY_TOO_COSTLY'
 
 export type Say = (key: TruongsoMessage, variables: Record<string, number | string>) => string
 
-type Measure = { aliases: number; depth: number; documents: number }
-
-const nothing: Measure = { aliases: 0, depth: 0, documents: 0 }
 
 /** The Payload field behind a GraphQL field, which Payload's schema keeps in its extensions. */
 type PayloadFieldExtension = { hasMany?: boolean; maxRows?: number; type?: string }
@@ -63,9 +60,10 @@ const valueOf = (node: undefined | ValueNode, variables: Record<string, unknown>
 
 /**
  * Refuses, at validation and so before any resolver runs, an operation that would read more
- * documents than `maxDocuments`, nest deeper than `maxDepth`, or carry more aliases or top-level
- * fields than allowed. Payload's own limit counts fields; this one counts what they read: a list
- * by its `limit`, a relationship by its documents, nested lists multiplied through.
+ * documents than `maxDocuments`, or asks for a page larger than `maxLimit` or for everything.
+ * Payload's own limit counts fields; this one counts what they read: a list by its `limit`, a
+ * relationship by its documents, nested lists multiplied through. (What needs no schema — depth,
+ * aliases, top-level fields — is checked earlier, by `screenDocument`.)
  */
 export const operationCostRule =
   (limits: SanitizedCostLimits, variables: Record<string, unknown> | null | undefined, say: Say): ValidationRule =>
@@ -78,15 +76,15 @@ export const operationCostRule =
     }
     const sent = variables ?? {}
 
-    const measureOperation = (operation: OperationDefinitionNode): Measure & { rootFields: number } => {
+    const documentsOf = (operation: OperationDefinitionNode): number => {
       const defaults = new Map<string, ValueNode>()
       for (const definition of operation.variableDefinitions ?? []) {
         if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue)
       }
       const roots = new Set<GraphQLNamedType | null | undefined>([schema.getQueryType(), schema.getMutationType()])
-      // A fragment measures the same wherever it is spread; measured once, a fragment spread twice
-      // in each of twenty fragments costs twenty measures, not a million.
-      const measured = new Map<string, Measure>()
+      // A fragment measures the same wherever it is spread (as a page or not): measured once, a
+      // fragment spread twice in each of ten fragments costs ten measures, not a thousand.
+      const measured = new Map<string, number>()
       const measuring = new Set<string>()
 
       /** How many of this field one parent holds; its children are counted that many times. */
@@ -112,34 +110,27 @@ export const operationCostRule =
         return 1
       }
 
-      const measureField = (node: FieldNode, parent: GraphQLNamedType, inPage: boolean): Measure => {
-        const aliases = node.alias ? 1 : 0
-        // Introspection reads the schema, not documents.
-        if (node.name.value.startsWith('__')) return { ...nothing, aliases }
+      const measureField = (node: FieldNode, parent: GraphQLNamedType, inPage: boolean): number => {
+        // Introspection reads the schema, not documents; unknown fields are GraphQL's own rules' to report.
         const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[node.name.value] : undefined
-        // Unknown fields are reported by GraphQL's own rules.
-        if (!field) return { ...nothing, aliases, depth: 1 }
+        if (!field || node.name.value.startsWith('__')) return 0
         const size = sizeOf(node, field, inPage)
         const payloadField = field.extensions?.field as PayloadFieldExtension | undefined
         const reads = roots.has(parent) || readsRelated.has(payloadField?.type ?? '')
         const isPage = field.args.some((each) => each.name === 'limit')
-        const below = node.selectionSet ? measureSet(node.selectionSet, getNamedType(field.type), isPage) : nothing
-        return {
-          aliases: aliases + below.aliases,
-          depth: 1 + below.depth,
-          documents: (reads ? size : 0) + size * below.documents,
-        }
+        const below = node.selectionSet ? measureSet(node.selectionSet, getNamedType(field.type), isPage) : 0
+        return (reads ? size : 0) + size * below
       }
 
-      const measureFragment = (name: string, inPage: boolean): Measure => {
+      const measureFragment = (name: string, inPage: boolean): number => {
         const key = `${name} ${inPage}`
         const known = measured.get(key)
-        if (known) return known
+        if (known !== undefined) return known
         const fragment = fragments.get(name)
         // A cycle or an unknown fragment: GraphQL's own rules report both.
-        if (!fragment || measuring.has(name)) return nothing
+        if (!fragment || measuring.has(name)) return 0
         const type = schema.getType(fragment.typeCondition.name.value)
-        if (!type) return nothing
+        if (!type) return 0
         measuring.add(name)
         const measure = measureSet(fragment.selectionSet, type, inPage)
         measuring.delete(name)
@@ -147,51 +138,28 @@ export const operationCostRule =
         return measure
       }
 
-      const measureSet = (set: SelectionSetNode, parent: GraphQLNamedType, inPage: boolean): Measure => {
-        const total = { ...nothing }
-        for (const selection of set.selections) {
-          const measure =
-            selection.kind === Kind.FIELD
+      const measureSet = (set: SelectionSetNode, parent: GraphQLNamedType, inPage: boolean): number =>
+        set.selections.reduce(
+          (total, selection) =>
+            total +
+            (selection.kind === Kind.FIELD
               ? measureField(selection, parent, inPage)
               : selection.kind === Kind.FRAGMENT_SPREAD
                 ? measureFragment(selection.name.value, inPage)
-                : measureSet(selection.selectionSet, (selection.typeCondition && schema.getType(selection.typeCondition.name.value)) || parent, inPage)
-          total.aliases += measure.aliases
-          total.depth = Math.max(total.depth, measure.depth)
-          total.documents += measure.documents
-        }
-        return total
-      }
-
-      const countRootFields = (set: SelectionSetNode, seen: Set<string>): number =>
-        set.selections.reduce((count, selection) => {
-          if (selection.kind === Kind.FIELD) return count + 1
-          if (selection.kind === Kind.INLINE_FRAGMENT) return count + countRootFields(selection.selectionSet, seen)
-          const fragment = fragments.get(selection.name.value)
-          if (!fragment || seen.has(fragment.name.value)) return count
-          return count + countRootFields(fragment.selectionSet, new Set([...seen, fragment.name.value]))
-        }, 0)
+                : measureSet(selection.selectionSet, (selection.typeCondition && schema.getType(selection.typeCondition.name.value)) || parent, inPage)),
+          0,
+        )
 
       const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType()
-      const measure = root ? measureSet(operation.selectionSet, root, false) : nothing
-      return { ...measure, rootFields: countRootFields(operation.selectionSet, new Set()) }
-    }
-
-    const over = (measure: Measure & { rootFields: number }): [TruongsoMessage, number, number] | undefined => {
-      if (measure.rootFields > caps.maxRootFields) return ['graphQLTooManyRootFields', measure.rootFields, caps.maxRootFields]
-      if (measure.aliases > caps.maxAliases) return ['graphQLTooManyAliases', measure.aliases, caps.maxAliases]
-      if (measure.depth > caps.maxDepth) return ['graphQLTooDeep', measure.depth, caps.maxDepth]
-      if (measure.documents > caps.maxDocuments) return ['graphQLTooManyDocuments', Math.round(measure.documents), caps.maxDocuments]
-      return undefined
+      return root ? measureSet(operation.selectionSet, root, false) : 0
     }
 
     return {
       OperationDefinition: (operation) => {
         try {
-          const refused = over(measureOperation(operation))
-          if (refused) {
-            const [key, count, limit] = refused
-            throw new Refusal(key, { count: count > 1e9 ? '> 1 000 000 000' : count, limit })
+          const documents = documentsOf(operation)
+          if (documents > caps.maxDocuments) {
+            throw new Refusal('graphQLTooManyDocuments', { count: documents > 1e9 ? '> 1 000 000 000' : Math.round(documents), limit: caps.maxDocuments })
           }
         } catch (error) {
           if (!(error instanceof Refusal)) throw error

@@ -24,7 +24,11 @@ export type WhereLimits = {
   maxValues?: number
 }
 
-/** Caps on one GraphQL operation, counted after following fragments. */
+/**
+ * Caps on one GraphQL operation, counted after following fragments. All but `maxDocuments` and
+ * `assumedListLength` need no schema and are checked on the document before GraphQL's own
+ * validation, whose cost grows faster than the document (see `screenDocument`).
+ */
 export type GraphQLLimits = {
   /**
    * Documents the operation may read: every list counts its `limit` (Payload's default 10 when
@@ -53,6 +57,22 @@ export type GraphQLLimits = {
    * @default 5
    */
   assumedListLength?: number
+  /**
+   * Tokens of the document (names, punctuation, values): about 10 KB of a typical query. The
+   * parser stops counting there.
+   * @default 3000
+   */
+  maxTokens?: number
+  /**
+   * Fields of an operation once every fragment is spread where it is used.
+   * @default 500
+   */
+  maxExpandedFields?: number
+  /**
+   * Fragment definitions in the document.
+   * @default 10
+   */
+  maxFragments?: number
 }
 
 export type CostLimitsOptions = {

@@ -12,7 +12,7 @@ export const graphQLPaths = ({ api, config }: DocumentContext): Fragment => {
     caps
       ? `đọc tối đa ${caps.maxDocuments} tài liệu · at most ${caps.maxDocuments} documents read, each list counted by its \`limit\` (10 when absent, at most ` +
         `${(config.custom?.costLimits as SanitizedCostLimits).maxLimit}) and nested lists multiplied; depth ${caps.maxDepth}, ${caps.maxAliases} aliases, ` +
-        `${caps.maxRootFields} top-level fields; over a limit answers 400 before anything runs`
+        `${caps.maxRootFields} top-level fields, ${caps.maxTokens} tokens, ${caps.maxFragments} fragments, a field name once per selection; over a limit answers 400 before anything runs`
       : undefined,
     config.graphQL.maxComplexity ? `độ phức tạp tối đa · maximum complexity ${config.graphQL.maxComplexity}` : undefined,
     config.graphQL.disableIntrospectionInProduction ? 'không introspection khi chạy thật · no introspection in production' : undefined,
