@@ -17,7 +17,7 @@ type Handler = (request: Request) => Promise<Response>
  * client accepts, so caches, logs and rate limits count it as one. Answers carrying `data` keep
  * their status.
  */
-export const answerRefusalsWith400 =
+const answerRefusalsWith400 =
   (handler: Handler): Handler =>
   async (request) => {
     const response = await handler(request)
@@ -42,7 +42,7 @@ const queryOf = async (request: Request): Promise<string | undefined> => {
  * Refuses, before GraphQL's own validation, a document over the limits that need no schema
  * (`screenDocument`), with the caps the cost-limits plugin publishes.
  */
-export const screenDocuments =
+const screenDocuments =
   (config: Promise<SanitizedConfig> | SanitizedConfig, handler: Handler): Handler =>
   async (request) => {
     const query = await queryOf(request)

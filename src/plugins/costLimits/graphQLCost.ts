@@ -17,11 +17,10 @@ import type { SanitizedCostLimits } from './types.js'
 
 import { payloadDefaultLimit } from './defaults.js'
 
-/** Marks our refusals, so the route can tell them apart and clients can too. */
+/** Marks our refusals, so clients can tell them from other errors. */
 export const costRefusalCode = 'QUERY_TOO_COSTLY'
 
-export type Say = (key: TruongsoMessage, variables: Record<string, number | string>) => string
-
+type Say = (key: TruongsoMessage, variables: Record<string, number | string>) => string
 
 /** The Payload field behind a GraphQL field, which Payload's schema keeps in its extensions. */
 type PayloadFieldExtension = { hasMany?: boolean; maxRows?: number; type?: string }

@@ -7,11 +7,12 @@ import { json } from './common.js'
 /** `POST /api/graphql`, briefly: the same documents and access rules as REST. */
 export const graphQLPaths = ({ api, config }: DocumentContext): Fragment => {
   if (config.graphQL.disable) return {}
-  const caps = (config.custom?.costLimits as SanitizedCostLimits | undefined)?.graphQL
+  const costLimits = config.custom?.costLimits as SanitizedCostLimits | undefined
+  const caps = costLimits?.graphQL
   const limits = [
     caps
       ? `đọc tối đa ${caps.maxDocuments} tài liệu · at most ${caps.maxDocuments} documents read, each list counted by its \`limit\` (10 when absent, at most ` +
-        `${(config.custom?.costLimits as SanitizedCostLimits).maxLimit}) and nested lists multiplied; depth ${caps.maxDepth}, ${caps.maxAliases} aliases, ` +
+        `${costLimits.maxLimit}) and nested lists multiplied; depth ${caps.maxDepth}, ${caps.maxAliases} aliases, ` +
         `${caps.maxRootFields} top-level fields, ${caps.maxTokens} tokens, ${caps.maxFragments} fragments, a field name once per selection; over a limit answers 400 before anything runs`
       : undefined,
     config.graphQL.maxComplexity ? `độ phức tạp tối đa · maximum complexity ${config.graphQL.maxComplexity}` : undefined,
