@@ -3,6 +3,7 @@ import type { Plugin } from 'payload'
 import { searchCollections } from '../search/collections.js'
 import { searchFacetValues } from '../search/facetValues.js'
 import { isServerProcess } from '../lib/serverProcess.js'
+import { costLimits } from './costLimits/index.js'
 import { guardSort } from './guardSort/index.js'
 import { openAPIPlugin } from './openapi/index.js'
 import { searchPlugin } from './search/index.js'
@@ -10,6 +11,7 @@ import { serverOnlyJobs } from './serverOnlyJobs.js'
 
 export const plugins: Plugin[] = [
   guardSort(),
+  costLimits(),
   searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),
   // Last: it decides for the crons every plugin before it configured.

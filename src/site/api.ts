@@ -53,6 +53,10 @@ export const apiOrigin = (): string => `http://127.0.0.1:${process.env.PORT ?? 3
 const startOfYear = (year: number): string => new Date(`${year}-01-01T00:00:00+07:00`).toISOString()
 const yearInVietnam = (date: string): number => new Date(new Date(date).getTime() + 7 * 3600_000).getUTCFullYear()
 
+/** The API's largest page (README, "Limits"): longer lists are read a page at a time. */
+const largestPage = 100
+const pagesAtOnce = 4
+
 /** Slugs are made by `slugify`: lower-case ASCII letters, digits and hyphens. */
 const isSlug = (value: string): boolean => /^[a-z0-9-]{1,96}$/.test(value)
 
@@ -126,13 +130,21 @@ export const createContentClient = ({ origin = apiOrigin(), token }: { origin?: 
 
   /** Distinct values of one field over every published document the viewer may read. */
   const distinct = async (collection: string, field: string): Promise<string[]> => {
-    const { docs } = await get<Paginated<Record<string, unknown>>>(`/${collection}`, {
-      where: published,
-      select: { [field]: true },
-      depth: 0,
-      limit: 1000,
-      pagination: false,
-    })
+    const page = (number: number) =>
+      get<Paginated<Record<string, unknown>>>(`/${collection}`, {
+        where: published,
+        select: { [field]: true },
+        depth: 0,
+        limit: largestPage,
+        page: number,
+      })
+    const first = await page(1)
+    const docs = [...first.docs]
+    // A few pages at a time: the API answering them is this same server.
+    for (let next = 2; next <= first.totalPages; next += pagesAtOnce) {
+      const numbers = Array.from({ length: Math.min(pagesAtOnce, first.totalPages - next + 1) }, (_, index) => next + index)
+      for (const { docs: more } of await Promise.all(numbers.map(page))) docs.push(...more)
+    }
     const values = docs
       .map((doc) => doc[field])
       .filter((value): value is string => typeof value === 'string' && value.trim() !== '')

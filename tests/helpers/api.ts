@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
+
+import { graphQLPost } from '../../src/graphql/post.js'
 
 const origin = 'http://localhost:3000'
 
@@ -47,7 +48,7 @@ export type GraphQLAnswer<T = Record<string, unknown>> = {
   errors?: Array<{ extensions?: { statusCode?: number }; message: string }>
 }
 
-/** Runs a GraphQL operation through Payload's own handler, as `/api/graphql` does. */
+/** Runs a GraphQL operation through the handler `/api/graphql` uses. */
 export const graphql = async <T = Record<string, unknown>>(
   payload: Payload,
   query: string,
@@ -58,7 +59,7 @@ export const graphql = async <T = Record<string, unknown>>(
     headers: { 'Content-Type': 'application/json', ...authHeaders(token) },
     body: JSON.stringify({ query, variables }),
   })
-  const response = await GRAPHQL_POST(payload.config)(request)
+  const response = await graphQLPost(payload.config)(request)
   return (await response.json()) as GraphQLAnswer<T>
 }
 

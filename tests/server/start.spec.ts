@@ -118,6 +118,26 @@ describe('npm start on a fresh machine', () => {
     expect(body.data.LearningMaterials.docs.every((doc) => doc.accessLevel === 'public')).toBe(true)
   })
 
+  it('refuses a costly request with 400 on REST, its method override and GraphQL, as served', async () => {
+    const attack = `{ ${Array.from({ length: 100 }, (_, index) => `a${index}: LearningMaterials(limit: 100) { docs { id } }`).join(' ')} }`
+    const answers = await Promise.all([
+      fetch(`${server.url}/api/learning-materials?limit=0`),
+      fetch(`${server.url}/api/learning-materials`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' },
+        body: 'pagination=false',
+      }),
+      fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: attack }) }),
+      fetch(`${server.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: '{ a: LearningMaterials(limit: 100) { docs { id } } b: LearningMaterials(limit: 100) { docs { id } } c: LearningMaterials { docs { id } } }' }),
+      }),
+    ])
+    const refusals = await Promise.all(answers.map(async (response) => ({ status: response.status, body: await response.text() })))
+    expect(refusals).toEqual(refusals.map(() => ({ status: 400, body: expect.stringMatching(/từ 1 đến 100|tối đa|cần kèm limit/) })))
+  })
+
   it('serves the admin panel in Vietnamese', async () => {
     const response = await fetch(`${server.url}/admin/login`, { headers: { 'Accept-Language': 'en-US' } })
     expect(response.status).toBe(200)

@@ -297,3 +297,23 @@ describe('next to the admin panel', () => {
     expect(((await search.json()) as { hits: unknown[] }).hits.length).toBeGreaterThan(0)
   })
 })
+
+describe('the topics the materials page offers', () => {
+  it('come from every published material, not only the first page the API gives', async () => {
+    const adminAccount = demoAccounts.find((account) => account.key === 'admin')!
+    const token = await loginToken(adminAccount.email)
+    // More than the API's largest page (100), the first and the last with a topic of their own.
+    const topics = ['Chủ đề của tài liệu đầu tiên', 'Chủ đề của tài liệu cuối cùng']
+    for (let index = 0; index < 101; index++) {
+      const topic = index === 0 ? topics[0] : index === 100 ? topics[1] : 'Chủ đề chung'
+      const response = await fetch(`${server.url}/api/learning-materials`, {
+        method: 'POST',
+        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: `Phiếu bài tập số ${index + 1}`, materialType: 'worksheet', topic, accessLevel: 'public', _status: 'published' }),
+      })
+      expect(response.status).toBe(201)
+    }
+    const { html } = await get('/hoc-lieu', 'anonymous')
+    expect(check(html, topics)).toEqual([])
+  })
+})

@@ -1,25 +1,9 @@
-import type { CollectionBeforeOperationHook, FlattenedField } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
 
 import { hasRole } from '../../access/accessLevels.js'
 import { UserFacingError } from '../../lib/errors.js'
+import { crossesRelation } from '../../lib/fieldPaths.js'
 import { translate } from '../../lib/translate.js'
-
-const relationTypes = new Set(['join', 'relationship', 'upload'])
-
-/** True when the sort path steps through a relationship into another collection's fields. */
-const crossesRelation = (fields: FlattenedField[], path: string): boolean => {
-  const segments = path.replace(/^-/, '').split('.')
-  let current = fields
-  for (const [index, segment] of segments.entries()) {
-    const field = current.find((candidate) => candidate.name === segment)
-    if (!field) return false
-    if (index === segments.length - 1) return false
-    if (relationTypes.has(field.type)) return true
-    if (!('flattenedFields' in field)) return false
-    current = field.flattenedFields
-  }
-  return false
-}
 
 /**
  * Payload 3.90 checks field access for `sort` within a collection but not across a relationship

@@ -13,6 +13,8 @@ import type {
   TagObject,
 } from '../oas.js'
 
+import type { SanitizedCostLimits } from '../../costLimits/types.js'
+
 import { richTextComponent } from '../generate.js'
 import { ref } from '../oas.js'
 
@@ -61,6 +63,12 @@ const errorResponse = (description: string): ResponseObject => ({ description, c
 
 /** Answers every read route may give, and the `depth`, `locale`… parameters Payload reads. */
 export const common = (config: SanitizedConfig): Fragment & { parameters: Record<string, ParameterObject> } => {
+  // The caps the cost-limits plugin publishes, when it is installed.
+  const caps = config.custom?.costLimits as SanitizedCostLimits | undefined
+  const whereCaps = caps
+    ? ` At most ${caps.where.maxConditions} conditions (${caps.where.maxConditionsAcrossRelations} of them through a relationship, like \`cover.alt\`), ` +
+      `${caps.where.maxNesting} levels of \`and\`/\`or\` and ${caps.where.maxValues} values (list entries and words of \`like\`); more answers 400.`
+    : ''
   const parameters: Record<string, ParameterObject> = {
     where: {
       name: 'where',
@@ -69,14 +77,18 @@ export const common = (config: SanitizedConfig): Fragment & { parameters: Record
       explode: true,
       description:
         'Bộ lọc · Filter, as Payload reads it: `where[category][equals]=news`, `where[title][like]=nước`, ' +
-        '`where[or][0][ageGroups][in]=nha-tre`. It narrows what the caller may read, never widens it.',
+        '`where[or][0][ageGroups][in]=nha-tre`. It narrows what the caller may read, never widens it.' + whereCaps,
       schema: ref('schemas', 'Where'),
     },
     limit: {
       name: 'limit',
       in: 'query',
-      description: 'Số tài liệu mỗi trang · Documents per page; `0` returns every match on one page.',
-      schema: { type: 'integer', minimum: 0, default: 10 },
+      description: caps
+        ? `Số tài liệu mỗi trang, từ 1 đến ${caps.maxLimit} · Documents per page, 1 to ${caps.maxLimit}; ` +
+          `\`depth × limit\` at most ${caps.maxDepthTimesLimit} (${Math.floor(caps.maxDepthTimesLimit / config.maxDepth)} per page at depth ${config.maxDepth}). ` +
+          'Ask for the next page with `page`; more answers 400.'
+        : 'Số tài liệu mỗi trang · Documents per page; `0` returns every match on one page.',
+      schema: caps ? { type: 'integer', minimum: 1, maximum: caps.maxLimit, default: 10 } : { type: 'integer', minimum: 0, default: 10 },
     },
     page: { name: 'page', in: 'query', description: 'Trang · Page, from 1', schema: { type: 'integer', minimum: 1, default: 1 } },
     sort: {

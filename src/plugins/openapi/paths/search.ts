@@ -3,16 +3,15 @@ import type { SanitizedSearchPluginOptions } from '../../search/types.js'
 import type { DocumentContext, Fragment } from './common.js'
 
 import { accessLevels } from '../../../access/accessLevels.js'
-import { facetNames, maxTotalHits, maxValuesPerFacet } from '../../search/engines/types.js'
-import { maxQueryTerms } from '../../search/query.js'
+              description:
+                `Từ khóa, tối đa ${searchQueryLimits.maxQueryWords} từ · Query of at most ${searchQueryLimits.maxQueryWords} words (syllables and numbers); ` +
+                `empty lists everything the filters allow, newest first. "a phrase" matches its words side by side, ` +
+                `-word (after a space) leaves out what holds it, and only the first ${maxQueryTerms} words or phrases count`,
 import { ref } from '../oas.js'
 import { json } from './common.js'
 
-/**
- * Limits `parseSearchQuery` applies but does not export; tests/openapi asks the live endpoint
- * whether they still hold.
- */
-export const searchQueryLimits = { defaultLimit: 10, maxQueryLength: 200 } as const
+/** Limits the search endpoint applies; tests/openapi asks the live endpoint whether they hold. */
+export const searchQueryLimits = { ...queryLimits, defaultLimit: 10 } as const
 
 /** The search plugin's live settings, which it publishes on `config.custom.search`. */
 const searchSettings = (custom: Record<string, unknown> | undefined): SanitizedSearchPluginOptions | undefined => {
@@ -118,9 +117,13 @@ export const searchPaths = (context: DocumentContext): Fragment => {
             {
               name: 'q',
               in: 'query',
+<<<<<<< HEAD
               description:
                 `Từ khóa · Query; empty lists everything the filters allow, newest first. "a phrase" matches its words side by side, ` +
                 `-word (after a space) leaves out what holds it, and only the first ${maxQueryTerms} words or phrases count`,
+=======
+              description: `Từ khóa, tối đa ${searchQueryLimits.maxQueryWords} từ · Query of at most ${searchQueryLimits.maxQueryWords} words (syllables and numbers); empty lists everything the filters allow`,
+>>>>>>> helper-d
               schema: { type: 'string', maxLength: searchQueryLimits.maxQueryLength },
             },
             ...facets,

@@ -4,18 +4,24 @@ import type { SearchQuery } from '../engines/types.js'
 import type { SanitizedSearchPluginOptions } from '../types.js'
 
 import { levelsFor } from '../../../access/accessLevels.js'
+import { tokenize } from '../analysis.js'
 import { facetNames } from '../engines/types.js'
 
 export class SearchQueryError extends Error {
   constructor(
-    readonly key: 'searchFacetInvalid' | 'searchPageInvalid' | 'searchQueryTooLong',
+    readonly key: 'searchFacetInvalid' | 'searchPageInvalid' | 'searchQueryTooLong' | 'searchQueryTooManyWords',
     readonly variables: Record<string, number | string> = {},
   ) {
     super(key)
   }
 }
 
-const maxQueryLength = 200
+/**
+ * Each word (a syllable or a number, as the index cuts text) is a term the engine looks up, with
+ * its spelling variants and abbreviations: 40 words cost about twelve plain list requests, 20
+ * about three.
+ */
+export const searchQueryLimits = { maxQueryLength: 200, maxQueryWords: 20 } as const
 
 const positiveInt = (raw: null | string, fallback: number): number => {
   if (raw === null || raw === '') return fallback
@@ -34,7 +40,9 @@ export const parseSearchQuery = (
   options: SanitizedSearchPluginOptions,
 ): SearchQuery => {
   const q = (url.searchParams.get('q') ?? '').normalize('NFC').trim()
+  const { maxQueryLength, maxQueryWords } = searchQueryLimits
   if (q.length > maxQueryLength) throw new SearchQueryError('searchQueryTooLong', { limit: maxQueryLength })
+  if (tokenize(q).length > maxQueryWords) throw new SearchQueryError('searchQueryTooManyWords', { limit: maxQueryWords })
 
   const allowed: Partial<Record<string, RegExp | string[]>> = {
     ...options.facetValues,
