@@ -3,10 +3,9 @@ import type { SanitizedSearchPluginOptions } from '../../search/types.js'
 import type { DocumentContext, Fragment } from './common.js'
 
 import { accessLevels } from '../../../access/accessLevels.js'
-              description:
-                `Từ khóa, tối đa ${searchQueryLimits.maxQueryWords} từ · Query of at most ${searchQueryLimits.maxQueryWords} words (syllables and numbers); ` +
-                `empty lists everything the filters allow, newest first. "a phrase" matches its words side by side, ` +
-                `-word (after a space) leaves out what holds it, and only the first ${maxQueryTerms} words or phrases count`,
+import { searchQueryLimits as queryLimits } from '../../search/endpoints/parseSearchQuery.js'
+import { facetNames, maxTotalHits, maxValuesPerFacet } from '../../search/engines/types.js'
+import { maxQueryTerms } from '../../search/query.js'
 import { ref } from '../oas.js'
 import { json } from './common.js'
 
@@ -117,13 +116,10 @@ export const searchPaths = (context: DocumentContext): Fragment => {
             {
               name: 'q',
               in: 'query',
-<<<<<<< HEAD
               description:
-                `Từ khóa · Query; empty lists everything the filters allow, newest first. "a phrase" matches its words side by side, ` +
+                `Từ khóa, tối đa ${searchQueryLimits.maxQueryWords} từ · Query of at most ${searchQueryLimits.maxQueryWords} words (syllables and numbers); ` +
+                `empty lists everything the filters allow, newest first. "a phrase" matches its words side by side, ` +
                 `-word (after a space) leaves out what holds it, and only the first ${maxQueryTerms} words or phrases count`,
-=======
-              description: `Từ khóa, tối đa ${searchQueryLimits.maxQueryWords} từ · Query of at most ${searchQueryLimits.maxQueryWords} words (syllables and numbers); empty lists everything the filters allow`,
->>>>>>> helper-d
               schema: { type: 'string', maxLength: searchQueryLimits.maxQueryLength },
             },
             ...facets,
