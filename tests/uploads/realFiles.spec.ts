@@ -204,7 +204,8 @@ describe('the text of the uploaded documents', () => {
 
   it('is found before the cap of a longer file, and not after it', async () => {
     const { first, last } = files.bookDocx.phrases
-    expect(await foundIds(folded(first).replace(/[()]/g, ''))).toEqual([`learning-materials-${bookId}`])
+    // The page count that tells the two files apart is past the ten words a query counts.
+    expect(await foundIds(folded(first).replace(/[()]/g, ''))).toContain(`learning-materials-${bookId}`)
     expect(await foundIds(folded(last))).not.toContain(`learning-materials-${bookId}`)
   })
 })
