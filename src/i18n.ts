@@ -31,6 +31,7 @@ export const truongsoTranslations = {
       schoolYearInvalid: 'A school year looks like 2024-2025.',
       fileUnavailable: 'The file "{{filename}}" cannot be opened right now: it is missing or damaged on the server. Please tell the school.',
       fileNameMissing: 'Say which file to open: /api/media/file/ followed by its name.',
+      queryTooComplex: 'The query is too complex for the database. Use fewer filter conditions (fewer "or" clauses, for example).',
     },
   },
   vi: {
@@ -61,6 +62,7 @@ export const truongsoTranslations = {
       schoolYearInvalid: 'Năm học có dạng 2024-2025.',
       fileUnavailable: 'Tệp "{{filename}}" hiện không mở được: tệp bị thiếu hoặc hỏng trên máy chủ. Vui lòng báo nhà trường.',
       fileNameMissing: 'Hãy cho biết tệp cần mở: /api/media/file/ rồi đến tên tệp.',
+      queryTooComplex: 'Truy vấn quá phức tạp nên cơ sở dữ liệu không thực hiện được. Hãy bớt điều kiện lọc (ví dụ bớt các vế "hoặc").',
     },
   },
 }
