@@ -16,8 +16,10 @@ import { getPayload, type Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { databaseAnswers, healthRoutes, searchIndexComplete } from './lib/health.js'
+import { bodyLimits } from './lib/bodyLimits.js'
 import { bodyDeadline, createLimitedServer } from './lib/connectionLimits.js'
 import { contentApiCaching, createAnswerStore, forgetAnswersOnWrite } from './lib/httpCache.js'
+import { accessLogSerializers } from './lib/logging.js'
 import { ensureOpsToken } from './lib/opsToken.js'
 import { payloadRest } from './lib/payloadRest.js'
 import { markServerProcess } from './lib/serverProcess.js'
@@ -78,10 +80,7 @@ const startApp = async (): Promise<StartedApp> => {
       autoLogging: { ignore: (req) => req.url?.startsWith('/_next/') ?? false },
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
+      serializers: accessLogSerializers,
     }),
   )
   app.use(whileDemoLoads(() => demoLoading))
@@ -90,6 +89,7 @@ const startApp = async (): Promise<StartedApp> => {
   app.use(forgetAnswersOnWrite(answers))
   app.use('/api/users/login', loginRateLimit)
   app.use('/api', apiRateLimit)
+  app.use('/api', bodyLimits())
   // Files stream (videos up to 500 MB) and are never buffered for an ETag.
   app.use('/api', contentApiCaching({ except: /^\/(graphql|users|search\/token|media\/file)/, maxAgeSeconds: 60, store: answers, storeExcept: /^\/search/ }))
   // No body parsers here: Payload reads the raw request bodies itself. GraphQL stays with Next.
