@@ -6,18 +6,23 @@ type LoggerOptions = Extract<NonNullable<Config['logger']>, { options: unknown }
 type LogMethod = Parameters<PayloadLogger['error']>
 type Hooks = NonNullable<LoggerOptions['hooks']>
 
-/** Longest message or cause the log keeps of one error; a query error's message is its whole SQL. */
+/** Longest message the log keeps of one error: GraphQL and database errors can quote the request. */
 const maxMessageChars = 300
 /** Stack frames kept per error: where it happened, not the whole framework below. */
 const maxFrames = 12
 
 /**
- * Text with drizzle's "Failed query: <SQL> params: <values>" cut out, and no longer than a
- * line's worth: a refused query of 4 MB once wrote its SQL and every value into the log.
+ * Text with drizzle's "Failed query: <SQL> params: <values>" cut out: a refused query of 4 MB
+ * once wrote its SQL and every value into the log.
  */
 export const withoutQueries = (text: string): string => {
   const at = text.indexOf('Failed query:')
-  const kept = at >= 0 ? `${text.slice(0, at)}Failed query (SQL and values left out of the log)` : text
+  return at >= 0 ? `${text.slice(0, at)}Failed query (SQL and values left out of the log)` : text
+}
+
+/** An error's message as the log keeps it: without queries, and no longer than a line's worth. */
+const errorText = (text: string): string => {
+  const kept = withoutQueries(text)
   return kept.length > maxMessageChars ? `${kept.slice(0, maxMessageChars)}…` : kept
 }
 
@@ -53,13 +58,13 @@ const isErrorLike = (value: unknown): value is ErrorLike =>
  * serializer copies every property. Takes errors and what pino's standard serializer made of them.
  */
 export const serializeError = (error: unknown, depth = 0): unknown => {
-  if (!isErrorLike(error)) return typeof error === 'string' ? withoutQueries(error) : error
+  if (!isErrorLike(error)) return typeof error === 'string' ? errorText(error) : error
   const type = String(error.type ?? (error instanceof Error ? error.name : error.constructor?.name) ?? 'Error')
-  const message = withoutQueries(String(error.message))
+  const message = errorText(String(error.message))
   const logged: LoggedError = { type, message }
   if (typeof error.code === 'string' || typeof error.code === 'number') logged.code = error.code
   if (typeof error.status === 'number') logged.status = error.status
-  if (typeof error.reason === 'string') logged.reason = withoutQueries(error.reason)
+  if (typeof error.reason === 'string') logged.reason = errorText(error.reason)
   // A client's mistake (4xx, also behind GraphQL's wrapper) is told by its message; where the
   // server noticed it is noise.
   const status = error.status ?? (isErrorLike(error.originalError) ? error.originalError.status : undefined)
@@ -101,7 +106,7 @@ const textOf = (value: unknown, depth = 0): string => {
   if (typeof value === 'string') return withoutQueries(value)
   if (!isErrorLike(value)) return ''
   const cause = value.originalError ?? value.cause
-  const own = `${String(value.name ?? value.type ?? 'Error')}: ${withoutQueries(String(value.message))}`
+  const own = `${String(value.name ?? value.type ?? 'Error')}: ${errorText(String(value.message))}`
   return depth < 3 && isErrorLike(cause) ? `${own} ← ${textOf(cause, depth + 1)}` : own
 }
 
@@ -121,8 +126,8 @@ const sameAs = (args: LogMethod): string => {
 const isAccessLine = (first: unknown): boolean => typeof first === 'object' && first !== null && 'res' in first
 
 /**
- * The arguments with their text shortened like an error's message. Without a message of its own,
- * pino would print the error's full message as the line's message: it gets the shortened one.
+ * The arguments with queries cut out of their text. Without a message of its own, pino would
+ * print the error's full message as the line's message: it gets the one the log keeps.
  */
 const cleaned = (args: LogMethod): LogMethod => {
   const [first, ...rest] = args as unknown[]
@@ -130,7 +135,7 @@ const cleaned = (args: LogMethod): LogMethod => {
   if (typeof first === 'string') return [withoutQueries(first), ...texts] as LogMethod
   const error = isErrorLike(first) ? first : (first as { err?: unknown } | null)?.err
   if (rest.length === 0 && isErrorLike(error) && (first as { msg?: unknown }).msg === undefined) {
-    return [first, withoutQueries(String(error.message))] as LogMethod
+    return [first, errorText(String(error.message))] as LogMethod
   }
   return [first, ...texts] as LogMethod
 }
@@ -169,7 +174,7 @@ export const repeatLimiter = (limit: RepeatLimit = defaultRepeatLimit): NonNulla
         method.call(
           this,
           { repeated: entry.repeats },
-          `Lặp lại thêm ${entry.repeats} lần trong ${seconds} giây / repeated ${entry.repeats} more times in ${seconds} s: ${key.slice(key.indexOf(' ') + 1)}`,
+          `Lặp lại thêm ${entry.repeats} lần trong ${seconds} giây / repeated ${entry.repeats} more times in ${seconds} s: ${key.slice(key.indexOf(' ') + 1, key.indexOf(' ') + 1 + maxMessageChars)}`,
         )
       }, limit.windowMs).unref()
     }

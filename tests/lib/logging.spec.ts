@@ -64,6 +64,13 @@ describe('the log', () => {
     expect(text).not.toMatch(/giaTriRieng|learning_materials|select/)
   })
 
+  it('writes a long line of text whole: only error messages are shortened', () => {
+    const { lines, logger } = capturedLogger(60_000)
+    const table = Array.from({ length: 12 }, (_, row) => `| giaovien${row}@truongso.test | Giáo viên | truongso-demo |`).join('\n')
+    logger.info(table)
+    expect(lines[0]!.msg).toBe(table)
+  })
+
   it('keeps only the first frames of a stack, and none for a client\'s mistake', () => {
     const deep = new Error('sâu')
     deep.stack = ['Error: sâu', ...Array.from({ length: 40 }, (_, index) => `    at frame${index} (file.js:${index}:1)`)].join('\n')
