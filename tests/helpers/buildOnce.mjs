@@ -7,7 +7,7 @@ import path from 'node:path'
 
 import { buildIfNeeded } from '../../scripts/build.mjs'
 
-const suitesServingTheWebApp = ['tests/journeys/journeys.spec.ts', 'tests/server/bodies.spec.ts', 'tests/server/files.spec.ts', 'tests/server/start.spec.ts', 'tests/site/pages.spec.ts']
+const suitesServingTheWebApp = ['tests/journeys/journeys.spec.ts', 'tests/server/bodies.spec.ts', 'tests/server/cost-budget.spec.ts', 'tests/server/files.spec.ts', 'tests/server/start.spec.ts', 'tests/site/pages.spec.ts']
 
 export default async function buildOnce(globalConfig) {
   const patterns = globalConfig.testPathPatterns?.patterns ?? []
