@@ -40,6 +40,7 @@ export const truongsoTranslations = {
       whereTooDeep: 'The filter (where) nests and/or too deeply: at most {{limit}} levels.',
       whereTooManyValues: 'The filter (where) has too many values (list entries and words of like): {{count}}, at most {{limit}}.',
       graphQLTooManyDocuments: 'This query may read about {{count}} documents, at most {{limit}}: every list counts its limit (10 when absent) and nested lists multiply. Ask for fewer documents or split the query.',
+      queryTooComplex: 'The query is too complex for the database. Use fewer filter conditions (fewer "or" clauses, for example).',
     },
   },
   vi: {
@@ -79,6 +80,7 @@ export const truongsoTranslations = {
       whereTooDeep: 'Bộ lọc (where) lồng and/or quá sâu: tối đa {{limit}} cấp.',
       whereTooManyValues: 'Bộ lọc (where) có quá nhiều giá trị (phần tử danh sách và từ của like): {{count}}, tối đa {{limit}}.',
       graphQLTooManyDocuments: 'Truy vấn này có thể đọc khoảng {{count}} tài liệu, tối đa {{limit}}: mỗi danh sách tính theo limit (mặc định 10) và danh sách lồng nhau nhân lên. Hãy lấy ít tài liệu hơn hoặc tách truy vấn.',
+      queryTooComplex: 'Truy vấn quá phức tạp nên cơ sở dữ liệu không thực hiện được. Hãy bớt điều kiện lọc (ví dụ bớt các vế "hoặc").',
     },
   },
 }

@@ -1,3 +1,5 @@
+import type { Config } from 'payload'
+
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
@@ -20,6 +22,7 @@ import { truongsoTranslations } from './i18n.js'
 import { exposeScheduledMedia } from './jobs/exposeScheduledMedia.js'
 import { localization } from './localization.js'
 import { allowedOrigins } from './lib/allowedOrigins.js'
+import { loggerSetting } from './lib/logging.js'
 import { plugins } from './plugins/index.js'
 import { maxUploadBytes } from './lib/uploads/allowlist.js'
 import { sharpWithSafeLimits } from './lib/uploads/sanitizeImage.js'
@@ -48,6 +51,10 @@ export default buildConfig({
   },
   // Deep population multiplies queries; clients ask for what they show.
   maxDepth: 3,
+  logger: loggerSetting(),
+  // A query the database refused is the client's to simplify (see lib/queryRefused.ts). Payload
+  // looks levels up by the error's name; its type lists only its own errors.
+  loggingLevels: { QueryRefusedError: 'warn' } as Config['loggingLevels'],
   cors: allowedOrigins(),
   csrf: allowedOrigins(),
   i18n: {

@@ -16,8 +16,11 @@ import { getPayload, type Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { databaseAnswers, healthRoutes, searchIndexComplete } from './lib/health.js'
+import { bodyLimits } from './lib/bodyLimits.js'
 import { bodyDeadline, createLimitedServer } from './lib/connectionLimits.js'
+import { budgetClientOf, costBudget } from './lib/costBudget.js'
 import { contentApiCaching, createAnswerStore, forgetAnswersOnWrite } from './lib/httpCache.js'
+import { accessLogSerializers } from './lib/logging.js'
 import { ensureOpsToken } from './lib/opsToken.js'
 import { payloadRest } from './lib/payloadRest.js'
 import { markServerProcess } from './lib/serverProcess.js'
@@ -81,20 +84,23 @@ const startApp = async (): Promise<StartedApp> => {
       autoLogging: { ignore: (req) => req.url?.startsWith('/_next/') ?? false },
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
+      serializers: accessLogSerializers,
+      customProps: (_req, res) => ({ client: budgetClientOf(res) }),
     }),
   )
+  const budget = costBudget({ collections: Object.keys(payload.collections), logger: payload.logger, secret: payload.secret })
+  app.use(budget.identify)
   app.use(whileDemoLoads(() => demoLoading))
   app.use(vietnameseByDefault)
   app.use(sameSiteRedirectParameters)
   app.use(forgetAnswersOnWrite(answers))
   app.use('/api/users/login', loginRateLimit)
   app.use('/api', apiRateLimit)
+  app.use('/api', bodyLimits())
   // Files stream (videos up to 500 MB) and are never buffered for an ETag.
   app.use('/api', contentApiCaching({ except: /^\/(graphql|users|search\/token|media\/file)/, maxAgeSeconds: 60, store: answers, storeExcept: /^\/search/ }))
+  // After the answers kept in memory: those cost next to nothing.
+  app.use('/api', budget.charge)
   // No body parsers here: Payload reads the raw request bodies itself. GraphQL stays with Next.
   const answerRest = payloadRest(config)
   // Next keeps GraphQL and /og, the Open Graph image it adds to Payload's endpoints.

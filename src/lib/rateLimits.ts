@@ -4,8 +4,9 @@ import { rateLimit } from 'express-rate-limit'
 
 /**
  * The website's own server-side calls arrive from loopback with no forwarded address: they carry
- * many visitors at once and must not share one visitor's budget. Visitors behind the reverse
- * proxy are counted by their forwarded address (`trust proxy`).
+ * many visitors at once and must not share one visitor's count. (What they cost is charged to the
+ * visitor each is made for, by `costBudget.ts`.) Visitors behind the reverse proxy are counted by
+ * their forwarded address (`trust proxy`).
  */
 const fromThisMachine = (req: { ip?: string }) => req.ip === '127.0.0.1' || req.ip === '::1' || req.ip === '::ffff:127.0.0.1'
 

@@ -6,6 +6,7 @@
 import type { Announcement, LearningMaterial, LibraryItem, RegulatoryDocument, SchoolProfile, User } from '../payload-types.js'
 import type { FacetName, SearchHit } from '../plugins/search/engines/types.js'
 
+import { visitorHeader } from '../lib/visitorHeader.js'
 import { toQueryString, type QueryValue } from './query.js'
 
 /** One page of a collection, as `GET /api/<collection>` answers it. */
@@ -84,11 +85,14 @@ export type DocumentFilters = { issuer?: string; page?: number; type?: string; y
 /**
  * A client acting for one viewer: anonymous without `token`. Lists and detail pages ask for
  * published documents only, so an editor browsing the site never sees work in progress there.
+ * `visitor` is what the server told the page about its visitor (`visitorHeader`): passed back on
+ * every call, it makes their cost the visitor's, not the whole website's.
  */
-export const createContentClient = ({ origin = apiOrigin(), token }: { origin?: string; token?: string } = {}) => {
+export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { origin?: string; token?: string; visitor?: string } = {}) => {
   const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
     Accept: 'application/json',
     ...(token ? { Authorization: `JWT ${token}` } : {}),
+    ...(visitor ? { [visitorHeader]: visitor } : {}),
     ...extra,
   })
 

@@ -3,20 +3,24 @@
  * client that acts for that reader. Memoised per request, so a layout and its page share one
  * client and one `users/me` call.
  */
-import { cookies } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { cache } from 'react'
 
 import type { SchoolProfile, User } from '../payload-types.js'
 
 import { adminPanelRoles } from '../access/roles.js'
+import { visitorHeader } from '../lib/visitorHeader.js'
 import { createContentClient, type ContentClient } from './api.js'
 
 /** The cookie Payload itself reads (`${cookiePrefix}-token`), so one login serves site and admin. */
 export const sessionCookie = 'payload-token'
 
+/** Who the server said the visitor is: the website passes it back on its calls to the API. */
+export const visitor = async (): Promise<string | undefined> => (await headers()).get(visitorHeader) ?? undefined
+
 export const contentClient = cache(async (): Promise<ContentClient> => {
   const token = (await cookies()).get(sessionCookie)?.value
-  return createContentClient({ token: token || undefined })
+  return createContentClient({ token: token || undefined, visitor: await visitor() })
 })
 
 /** The school profile, fetched once per request however many parts of the page show it. */

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation'
 
 import { createContentClient, type LoginResult } from '@/site/api.js'
 import { sameSitePath } from '@/lib/sameSitePath.js'
-import { entersAdmin, sessionCookie } from '@/site/viewer.js'
+import { entersAdmin, sessionCookie, visitor } from '@/site/viewer.js'
 
 /** Secure cookies whenever the visitor reached us over HTTPS (directly or through a proxy). */
 const overHttps = async (): Promise<boolean> => {
@@ -35,7 +35,7 @@ export async function login(form: FormData): Promise<void> {
 
   let result: LoginResult
   try {
-    result = await createContentClient().login(email, password)
+    result = await createContentClient({ visitor: await visitor() }).login(email, password)
   } catch {
     backToForm('may-chu', next)
   }
@@ -58,7 +58,7 @@ export async function logout(): Promise<void> {
   const token = store.get(sessionCookie)?.value
   if (token) {
     // The cookie goes whatever the API answers: a session it no longer accepts is over anyway.
-    await createContentClient({ token })
+    await createContentClient({ token, visitor: await visitor() })
       .logout()
       .catch(() => undefined)
   }

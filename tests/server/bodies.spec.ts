@@ -1,0 +1,168 @@
+/**
+ * What the real server (`npm start`) takes in a request body and what it writes to its log: a
+ * query sent by method override is capped, a query the database refuses is the client's 400, and
+ * neither the SQL nor the values a client sent ever reach the log, however often they are sent.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { defaultBodyLimits } from '../../src/lib/bodyLimits.js'
+import { isMongoUrl } from '../../src/database.js'
+import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
+import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
+
+const onMongo = isMongoUrl(process.env.DATABASE_URL)
+let server: RunningServer
+
+beforeAll(async () => {
+  server = await startServer({ beforeStart: onMongo ? seedDemoInto : undefined })
+}, 10 * 60_000)
+
+afterAll(async () => {
+  if (server) await stopServer(server)
+})
+
+/** `count` OR clauses on the title, each value carrying `marker` so the log can be searched for it. */
+const orClauses = (count: number, marker: string, padding = 0): string =>
+  Array.from({ length: count }, (_, index) => `where[or][${index}][title][equals]=${marker}${index}${'x'.repeat(padding)}`).join('&')
+
+/** What the admin sends when a `where` is too long for an address. */
+const queryByOverride = (body: string) =>
+  fetch(`${server.url}/api/learning-materials`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' },
+    body,
+  })
+
+/** Waits for the access line of a request answered with `status`: pino writes it after the answer. */
+const accessLogged = async (since: number, status: number): Promise<string> => {
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    const written = server.logs().slice(since)
+    if (written.includes(`"statusCode": ${status}`)) return written
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`no access line for ${status} in:\n${server.logs().slice(since)}`)
+}
+
+const messageOf = async (response: Response): Promise<string> => ((await response.json()) as { errors: Array<{ message: string }> }).errors[0]!.message
+
+/** SQL as drizzle wrote it into errors: quoted table names and the list of bound values. */
+const sql = /"learning_materials(_locales)?"|params:|Failed query:/
+
+describe('a query sent in the body (method override)', () => {
+  it("refuses the issue's 4 MB query of 1,000+ OR clauses with 413 in Vietnamese, and logs one short line for it", async () => {
+    const body = orClauses(20_000, 'bimat', 190)
+    expect(body.length).toBeGreaterThan(4_000_000)
+    const since = server.logs().length
+    const response = await queryByOverride(body)
+    expect(response.status).toBe(413)
+    expect(await messageOf(response)).toMatch(/^Truy vấn gửi kèm quá lớn: tối đa 128 KB/)
+    const written = await accessLogged(since, 413)
+    expect(written.length).toBeLessThan(1_000)
+    expect(written).not.toContain('bimat')
+  })
+
+  it('answers 2,000 OR clauses under the cap with 400 in Vietnamese, not 500, and logs it once however often it comes', async () => {
+    const body = orClauses(2_000, 'tuKhoaRieng')
+    expect(body.length).toBeLessThan(defaultBodyLimits.queryBytes)
+    const since = server.logs().length
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const response = await queryByOverride(body)
+      // MongoDB runs such a query; SQLite refuses past 1,000 levels of expression.
+      if (onMongo) {
+        expect(response.status).toBe(200)
+        continue
+      }
+      expect(response.status).toBe(400)
+      expect(await messageOf(response)).toMatch(/^Truy vấn quá phức tạp nên cơ sở dữ liệu không thực hiện được/)
+    }
+    const written = await accessLogged(since, onMongo ? 200 : 400)
+    const entries = written.split(/^(?=\[\d\d:\d\d:\d\d\])/m)
+    expect(entries.filter((entry) => !entry.includes('request completed')).length).toBeLessThanOrEqual(1)
+    expect(written).not.toMatch(sql)
+    expect(written).not.toContain('tuKhoaRieng')
+    // At most one warning, then an access line per request.
+    expect(written.length).toBeLessThan(1_000 + 20 * 350)
+  })
+
+  it('is refused through GraphQL too, with the same Vietnamese message and no SQL or values in the log', async () => {
+    const or = Array.from({ length: 2_000 }, (_, index) => `{ title: { equals: "tuGraphQL${index}" } }`).join(',')
+    const since = server.logs().length
+    const response = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: `{ LearningMaterials(where: { OR: [${or}] }) { docs { id } } }` }),
+    })
+    const answer = (await response.json()) as { errors?: Array<{ extensions: { statusCode: number }; message: string }> }
+    if (onMongo) expect(answer.errors).toBeUndefined()
+    else expect(answer.errors?.[0]).toMatchObject({ extensions: { statusCode: 400 }, message: expect.stringMatching(/^Truy vấn quá phức tạp/) })
+    const written = await accessLogged(since, 200)
+    expect(written).not.toMatch(sql)
+    expect(written).not.toContain('tuGraphQL')
+    expect(written.length).toBeLessThan(3_000)
+  })
+})
+
+describe('other bodies', () => {
+  it('refuses a JSON body above 1 MB, GraphQL included, with 413 in Vietnamese', async () => {
+    const response = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', variables: { filler: 'a'.repeat(defaultBodyLimits.dataBytes) } }),
+    })
+    expect(response.status).toBe(413)
+    expect(await messageOf(response)).toMatch(/^Nội dung yêu cầu quá lớn: tối đa 1024 KB/)
+  })
+
+  it('asks a body sent without its length to state it (411), since it could not be capped before reading', async () => {
+    const chunks = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(JSON.stringify({ query: '{ __typename }' })))
+        controller.close()
+      },
+    })
+    const response = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit)
+    expect(response.status).toBe(411)
+    expect(await messageOf(response)).toMatch(/^Yêu cầu phải ghi rõ độ dài nội dung/)
+  })
+
+  it('still takes a photo upload larger than the JSON cap: uploads keep their own limits', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'truongso-bodies-'))
+    const photo = path.join(work, 'san-truong.jpg')
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=3000x2000', '-vf', 'noise=alls=60:allf=t', '-frames:v', '1', '-q:v', '2', photo])
+    const bytes = readFileSync(photo)
+    expect(bytes.length).toBeGreaterThan(defaultBodyLimits.dataBytes)
+
+    const admin = demoAccounts.find((account) => account.key === 'admin')!
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: admin.email, password: demoPassword() }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'san-truong.jpg')
+    form.append('_payload', JSON.stringify({ accessLevel: 'public', alt: 'Sân trường buổi sáng' }))
+    const response = await fetch(`${server.url}/api/media`, { method: 'POST', body: form, headers: { Authorization: `JWT ${token}` } })
+    expect(response.status).toBe(201)
+  })
+})
+
+describe('the access log', () => {
+  it('names the parameters of a request but keeps their values out', async () => {
+    const since = server.logs().length
+    const response = await fetch(`${server.url}/api/learning-materials?where[title][equals]=giaTriRieng&limit=3`)
+    expect(response.status).toBe(200)
+    const written = await accessLogged(since, 200)
+    expect(written).toContain('/api/learning-materials?where&limit')
+    expect(written).not.toContain('giaTriRieng')
+  })
+})
