@@ -50,20 +50,20 @@ describe('a query the database refuses', () => {
   // MongoDB answers 2,000 OR clauses; SQLite refuses past 1,000 levels of expression.
   const refused = !isMongoUrl(process.env.DATABASE_URL)
 
+  // Through the API the filter caps refuse it first, on every database; the database's own
+  // refusal is the second line, for server code (below).
   it('is answered 400 in the reader\'s language on REST, not 500', async () => {
     const query = `?${toQueryString({ where: titles(2_000) })}`
     const [vi, en] = await Promise.all([rest(payload, `/learning-materials${query}`), rest(payload, `/learning-materials${query}`, { headers: { 'Accept-Language': 'en' } })])
-    if (!refused) return expect([vi.status, en.status]).toEqual([200, 200])
     expect([vi.status, en.status]).toEqual([400, 400])
-    expect(await vi.json()).toEqual({ errors: [{ message: expect.stringMatching(/^Truy vấn quá phức tạp/) }] })
-    expect(await en.json()).toEqual({ errors: [{ message: expect.stringMatching(/^The query is too complex/) }] })
+    expect(await vi.json()).toEqual({ errors: [{ message: expect.stringMatching(/^(Bộ lọc \(where\)|Truy vấn quá phức tạp)/) }] })
+    expect(await en.json()).toEqual({ errors: [{ message: expect.stringMatching(/^(The filter \(where\)|The query is too complex)/) }] })
   })
 
   it('is answered with status 400 and the same message through GraphQL', async () => {
     const or = Array.from({ length: 2_000 }, (_, index) => `{ title: { equals: "tuKhoaRieng${index}" } }`).join(',')
     const answer = await graphql(payload, `{ LearningMaterials(where: { OR: [${or}] }) { docs { id } } }`)
-    if (!refused) return expect(answer.errors).toBeUndefined()
-    expect(answer.errors?.[0]).toMatchObject({ extensions: { statusCode: 400 }, message: expect.stringMatching(/^Truy vấn quá phức tạp/) })
+    expect(answer.errors?.[0]).toMatchObject({ extensions: { statusCode: 400 }, message: expect.stringMatching(/^Truy vấn quá/) })
   })
 
   it('reaches server code calling the database as a QueryRefusedError that says why, without SQL', async () => {
