@@ -132,7 +132,7 @@ const fetchLogged = async (url: string) => {
 }
 
 /** The first line of each entry without its time: level and message. */
-const headlines = (entries: string[]) => entries.map((entry) => entry.split('\n')[0].replace(/^\[[^\]]+\] /, ''))
+const headlines = (entries: string[]) => entries.map((entry) => entry.split('\n')[0].replace(/^\[[^\]]+\] /, '').replace(/^(\w+) \(payload\):/, '$1:'))
 
 /** The process answering HTTP: the child scripts/start.mjs runs the server in, or the started process itself. */
 const serverPid = (): number => {
@@ -212,7 +212,7 @@ describe('a file whose row is there but whose file is gone from the disk', () =>
     const gone = await upload(lessonPlan, 'so-theo-doi-suc-khoe.pdf', 'application/pdf')
     rmSync(onDisk(gone.filename))
     const { entries } = await fetchLogged(gone.url)
-    expect(headlines(entries)).toEqual(['WARN: media: file missing or unreadable on disk, answered 404', 'WARN: request completed'])
+    expect(headlines(entries)).toEqual([`WARN: media: ${gone.filename} missing or unreadable on disk, answered 404`, 'WARN: request completed'])
     expect(entries[0]).toContain('"ENOENT"')
     expect(entries.join('\n')).not.toMatch(/^\s+at /m)
   })
@@ -242,7 +242,7 @@ describe('a file the server cannot read', () => {
     const { body, entries, response } = await fetchLogged(file.url)
     expect(response.status).toBe(404)
     expect(JSON.parse(body)).toEqual({ errors: [{ message: expect.stringContaining('hiện không mở được') }] })
-    expect(headlines(entries)).toEqual(['WARN: media: file missing or unreadable on disk, answered 404', 'WARN: request completed'])
+    expect(headlines(entries)).toEqual([`WARN: media: ${file.filename} missing or unreadable on disk, answered 404`, 'WARN: request completed'])
     expect(entries[0]).toMatch(/"(EACCES|EISDIR)"/)
     expect(entries.join('\n')).not.toMatch(/^\s+at /m)
   })

@@ -50,7 +50,7 @@ const serve = async (...[req, { doc, params }]: FileHandlerArgs): Promise<Respon
   if (!filePath.startsWith(staticDir + path.sep)) return
   const file = await openForReading(filePath)
   if ('code' in file) {
-    req.payload.logger.warn({ code: file.code, collection: params.collection, filename, path: filePath }, 'media: file missing or unreadable on disk, answered 404')
+    req.payload.logger.warn({ code: file.code, collection: params.collection, filename, path: filePath }, `media: ${filename} missing or unreadable on disk, answered 404`)
     return fileNotFound(translate(req, 'fileUnavailable', { filename }))
   }
   const { handle, size } = file
