@@ -35,13 +35,15 @@ const stampOf = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : '')
  */
 const buildServer = () => {
   buildSync({
-    entryPoints: ['src/server.ts'],
+    // The demo's PDF worker (src/seed/demo/pdfThread.ts) is loaded from beside the server.
+    entryPoints: { server: 'src/server.ts', pdfWorker: 'src/seed/demo/pdfWorker.ts' },
     bundle: true,
     packages: 'external',
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: serverBundle,
+    outdir: path.dirname(serverBundle),
+    outExtension: { '.js': '.mjs' },
     sourcemap: 'linked',
     logLevel: 'warning',
   })

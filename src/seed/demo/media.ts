@@ -7,27 +7,25 @@ import { demoDocuments } from './documents.js'
 import { bookCover, illustrations, renderJpeg, type Illustration } from './images.js'
 import { demoLibraryItems } from './library.js'
 import { demoMaterials } from './materials.js'
-import { writePdf } from './pdf.js'
+import type { PdfSpec } from './pdf.js'
 import { announcementPdfName, demoPdfs, documentPdfName, libraryPdfName, materialPdfName } from './pdfs.js'
+import { pdfThread } from './pdfThread.js'
 import { demoSchoolProfile } from './schoolProfile.js'
 import type { ImageKey } from './vocabulary.js'
 
 export type MediaId = DataFromCollectionSlug<'media'>['id']
 type User = DataFromCollectionSlug<'users'>
 
-/** A file of the demo: how to make it, and who uploads it, under which name, at which level. */
+/** A file of the demo: what it shows, and who uploads it, under which name, at which level. */
 export type DemoFile = {
   /** `pdf:<file name>` or `image:<drawing name>`. */
   key: string
-  kind: 'image' | 'pdf'
   name: string
-  mimetype: 'application/pdf' | 'image/jpeg'
   alt: string
   altEn?: string
   accessLevel: AccessLevel
   uploader: AccountKey
-  make: () => Promise<Buffer>
-}
+} & ({ kind: 'pdf'; mimetype: 'application/pdf'; spec: PdfSpec } | { kind: 'image'; mimetype: 'image/jpeg'; illustration: Illustration })
 
 const pdfKey = (name: string) => `pdf:${name}`
 const imageKey = (key: ImageKey | number) => `image:${typeof key === 'number' ? bookCover(key).name : key}`
@@ -58,7 +56,7 @@ export const demoFiles = (now: Date): DemoFile[] => {
       alt: found.spec.title,
       accessLevel: found.accessLevel,
       uploader: found.uploader,
-      make: () => writePdf(found.spec),
+      spec: found.spec,
     })
   }
   const image = (key: ImageKey | number) => {
@@ -73,7 +71,7 @@ export const demoFiles = (now: Date): DemoFile[] => {
       altEn: illustration.altEn,
       accessLevel: 'public',
       uploader: 'admin',
-      make: () => renderJpeg(illustration),
+      illustration,
     })
   }
   for (const document of demoDocuments(demoAccountName('admin'))) pdf(documentPdfName(document))
@@ -112,19 +110,18 @@ const deferred = <T>(): Deferred<T> => {
 
 /**
  * Makes every demo file at once, before the accounts exist to upload them: PDFs one after another
- * (each is a few tens of milliseconds of JavaScript, so they fill the time the password hashes
- * leave the main thread free), drawings in sharp's threads.
+ * in a worker thread (laying out their text is seconds of JavaScript), drawings in sharp's threads.
  */
 export const makeDemoFiles = (files: DemoFile[]): Map<string, Promise<Buffer>> => {
   const made = new Map<string, Promise<Buffer>>()
-  let previousPdf: Promise<unknown> = Promise.resolve()
+  const pdfs = pdfThread()
   for (const file of files) {
-    const bytes = file.kind === 'pdf' ? previousPdf.catch(() => undefined).then(file.make) : file.make()
-    if (file.kind === 'pdf') previousPdf = bytes
+    const bytes = file.kind === 'pdf' ? pdfs.write(file.spec) : renderJpeg(file.illustration)
     // Awaited by the upload; a failure must not count as unhandled meanwhile.
     bytes.catch(() => undefined)
     made.set(file.key, bytes)
   }
+  void Promise.allSettled(made.values()).then(pdfs.close)
   return made
 }
 

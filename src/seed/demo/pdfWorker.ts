@@ -1,0 +1,21 @@
+/**
+ * A worker thread that renders the demo's PDFs. Laying out Vietnamese text with fontkit is a few
+ * seconds of JavaScript for the whole demo: on the main thread it held up every write of the seed
+ * and every request of a first start; here it runs on the other core.
+ */
+import { parentPort } from 'node:worker_threads'
+
+import { writePdf, type PdfSpec } from './pdf.js'
+
+export type PdfRequest = { id: number; spec: PdfSpec }
+export type PdfAnswer = { id: number; bytes: Uint8Array } | { id: number; error: string }
+
+const port = parentPort!
+
+port.on('message', ({ id, spec }: PdfRequest) => {
+  writePdf(spec).then(
+    // Copied, not transferred: a small Buffer is a view into Node's shared pool.
+    (bytes) => port.postMessage({ id, bytes } satisfies PdfAnswer),
+    (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies PdfAnswer),
+  )
+})
