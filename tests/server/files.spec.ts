@@ -154,6 +154,12 @@ const openMediaFiles = (): string[] => {
   })
 }
 
+/** Another picture of the same size: the photo turned upside down. */
+const sharpRotated = async (jpeg: Buffer): Promise<Buffer> => {
+  const { default: sharp } = await import('sharp')
+  return sharp(jpeg).rotate(180).jpeg().toBuffer()
+}
+
 /** A page's text as a reader sees it: entities decoded, RSC payload quotes unescaped. */
 const page = async (pathname: string) => {
   const response = await fetch(`${server.url}${pathname}`)
@@ -359,6 +365,101 @@ describe('a file on the disk', () => {
       leaving.abort()
     }
     await eventually(() => (openMediaFiles().length === 0 ? true : undefined), 'the server to close the files')
+  })
+})
+
+describe('caching of files', () => {
+  let image: StoredFile
+  let staffFile: StoredFile
+  const sizeUrls = () => Object.values(image.sizes).map((size) => size.url!)
+
+  beforeAll(async () => {
+    ;[image, staffFile] = await Promise.all([
+      upload(photo, 'san-choi-mua-xuan.jpg', 'image/jpeg', { alt: 'Sân chơi mùa xuân' }),
+      upload(lessonPlan, 'ke-hoach-to-chuyen-mon.pdf', 'application/pdf', { accessLevel: 'staff' }),
+    ])
+  })
+
+  it('names every image size once: the same photo uploaded again gets sizes of other names', async () => {
+    const again = await upload(photo, 'san-choi-mua-xuan.jpg', 'image/jpeg', { alt: 'Sân chơi mùa xuân' })
+    const names = (file: StoredFile) => Object.values(file.sizes).map((size) => size.filename!)
+    expect(names(image)).toHaveLength(6)
+    for (const name of [...names(image), ...names(again)]) expect(name).toMatch(/-\d+x\d+-[0-9a-f]{8}\.(jpg|webp)$/)
+    expect(names(again).filter((name) => names(image).includes(name))).toEqual([])
+  })
+
+  it('lets anyone keep a public image size for a year, unchanged, and the original a few minutes', async () => {
+    for (const url of sizeUrls()) {
+      const response = await fetch(`${server.url}${url}`)
+      await response.arrayBuffer()
+      expect(response.status).toBe(200)
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    }
+    const original = await fetch(`${server.url}${image.url}`)
+    await original.arrayBuffer()
+    expect(original.headers.get('cache-control')).toBe('public, max-age=300')
+  })
+
+  it('answers 304 without a body to a reader whose copy is current, by ETag or by date, for GET and HEAD', async () => {
+    for (const url of [image.url, ...sizeUrls()]) {
+      const first = await fetch(`${server.url}${url}`)
+      await first.arrayBuffer()
+      const etag = first.headers.get('etag')!
+      const lastModified = first.headers.get('last-modified')!
+      expect(etag).toMatch(/^"[0-9a-z]+-[0-9a-z]+"$/)
+      expect(new Date(lastModified).toUTCString()).toBe(lastModified)
+      const conditions: Array<Record<string, string>> = [{ 'If-None-Match': etag }, { 'If-None-Match': `W/${etag}, "other"` }, { 'If-Modified-Since': lastModified }]
+      for (const headers of conditions) {
+        for (const method of ['GET', 'HEAD']) {
+          const again = await fetch(`${server.url}${url}`, { headers, method })
+          expect(await again.text()).toBe('')
+          expect(again.status).toBe(304)
+          expect(again.headers.get('etag')).toBe(etag)
+          expect(again.headers.get('cache-control')).toBe(first.headers.get('cache-control'))
+        }
+      }
+      expect(await statusOf(url, { headers: { 'If-None-Match': '"another-version"' } })).toBe(200)
+      expect(await statusOf(url, { headers: { 'If-Modified-Since': new Date(Date.parse(lastModified) - 1000).toUTCString() } })).toBe(200)
+    }
+  })
+
+  it('sends the whole file, not the range, when the range was asked for another version (If-Range)', async () => {
+    const first = await fetch(`${server.url}${image.url}`)
+    const whole = Buffer.from(await first.arrayBuffer())
+    const etag = first.headers.get('etag')!
+    const current = await fetch(`${server.url}${image.url}`, { headers: { Range: 'bytes=0-99', 'If-Range': etag } })
+    expect(current.status).toBe(206)
+    expect((await current.arrayBuffer()).byteLength).toBe(100)
+    const stale = await fetch(`${server.url}${image.url}`, { headers: { Range: 'bytes=0-99', 'If-Range': '"an-older-version"' } })
+    expect(stale.status).toBe(200)
+    expect(Buffer.from(await stale.arrayBuffer()).equals(whole)).toBe(true)
+  })
+
+  it('keeps a restricted file in its reader’s browser only, asking again each time', async () => {
+    const headers = { Authorization: `JWT ${staffToken}` }
+    const first = await fetch(`${server.url}${staffFile.url}`, { headers })
+    await first.arrayBuffer()
+    expect(first.status).toBe(200)
+    expect(first.headers.get('cache-control')).toBe('private, no-cache')
+    const again = await fetch(`${server.url}${staffFile.url}`, { headers: { ...headers, 'If-None-Match': first.headers.get('etag')! } })
+    expect(again.status).toBe(304)
+    expect(await statusOf(staffFile.url, { headers: { 'If-None-Match': first.headers.get('etag')! } })).toBe(403)
+  })
+
+  it('gives a replaced image new sizes and a new tag for its original, so no cache serves the old picture', async () => {
+    const before = await fetch(`${server.url}${image.url}`)
+    await before.arrayBuffer()
+    const form = new FormData()
+    const replacement = await sharpRotated(photo)
+    form.append('file', new Blob([new Uint8Array(replacement)], { type: 'image/jpeg' }), 'san-choi-mua-xuan.jpg')
+    form.append('_payload', JSON.stringify({ alt: 'Sân chơi mùa xuân' }))
+    const response = await fetch(`${server.url}/api/media/${image.id}`, { method: 'PATCH', body: form, headers: { Authorization: `JWT ${adminToken}` } })
+    const replaced = (await json<{ doc: StoredFile }>(response, 200)).doc
+    const oldSizes = Object.values(image.sizes).map((size) => size.filename)
+    for (const size of Object.values(replaced.sizes)) expect(oldSizes).not.toContain(size.filename)
+    const after = await fetch(`${server.url}${replaced.url}`, { headers: { 'If-None-Match': before.headers.get('etag')! } })
+    expect(after.status).toBe(200)
+    expect(Buffer.from(await after.arrayBuffer()).equals(replacement)).toBe(false)
   })
 })
 

@@ -14,13 +14,21 @@ import { fileWithoutName } from './endpoints/fileWithoutName.js'
 import { serveFromDisk } from './handlers/serveFromDisk.js'
 import { clearReplacedText, queueTextExtraction } from './hooks/queueTextExtraction.js'
 import { screenUpload } from './hooks/screenUpload.js'
+import { sizeFileName } from './sizeFileName.js'
 
 /**
  * A size given only a width is never cropped; saying `fit: 'inside'` lets Payload resize it in one
  * pass, where a cover fit resizes and encodes each size twice to place the focal point.
  */
 const sized = (name: string, width: number, height?: number): ImageSize[] => {
-  const shape: Omit<ImageSize, 'name'> = { width, height, position: 'centre', withoutEnlargement: true, ...(height ? {} : { fit: 'inside' }) }
+  const shape: Omit<ImageSize, 'name'> = {
+    width,
+    height,
+    position: 'centre',
+    withoutEnlargement: true,
+    generateImageName: sizeFileName,
+    ...(height ? {} : { fit: 'inside' }),
+  }
   return [
     { name, ...shape },
     { name: `${name}Webp`, ...shape, formatOptions: { format: 'webp', options: { quality: 78 } } },

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream'
 import { isXmlMimeType, parseRangeHeader, UPLOAD_CONTENT_SECURITY_POLICY } from 'payload/internal'
 
 import { translate } from '../../../lib/translate.js'
+import { isImmutableSizeName } from '../sizeFileName.js'
 
 type FileHandler = NonNullable<UploadConfig['handlers']>[number]
 type FileHandlerArgs = Parameters<FileHandler>
@@ -17,7 +18,7 @@ type StoredFile = { filename?: null | string; mimeType?: null | string }
 export const fileNotFound = (message: string): Response => Response.json({ errors: [{ message }] }, { status: 404 })
 
 /** The file opened for reading, or the errno code that says why it cannot be served. */
-const openForReading = async (filePath: string): Promise<{ code: string } | { handle: FileHandle; size: number }> => {
+const openForReading = async (filePath: string): Promise<{ code: string } | { handle: FileHandle; modified: Date; size: number }> => {
   let handle: FileHandle
   try {
     handle = await open(filePath, 'r')
@@ -26,7 +27,7 @@ const openForReading = async (filePath: string): Promise<{ code: string } | { ha
   }
   const stats = await handle.stat()
   // Opening a directory for reading succeeds on Linux; reading it does not.
-  if (stats.isFile()) return { handle, size: stats.size }
+  if (stats.isFile()) return { handle, modified: stats.mtime, size: stats.size }
   await handle.close()
   return { code: 'EISDIR' }
 }
@@ -37,6 +38,51 @@ const storedMimeType = (doc: TypeWithID | undefined, filename: string): string |
   if (!stored) return undefined
   const match = [stored, ...Object.values(stored.sizes ?? {})].find((file) => file?.filename === filename)
   return match?.mimeType ?? undefined
+}
+
+const isSizeOf = (doc: TypeWithID | undefined, filename: string): boolean =>
+  Object.values((doc as { sizes?: Record<string, StoredFile | null> } | undefined)?.sizes ?? {}).some((size) => size?.filename === filename)
+
+/**
+ * How long browsers and proxies may keep the file. Payload has checked access before the handler
+ * runs, so a file served to nobody in particular is public; one served to a signed-in reader may
+ * be restricted, and stays in that reader's browser only. An image size is named once and never
+ * rewritten (see sizeFileName), so it is kept for a year without asking again; other files are
+ * asked about again after a few minutes (an ETag makes that a 304), so a file whose level is
+ * raised leaves shared caches soon.
+ */
+const cacheControl = (req: FileHandlerArgs[0], doc: TypeWithID | undefined, filename: string): string => {
+  const scope = req.user ? 'private' : 'public'
+  if (isSizeOf(doc, filename) && isImmutableSizeName(filename)) return `${scope}, max-age=31536000, immutable`
+  return req.user ? 'private, no-cache' : 'public, max-age=300'
+}
+
+/** Validators from what the disk says: a replaced file has another size or time, hence another tag. */
+const validatorsOf = (size: number, modified: Date) => ({
+  etag: `"${size.toString(36)}-${Math.floor(modified.getTime()).toString(36)}"`,
+  // HTTP dates count whole seconds.
+  lastModified: new Date(Math.floor(modified.getTime() / 1000) * 1000),
+})
+
+const matchesTag = (header: string, etag: string) =>
+  header.split(',').some((tag) => {
+    const trimmed = tag.trim()
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag
+  })
+
+/** Whether the reader's copy is current (RFC 9110 §13.1: If-None-Match, when sent, decides alone). */
+const readerHasCurrentCopy = (req: FileHandlerArgs[0], etag: string, lastModified: Date): boolean => {
+  const ifNoneMatch = req.headers.get('if-none-match')
+  if (ifNoneMatch) return matchesTag(ifNoneMatch, etag)
+  const since = Date.parse(req.headers.get('if-modified-since') ?? '')
+  return !Number.isNaN(since) && lastModified.getTime() <= since
+}
+
+/** A range asked with If-Range applies only to the copy the reader has; otherwise the whole file is sent. */
+const rangeStillApplies = (req: FileHandlerArgs[0], etag: string, lastModified: Date): boolean => {
+  const ifRange = req.headers.get('if-range')
+  if (!ifRange) return true
+  return ifRange.startsWith('"') ? ifRange === etag : Date.parse(ifRange) === lastModified.getTime()
 }
 
 const serve = async (...[req, { doc, params }]: FileHandlerArgs): Promise<Response | undefined> => {
@@ -53,15 +99,22 @@ const serve = async (...[req, { doc, params }]: FileHandlerArgs): Promise<Respon
     req.payload.logger.warn({ code: file.code, collection: params.collection, filename, path: filePath }, `media: ${filename} missing or unreadable on disk, answered 404`)
     return fileNotFound(translate(req, 'fileUnavailable', { filename }))
   }
-  const { handle, size } = file
+  const { handle, modified, size } = file
   try {
-    const { range, type } = parseRangeHeader({ fileSize: size, rangeHeader: req.headers.get('range') })
+    const { etag, lastModified } = validatorsOf(size, modified)
+    const caching = { 'Cache-Control': cacheControl(req, doc, filename), ETag: etag, 'Last-Modified': lastModified.toUTCString() }
+    if (readerHasCurrentCopy(req, etag, lastModified)) {
+      await handle.close()
+      return new Response(null, { headers: caching, status: 304 })
+    }
+    const rangeHeader = rangeStillApplies(req, etag, lastModified) ? req.headers.get('range') : null
+    const { range, type } = parseRangeHeader({ fileSize: size, rangeHeader })
     if (type === 'invalid') {
       await handle.close()
       return new Response(null, { headers: { 'Content-Range': `bytes */${size}` }, status: 416 })
     }
     const mimeType = storedMimeType(doc, filename) ?? (await fileTypeFromFile(filePath))?.mime ?? 'application/octet-stream'
-    const headers = new Headers({ 'Accept-Ranges': 'bytes', 'Content-Type': mimeType })
+    const headers = new Headers({ 'Accept-Ranges': 'bytes', 'Content-Type': mimeType, ...caching })
     if (isXmlMimeType(mimeType)) headers.set('Content-Security-Policy', UPLOAD_CONTENT_SECURITY_POLICY)
     headers.set('Content-Length', String(range ? range.end - range.start + 1 : size))
     if (range) headers.set('Content-Range', `bytes ${range.start}-${range.end}/${size}`)
@@ -82,6 +135,8 @@ const serve = async (...[req, { doc, params }]: FileHandlerArgs): Promise<Respon
  * - A file gone from the disk, or that cannot be read (permissions, a directory in its place),
  *   answers 404 with a message the reader understands and one warning line in the log; Payload
  *   alone answered 500 "Something went wrong." or broke the connection.
+ * - Files carry `Cache-Control`, `ETag` and `Last-Modified`, and a reader whose copy is current
+ *   gets 304 (see {@link cacheControl}).
  * - The file stays open only while it is read: a HEAD, a reader who leaves mid-download or a
  *   cancelled answer closes it. Payload's own stream kept the descriptor open in those cases, one
  *   more per request, until the process ran out.
