@@ -172,6 +172,17 @@ describe.each(readers)('the website for an %s reader', (reader) => {
   })
 })
 
+describe('the register of documents (/van-ban)', () => {
+  it('gives each row one link, and never says the type twice ("Kế hoạch Kế hoạch …")', async () => {
+    const { html } = await get('/van-ban', 'anonymous')
+    const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/gs)].map(([, row]) => row).filter((row) => row.includes('<td'))
+    expect(rows.length).toBeGreaterThan(5)
+    for (const row of rows) expect((row.match(/<a /g) ?? []).length).toBe(1)
+    const text = readable(html).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+    expect(text).not.toMatch(/\b(Luật|Kế hoạch|Quyết định|Thông tư|Nghị định|Công văn|Báo cáo) \1\b/i)
+  })
+})
+
 describe("parents' content", () => {
   it("lists and opens a parents' material for the parent only", async () => {
     const list = `/hoc-lieu?type=${parentsMaterial.materialType}`

@@ -15,6 +15,20 @@ import { ValidityBadge } from './ValidityBadge.js'
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Văn bản' }
 
+/**
+ * The document's type before its title, unless the title already begins with it ("Kế hoạch số …"
+ * under "Kế hoạch" read "Kế hoạch Kế hoạch …").
+ */
+function TypeTag({ type, title }: { type: string; title: string }) {
+  const label = labelOf('documentType', type)
+  if (title.toLocaleLowerCase('vi').startsWith(label.toLocaleLowerCase('vi'))) return null
+  return (
+    <>
+      <span className="tag">{label}</span>{' '}
+    </>
+  )
+}
+
 export default async function DocumentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = await searchParams
   const api = await contentClient()
@@ -94,11 +108,11 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
               {result.value.docs.map((doc) => (
                 <tr key={doc.id}>
                   <th scope="row" data-label="Số, ký hiệu">
-                    <Link href={`/van-ban/${doc.id}`}>{doc.documentNumber}</Link>
+                    {doc.documentNumber}
                   </th>
                   <td data-label="Ngày ban hành">{formatDate(doc.issueDate)}</td>
                   <td data-label="Trích yếu">
-                    <span className="tag">{labelOf('documentType', doc.documentType)}</span>{' '}
+                    <TypeTag type={doc.documentType} title={doc.title} />
                     <Link href={`/van-ban/${doc.id}`}>{doc.title}</Link> <LevelBadge level={doc.accessLevel} />
                   </td>
                   <td data-label="Cơ quan ban hành">{doc.issuingBody}</td>
