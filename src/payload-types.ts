@@ -150,7 +150,7 @@ export interface LearningMaterial {
   id: number;
   title: string;
   /**
-   * Filled from the title when empty.
+   * Filled from the title when empty, numbered ("-2") when another document has the same title.
    */
   slug?: string | null;
   summary?: string | null;
@@ -338,7 +338,7 @@ export interface Announcement {
   id: number;
   title: string;
   /**
-   * Filled from the title when empty.
+   * Filled from the title when empty, numbered ("-2") when another document has the same title.
    */
   slug?: string | null;
   excerpt?: string | null;
