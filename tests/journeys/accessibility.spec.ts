@@ -108,3 +108,35 @@ it('has no violation on the pages a parent sees once signed in', async () => {
   await page.close()
   expect(found).toEqual({})
 })
+
+describe('moving around the website', () => {
+  it('fetches no page ahead until the visitor points at its link, then only that one', async () => {
+    const page = await school.context!.newPage()
+    const ahead: string[] = []
+    page.on('request', (request) => {
+      const headers = request.headers()
+      if (headers['next-router-prefetch'] || (headers.rsc && request.url().includes('_rsc='))) ahead.push(new URL(request.url()).pathname)
+    })
+    await page.goto(`${school.server!.url}/`, { waitUntil: 'networkidle' })
+    await page.mouse.wheel(0, 4000)
+    await page.waitForLoadState('networkidle')
+    expect(ahead).toEqual([])
+    await page.getByRole('navigation', { name: 'Chuyên mục chính' }).getByRole('link', { name: 'Văn bản' }).hover()
+    await page.waitForLoadState('networkidle')
+    expect([...new Set(ahead)]).toEqual(['/van-ban'])
+    await page.close()
+  })
+
+  it('puts focus on the new page’s heading after following a link, and leaves it in the search box while typing', async () => {
+    const page = await school.context!.newPage()
+    await page.goto(`${school.server!.url}/`)
+    await page.getByRole('navigation', { name: 'Chuyên mục chính' }).getByRole('link', { name: 'Thư viện' }).click()
+    await page.waitForURL(/\/thu-vien$/)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1')
+    await page.getByLabel('Từ khóa').pressSequentially('truyen')
+    await page.waitForURL(/q=truyen/)
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).resolves.toBe('q')
+    await page.close()
+  })
+})

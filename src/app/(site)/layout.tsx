@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from 'next'
-import Link from 'next/link'
+import Link from '@/app/(site)/_components/Link.js'
 import type { ReactNode } from 'react'
 
 import { currentUser, entersAdmin, schoolProfile } from '@/site/viewer.js'
 
+import { FocusOnNavigation } from './_components/FocusOnNavigation.js'
 import { logout } from './dang-nhap/actions.js'
 import './site.css'
 
@@ -78,6 +79,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
         <main id="noi-dung" className="wrap" tabIndex={-1}>
           {children}
         </main>
+        <FocusOnNavigation />
         <footer className="site-footer">
           <div className="wrap">
             <p>

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import Link from '@/app/(site)/_components/Link.js'
 
 import { contentClient, currentUser, schoolProfile } from '@/site/viewer.js'
 

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import Link from '@/app/(site)/_components/Link.js'
 
 /** Previous / next links that keep the reader's filters. */
 export function Pagination({

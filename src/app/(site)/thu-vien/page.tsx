@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 
-import Link from 'next/link'
+import Link from '@/app/(site)/_components/Link.js'
 
 import { ContentApiError, type SearchAnswer } from '@/site/api.js'
 import type { SearchParams } from '@/site/format.js'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import Link from '@/app/(site)/_components/Link.js'
 
 import type { DocumentFilters } from '@/site/api.js'
 import { formatDate, pageParam, param, type SearchParams } from '@/site/format.js'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import Link from '@/app/(site)/_components/Link.js'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { cache } from 'react'
-import Link from 'next/link'
+import Link from '@/app/(site)/_components/Link.js'
 import { notFound } from 'next/navigation'
 
 import type { Announcement } from '@/payload-types.js'
