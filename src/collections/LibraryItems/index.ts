@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyOf, onVersions } from '../../access/compose.js'
+import { anyOf, versionsReadableWhen } from '../../access/compose.js'
 import { isAdmin } from '../../access/hasAnyRole.js'
 import { libraryEditorRoles, publisherRoles } from '../../access/roles.js'
 import { editorsWithinReach, publishedWithinReach } from '../../access/withinReach.js'
@@ -14,6 +14,7 @@ import { normalizeIsbn } from '../../lib/isbn.js'
 import { validateIsbn } from '../../lib/validators.js'
 
 const editLibrary = editorsWithinReach(libraryEditorRoles)
+const readLibrary = anyOf(publishedWithinReach, editLibrary)
 
 export const LibraryItems: CollectionConfig = {
   slug: 'library-items',
@@ -32,10 +33,10 @@ export const LibraryItems: CollectionConfig = {
   versions: { drafts: { validate: false }, maxPerDoc: 20 },
   access: {
     create: editLibrary,
-    read: anyOf(publishedWithinReach, editLibrary),
+    read: readLibrary,
     update: editLibrary,
     delete: editLibrary,
-    readVersions: onVersions(editLibrary),
+    readVersions: versionsReadableWhen({ readDocument: readLibrary, readVersion: editLibrary }),
     unlock: isAdmin,
   },
   hooks: {

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyOf, onVersions } from '../../access/compose.js'
+import { anyOf, versionsReadableWhen } from '../../access/compose.js'
 import { editorsOnlyField } from '../../access/fieldAccess.js'
 import { isAdmin } from '../../access/hasAnyRole.js'
 import { officeRoles } from '../../access/roles.js'
@@ -21,6 +21,7 @@ import { registerDocumentNumber } from './hooks/registerDocumentNumber.js'
 import { validityOf } from './validity.js'
 
 const editDocuments = editorsWithinReach(officeRoles)
+const readDocuments = anyOf(publishedWithinReach, editDocuments)
 
 const systemField = { readOnly: true } as const
 
@@ -39,10 +40,10 @@ export const RegulatoryDocuments: CollectionConfig = {
   versions: { drafts: { validate: false }, maxPerDoc: 20 },
   access: {
     create: editDocuments,
-    read: anyOf(publishedWithinReach, editDocuments),
+    read: readDocuments,
     update: editDocuments,
     delete: editDocuments,
-    readVersions: onVersions(editDocuments),
+    readVersions: versionsReadableWhen({ readDocument: readDocuments, readVersion: editDocuments }),
     unlock: isAdmin,
   },
   hooks: {
