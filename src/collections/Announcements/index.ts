@@ -22,7 +22,7 @@ export const Announcements: CollectionConfig = {
     group: { en: 'News', vi: 'Tin tức' },
   },
   defaultSort: '-publishedAt',
-  versions: { drafts: { validate: false }, maxPerDoc: 20 },
+  versions: { drafts: true, maxPerDoc: 20 },
   access: {
     create: editAnnouncements,
     read: readAnnouncements,

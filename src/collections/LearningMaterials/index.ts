@@ -29,7 +29,7 @@ export const LearningMaterials: CollectionConfig = {
       edit: { PublishButton: '/components/PublishButtonForPublishers#PublishButtonForPublishers' },
     },
   },
-  versions: { drafts: { autosave: false, validate: false }, maxPerDoc: 50 },
+  versions: { drafts: { autosave: false }, maxPerDoc: 50 },
   access: {
     create: hasAnyRole(materialAuthorRoles),
     read: readMaterials,

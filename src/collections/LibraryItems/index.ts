@@ -30,7 +30,7 @@ export const LibraryItems: CollectionConfig = {
       edit: { PublishButton: '/components/PublishButtonForPublishers#PublishButtonForPublishers' },
     },
   },
-  versions: { drafts: { validate: false }, maxPerDoc: 20 },
+  versions: { drafts: true, maxPerDoc: 20 },
   access: {
     create: editLibrary,
     read: readLibrary,

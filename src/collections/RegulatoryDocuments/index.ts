@@ -37,7 +37,7 @@ export const RegulatoryDocuments: CollectionConfig = {
     group: { en: 'Documents', vi: 'Văn bản' },
   },
   defaultSort: '-issueDate',
-  versions: { drafts: { validate: false }, maxPerDoc: 20 },
+  versions: { drafts: true, maxPerDoc: 20 },
   access: {
     create: editDocuments,
     read: readDocuments,
