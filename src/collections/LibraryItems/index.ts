@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyOf, versionsReadableWhen } from '../../access/compose.js'
 import { isAdmin } from '../../access/hasAnyRole.js'
-import { libraryEditorRoles, publisherRoles } from '../../access/roles.js'
+import { libraryEditorRoles, publishRolesOf } from '../../access/roles.js'
 import { editorsWithinReach, publishedWithinReach } from '../../access/withinReach.js'
 import { accessLevel } from '../../fields/accessLevel.js'
 import { languageOptions, libraryItemTypeOptions } from '../../fields/options.js'
@@ -40,7 +40,7 @@ export const LibraryItems: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['library-items'])), rejectPublishWithoutRight(publisherRoles)],
+    beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['library-items'])), rejectPublishWithoutRight(publishRolesOf['library-items'])],
     afterChange: [syncMediaExposure],
     afterDelete: [releaseMediaExposure],
   },

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyOf, versionsReadableWhen } from '../../access/compose.js'
 import { editorsOnlyField } from '../../access/fieldAccess.js'
 import { isAdmin } from '../../access/hasAnyRole.js'
-import { officeRoles } from '../../access/roles.js'
+import { officeRoles, publishRolesOf } from '../../access/roles.js'
 import { editorsWithinReach, publishedWithinReach } from '../../access/withinReach.js'
 import { accessLevel } from '../../fields/accessLevel.js'
 import {
@@ -52,7 +52,7 @@ export const RegulatoryDocuments: CollectionConfig = {
         ...mediaReferences(mediaFieldsOf['regulatory-documents']),
         { path: 'relatedDocuments.document', relationTo: 'regulatory-documents' },
       ]),
-      rejectPublishWithoutRight(officeRoles),
+      rejectPublishWithoutRight(publishRolesOf['regulatory-documents']),
       registerDocumentNumber,
     ],
     afterChange: [syncMediaExposure, linkReplacements],
