@@ -19,5 +19,18 @@ export const libraryEditorRoles: Role[] = ['admin', 'reviewer', 'staff']
 /** Roles that may author learning materials. */
 export const materialAuthorRoles: Role[] = ['admin', 'reviewer', 'teacher']
 
+/**
+ * Who may leave a document of each collection published. A file is published through the
+ * documents that use it, so the same lists decide who may change a file in use.
+ */
+export const publishRolesOf = {
+  'learning-materials': publisherRoles,
+  'library-items': publisherRoles,
+  announcements: officeRoles,
+  'regulatory-documents': officeRoles,
+} as const satisfies Record<string, Role[]>
+
+export type PublishedCollection = keyof typeof publishRolesOf
+
 /** Roles that may upload media. */
 export const uploaderRoles: Role[] = ['admin', 'reviewer', 'teacher', 'staff']

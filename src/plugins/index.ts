@@ -8,9 +8,11 @@ import { guardSort } from './guardSort/index.js'
 import { openAPIPlugin } from './openapi/index.js'
 import { searchPlugin } from './search/index.js'
 import { serverOnlyJobs } from './serverOnlyJobs.js'
+import { validateDrafts } from './validateDrafts/index.js'
 
 export const plugins: Plugin[] = [
   guardSort(),
+  validateDrafts(),
   costLimits(),
   searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),

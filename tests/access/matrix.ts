@@ -128,6 +128,17 @@ export const edits = (slug: ContentSlug, actor: Actor, level: Level): boolean =>
   return reach === 'within reach' || actor === owner
 }
 
+/** Anyone who may publish in some collection; everyone else's files stay with the staff until published. */
+const publishesSomewhere = (actor: Actor): boolean =>
+  contentSlugs.some((slug) => hasRole(actor, policyOf(slug).publish))
+
+/**
+ * The level a writer may give a document: at most her own, and for a file, beyond the staff
+ * (parents, public) only when she may publish: a file reaches readers unreviewed otherwise.
+ */
+const mayGiveLevel = (slug: ContentSlug, actor: Actor, level: Level): boolean =>
+  mayRead(actor, level) && (slug !== 'media' || publishesSomewhere(actor) || !['public', 'parents'].includes(level))
+
 /** What every reader of the level sees: published and out, in a list or opened directly. */
 const visibleToReaders = (state: State | undefined, inList: boolean): boolean =>
   state === undefined ||
@@ -156,7 +167,9 @@ export type ContentOperation =
   | 'findByID'
   | 'publish'
   | 'raiseLevel'
+  | 'readVersionByID'
   | 'readVersions'
+  | 'readVersionsOfRaised'
   | 'update'
 export type UserOperation = 'admin' | 'create' | 'delete' | 'find' | 'findByID' | 'unlock' | 'update' | 'updateRoles'
 export type GlobalOperation = 'read' | 'readVersions' | 'update'
@@ -219,21 +232,26 @@ const contentOutcome = (
         ? 'allowed'
         : 'hidden'
     case 'readVersions':
+    case 'readVersionByID':
       return edits(slug, actor, level) ? 'allowed' : 'hidden'
+    case 'readVersionsOfRaised':
+      // A version is read by someone who may read the document as it is now (raised to leadership)
+      // and the version itself (written at `level`).
+      return edits(slug, actor, level) && edits(slug, actor, 'leadership') ? 'allowed' : 'hidden'
     case 'create':
-      return firstRefusal([hasRole(actor, policy.create), 'forbidden'], [mayRead(actor, level), 'invalid'])
+      return firstRefusal([hasRole(actor, policy.create), 'forbidden'], [mayGiveLevel(slug, actor, level), 'invalid'])
     case 'createPublished':
       return firstRefusal(
         [hasRole(actor, policy.create), 'forbidden'],
         [hasRole(actor, policy.publish), 'forbidden'],
-        [mayRead(actor, level), 'invalid'],
+        [mayGiveLevel(slug, actor, level), 'invalid'],
       )
     case 'update':
     case 'delete':
       return edits(slug, actor, level) ? 'allowed' : 'forbidden'
     case 'raiseLevel':
       // The document starts public; the actor asks for `level`.
-      return firstRefusal([edits(slug, actor, 'public'), 'forbidden'], [mayRead(actor, level), 'invalid'])
+      return firstRefusal([edits(slug, actor, 'public'), 'forbidden'], [mayGiveLevel(slug, actor, level), 'invalid'])
     case 'publish':
       return firstRefusal([edits(slug, actor, level), 'forbidden'], [hasRole(actor, policy.publish), 'forbidden'])
   }
@@ -301,6 +319,8 @@ const contentName = (row: Omit<ContentRow, 'allowed' | 'name'>): string => {
     findByID: `opens ${what} by id`,
     download: `downloads ${what}`,
     readVersions: `reads the versions of ${what}`,
+    readVersionByID: `opens the latest version of ${what} by id`,
+    readVersionsOfRaised: `reads the versions of the teacher's ${at} ${noun} since raised to leadership`,
     create: `creates a ${at} ${noun}${policyOf(row.collection).publish ? ' as a draft' : ''}`,
     createPublished: `creates a ${at} ${noun} already published`,
     update: `edits ${owned}`,
@@ -344,14 +364,22 @@ const contentRows = (): ContentRow[] =>
   contentSlugs.flatMap((collection) => {
     const { publish, states } = policyOf(collection)
     // A file's bytes are read through a route of their own, guarded by the same rule.
-    const readOps: ContentOperation[] = states ? ['find', 'findByID', 'readVersions'] : ['find', 'findByID', 'download']
+    const readOps: ContentOperation[] = states
+      ? ['find', 'findByID', 'readVersions', 'readVersionByID', 'readVersionsOfRaised']
+      : ['find', 'findByID', 'download']
     const writeOps: ContentOperation[] = publish
       ? ['create', 'createPublished', 'update', 'raiseLevel', 'publish', 'delete']
       : ['create', 'update', 'raiseLevel', 'delete']
     return actors.flatMap((actor) => [
       ...readOps.flatMap((operation) =>
-        (operation === 'readVersions' ? (['published', 'draft'] as State[]) : (states ?? [undefined])).flatMap((state) =>
-          levels.map((level): ContentRowKey => ({ collection, operation, actor, level, state })),
+        (operation === 'readVersions' || operation === 'readVersionByID'
+          ? (['published', 'draft'] as State[])
+          : operation === 'readVersionsOfRaised'
+            ? [undefined]
+            : (states ?? [undefined])
+        ).flatMap((state) =>
+          // Raising a leadership document to leadership changes nothing that could be observed.
+          (operation === 'readVersionsOfRaised' ? levels.slice(0, -1) : levels).map((level): ContentRowKey => ({ collection, operation, actor, level, state })),
         ),
       ),
       ...writeOps.flatMap((operation) =>

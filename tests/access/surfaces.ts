@@ -24,7 +24,7 @@ export type Surface = {
   answer: (payload: Payload, call: Call, session: Session) => Promise<Answer>
 }
 
-const reads = new Set<Call['kind']>(['download', 'find', 'findByID', 'readVersions', 'readGlobal', 'readGlobalVersions'])
+const reads = new Set<Call['kind']>(['download', 'find', 'findByID', 'readVersionByID', 'readVersions', 'readGlobal', 'readGlobalVersions'])
 
 const onlyRestServesFiles = (row: Row): string | undefined =>
   row.operation === 'download' ? "a file's bytes are served only by the REST file route" : undefined
@@ -79,6 +79,10 @@ export const localSurface: Surface = {
             ...asUser,
           })
           return { status: 200, seen: totalDocs > 0 }
+        }
+        case 'readVersionByID': {
+          const version = await payload.findVersionByID({ collection: call.collection as 'learning-materials', id: String(call.versionId), ...asUser })
+          return { status: 200, seen: sameId(version?.id, call.versionId) }
         }
         case 'create':
           await payload.create({ collection: call.collection, data: call.data as never, ...(call.file ? { file: call.file } : {}), ...asUser })
@@ -156,6 +160,8 @@ export const restSurface: Surface = {
       }
       case 'readVersions':
         return send(`/${call.collection}/versions?depth=0&where[parent][equals]=${call.id}`, {}, (body) => Number(body.totalDocs) > 0)
+      case 'readVersionByID':
+        return send(`/${call.collection}/versions/${call.versionId}?depth=0`, {}, (body) => sameId(body.id, call.versionId))
       case 'create': {
         if (!call.file) return send(`/${call.collection}?depth=0`, { method: 'POST', body: call.data })
         const form = new FormData()
@@ -234,6 +240,12 @@ export const graphQLSurface: Surface = {
           `{ versions${many}(where: { parent: { equals: ${id(call.id)} } }) { totalDocs } }`,
           undefined,
           (data) => data[`versions${many}`].totalDocs > 0,
+        )
+      }
+      case 'readVersionByID': {
+        const { one } = namesOf(call.collection)
+        return ask<Record<string, { id: Id } | null>>(`{ version${one}(id: ${id(call.versionId)}) { id } }`, undefined, (data) =>
+          sameId(data[`version${one}`]?.id, call.versionId),
         )
       }
       case 'create': {

@@ -36,6 +36,7 @@ export type Call =
   | { kind: 'find'; collection: CollectionSlug; id: Id }
   | { kind: 'findByID'; collection: CollectionSlug; id: Id }
   | { kind: 'readVersions'; collection: CollectionSlug; id: Id }
+  | { kind: 'readVersionByID'; collection: CollectionSlug; versionId: Id }
   | { kind: 'download'; collection: CollectionSlug; filename: string }
   | { kind: 'create'; collection: CollectionSlug; data: Record<string, unknown>; file?: Upload }
   | { kind: 'update'; collection: CollectionSlug; id: Id; data: Record<string, unknown> }
@@ -190,6 +191,21 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
         return { call: { kind: row.operation, collection, id: seededDoc(collection, state, level).id } }
       case 'download':
         return { call: { kind: 'download', collection, filename: seededDoc(collection, state, level).filename as string } }
+      case 'readVersionByID': {
+        const { docs } = await payload.findVersions({
+          collection: collection as 'learning-materials',
+          where: { parent: { equals: seededDoc(collection, state, level).id } },
+          sort: '-updatedAt',
+          limit: 1,
+          overrideAccess: true,
+        })
+        return { call: { kind: 'readVersionByID', collection, versionId: docs[0]!.id } }
+      }
+      case 'readVersionsOfRaised': {
+        const { id } = await seedContent(collection, level, 'published')
+        await payload.update({ collection, id, data: { accessLevel: 'leadership' } as never, overrideAccess: true })
+        return { call: { kind: 'readVersions', collection, id } }
+      }
       case 'create':
       case 'createPublished': {
         const title = `created ${next()}`

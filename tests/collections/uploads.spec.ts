@@ -62,7 +62,7 @@ describe('an upload that is refused', () => {
     { what: 'a 20000×20000 PNG', data: pngHeader(20_000, 20_000), name: 'bom.png', type: 'image/png', status: 413, message: 'Ảnh quá lớn: 20000×20000 điểm ảnh, giới hạn là 50 megapixel.' },
     { what: 'a PNG just over the 15 MB image limit', data: oversizedPng(), name: 'lon.png', type: 'image/png', status: 413, message: 'Tệp quá lớn: 15.1 MB, giới hạn cho loại tệp này là 15 MB.' },
   ])('$what is refused with $status, and nothing is stored', async ({ data, message, name, status, type }) => {
-    const response = await uploadForm(data, name, { alt: 'Ảnh', accessLevel: 'public' }, type)
+    const response = await uploadForm(data, name, { alt: 'Ảnh', accessLevel: 'staff' }, type)
     expect(response.status).toBe(status)
     const messages = messagesOf(await json<ErrorAnswer>(response, status))
     expect(messages.some((text) => text.startsWith(message))).toBe(true)
@@ -71,13 +71,13 @@ describe('an upload that is refused', () => {
 
   it('an image without alt text is refused with 400, and nothing is stored', async () => {
     const photo = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#ffcc00' } }).jpeg().toBuffer()
-    const response = await uploadForm(photo, 'khong-alt.jpg', { accessLevel: 'public' }, 'image/jpeg')
+    const response = await uploadForm(photo, 'khong-alt.jpg', { accessLevel: 'staff' }, 'image/jpeg')
     expect(response.status).toBe(400)
     expect(messagesOf(await json<ErrorAnswer>(response, 400))).toContain('Hãy mô tả ảnh cho người không nhìn thấy (văn bản thay thế).')
     await expectNothingStored()
   })
 
-  const remote = { url: 'https://example.com/anh.jpg', filename: 'anh.jpg', alt: 'Ảnh', accessLevel: 'public' }
+  const remote = { url: 'https://example.com/anh.jpg', filename: 'anh.jpg', alt: 'Ảnh', accessLevel: 'staff' }
 
   it('a remote URL without a file is refused with 400 before anything is fetched, and nothing is stored', async () => {
     const asJson = await rest(payload, '/media', { body: remote, method: 'POST', token: school.teacher.token })
@@ -166,9 +166,9 @@ describe('a phone photo with EXIF GPS and orientation 6', () => {
 
 describe('an upload that is accepted', () => {
   it('a PDF needs no alt text', async () => {
-    const response = await uploadForm(await makePdf('Thuc don'), 'thuc-don.pdf', { accessLevel: 'parents' }, 'application/pdf')
+    const response = await uploadForm(await makePdf('Thuc don'), 'thuc-don.pdf', { accessLevel: 'staff' }, 'application/pdf')
     const { doc } = await json(response, 201)
-    expect(doc).toMatchObject({ mimeType: 'application/pdf', accessLevel: 'parents' })
+    expect(doc).toMatchObject({ mimeType: 'application/pdf', accessLevel: 'staff' })
     expect(filesOnDisk()).toContain(doc.filename)
   })
 })

@@ -118,8 +118,8 @@ beforeAll(async () => {
   expect(failed.status).toBe(401)
   await failed.arrayBuffer()
 
-  // Two public files by two uploaders, so a sort through `uploadedBy` would order them.
-  for (const [by, name, text] of [[school.staff, 'thuc-don.pdf', 'Thuc don tuan nay'], [school.teacher, 'lich-hoc.pdf', 'Lich hoc']] as const) {
+  // Two public files by two uploaders who may publish, so a sort through `uploadedBy` would order them.
+  for (const [by, name, text] of [[school.staff, 'thuc-don.pdf', 'Thuc don tuan nay'], [school.reviewer, 'lich-hoc.pdf', 'Lich hoc']] as const) {
     const data = await makePdf(text)
     await payload.create({
       collection: 'media',

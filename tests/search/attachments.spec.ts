@@ -43,7 +43,8 @@ const upload = async (data: Buffer, name: string, mimetype: string) =>
   (
     await payload.create({
       collection: 'media',
-      data: { accessLevel: 'public', alt: name },
+      // A teacher's files are staff-level; they reach readers through the material once it is published.
+      data: { accessLevel: 'staff', alt: name },
       file: { data, mimetype, name, size: data.length },
       ...asRole('teacher'),
     })
@@ -156,7 +157,8 @@ describe('when the attachments change', () => {
       data: {},
       file: { data: replacement, mimetype: docxMime, name: 'tro-choi-van-dong.docx', size: replacement.length },
       id: docxId,
-      ...asRole('teacher'),
+      // A file in a published material is replaced by someone who may publish it (tests/review/filesPublish.spec.ts).
+      ...asRole('admin'),
     })
     await runSearchQueue(payload)
     const media = await payload.findByID({ collection: 'media', id: docxId, overrideAccess: true, showHiddenFields: true })

@@ -43,7 +43,7 @@ const upload = async (file: RealFile | { data: Buffer; mime: string; name: strin
   const data = 'data' in file ? file.data : readFileSync(file.path)
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(data)], { type: file.mime }), file.name)
-  form.append('_payload', JSON.stringify({ accessLevel: 'public', alt: `Tệp ${file.name}` }))
+  form.append('_payload', JSON.stringify({ accessLevel: 'staff', alt: `Tệp ${file.name}` }))
   return rest(payload, '/media', { body: form, headers: { 'Accept-Language': 'vi' }, method: 'POST', token: school[as].token })
 }
 

@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { anyOf, onVersions } from '../../access/compose.js'
+import { anyOf, versionsReadableWhen } from '../../access/compose.js'
 import { officeRoles } from '../../access/roles.js'
 import { editorsWithinReach, publishedWithinReach } from '../../access/withinReach.js'
 import { allOf } from '../../access/compose.js'
@@ -29,4 +29,4 @@ export const readAnnouncements: Access = anyOf(
   editAnnouncements,
 )
 
-export const readAnnouncementVersions: Access = onVersions(editAnnouncements)
+export const readAnnouncementVersions: Access = versionsReadableWhen({ readDocument: readAnnouncements, readVersion: editAnnouncements })

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access/hasAnyRole.js'
-import { officeRoles } from '../../access/roles.js'
+import { publishRolesOf } from '../../access/roles.js'
 import { accessLevel } from '../../fields/accessLevel.js'
 import { announcementCategoryOptions } from '../../fields/options.js'
 import { slug } from '../../fields/slug.js'
@@ -22,7 +22,7 @@ export const Announcements: CollectionConfig = {
     group: { en: 'News', vi: 'Tin tức' },
   },
   defaultSort: '-publishedAt',
-  versions: { drafts: { validate: false }, maxPerDoc: 20 },
+  versions: { drafts: true, maxPerDoc: 20 },
   access: {
     create: editAnnouncements,
     read: readAnnouncements,
@@ -32,7 +32,7 @@ export const Announcements: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['announcements'])), rejectPublishWithoutRight(officeRoles)],
+    beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['announcements'])), rejectPublishWithoutRight(publishRolesOf['announcements'])],
     afterChange: [syncMediaExposure],
     afterDelete: [releaseMediaExposure],
   },

@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { anyOf, onVersions } from '../../access/compose.js'
+import { anyOf, versionsReadableWhen } from '../../access/compose.js'
 import { editorsWithinReach, ownedWithinReach, publishedWithinReach } from '../../access/withinReach.js'
 import { publisherRoles } from '../../access/roles.js'
 
@@ -12,4 +12,4 @@ export const editMaterials: Access = anyOf(
 
 export const readMaterials: Access = anyOf(publishedWithinReach, editMaterials)
 
-export const readMaterialVersions: Access = onVersions(editMaterials)
+export const readMaterialVersions: Access = versionsReadableWhen({ readDocument: readMaterials, readVersion: editMaterials })

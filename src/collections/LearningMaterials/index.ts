@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { editorsOnlyField, publishersOnlyField } from '../../access/fieldAccess.js'
 import { hasAnyRole, isAdmin } from '../../access/hasAnyRole.js'
-import { materialAuthorRoles, publisherRoles } from '../../access/roles.js'
+import { materialAuthorRoles, publishRolesOf } from '../../access/roles.js'
 import { accessLevel } from '../../fields/accessLevel.js'
 import { materialTypeOptions, reviewStatusOptions } from '../../fields/options.js'
 import { ownerField } from '../../fields/ownerField.js'
@@ -29,7 +29,7 @@ export const LearningMaterials: CollectionConfig = {
       edit: { PublishButton: '/components/PublishButtonForPublishers#PublishButtonForPublishers' },
     },
   },
-  versions: { drafts: { autosave: false, validate: false }, maxPerDoc: 50 },
+  versions: { drafts: { autosave: false }, maxPerDoc: 50 },
   access: {
     create: hasAnyRole(materialAuthorRoles),
     read: readMaterials,
@@ -39,7 +39,7 @@ export const LearningMaterials: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['learning-materials'])), rejectPublishWithoutRight(publisherRoles), applyReviewWorkflow],
+    beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['learning-materials'])), rejectPublishWithoutRight(publishRolesOf['learning-materials']), applyReviewWorkflow],
     afterChange: [syncMediaExposure],
     afterDelete: [releaseMediaExposure],
   },

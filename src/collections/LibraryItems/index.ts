@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyOf, onVersions } from '../../access/compose.js'
+import { anyOf, versionsReadableWhen } from '../../access/compose.js'
 import { isAdmin } from '../../access/hasAnyRole.js'
-import { libraryEditorRoles, publisherRoles } from '../../access/roles.js'
+import { libraryEditorRoles, publishRolesOf } from '../../access/roles.js'
 import { editorsWithinReach, publishedWithinReach } from '../../access/withinReach.js'
 import { accessLevel } from '../../fields/accessLevel.js'
 import { languageOptions, libraryItemTypeOptions } from '../../fields/options.js'
@@ -14,6 +14,7 @@ import { normalizeIsbn } from '../../lib/isbn.js'
 import { validateIsbn } from '../../lib/validators.js'
 
 const editLibrary = editorsWithinReach(libraryEditorRoles)
+const readLibrary = anyOf(publishedWithinReach, editLibrary)
 
 export const LibraryItems: CollectionConfig = {
   slug: 'library-items',
@@ -29,17 +30,17 @@ export const LibraryItems: CollectionConfig = {
       edit: { PublishButton: '/components/PublishButtonForPublishers#PublishButtonForPublishers' },
     },
   },
-  versions: { drafts: { validate: false }, maxPerDoc: 20 },
+  versions: { drafts: true, maxPerDoc: 20 },
   access: {
     create: editLibrary,
-    read: anyOf(publishedWithinReach, editLibrary),
+    read: readLibrary,
     update: editLibrary,
     delete: editLibrary,
-    readVersions: onVersions(editLibrary),
+    readVersions: versionsReadableWhen({ readDocument: readLibrary, readVersion: editLibrary }),
     unlock: isAdmin,
   },
   hooks: {
-    beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['library-items'])), rejectPublishWithoutRight(publisherRoles)],
+    beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['library-items'])), rejectPublishWithoutRight(publishRolesOf['library-items'])],
     afterChange: [syncMediaExposure],
     afterDelete: [releaseMediaExposure],
   },

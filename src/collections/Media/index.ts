@@ -3,7 +3,6 @@ import type { CollectionConfig, ImageSize } from 'payload'
 import { isAdmin, hasAnyRole } from '../../access/hasAnyRole.js'
 import { nobody } from '../../access/nobody.js'
 import { uploaderRoles } from '../../access/roles.js'
-import { accessLevel } from '../../fields/accessLevel.js'
 import { accessLevelOptions } from '../../fields/options.js'
 import { ownerField } from '../../fields/ownerField.js'
 import { mediaDir } from '../../lib/paths.js'
@@ -11,7 +10,9 @@ import { maxTextLength } from '../../lib/uploads/extractText.js'
 import { validateAltText } from '../../lib/validators.js'
 import { manageMedia, readMedia } from './access.js'
 import { fileWithoutName } from './endpoints/fileWithoutName.js'
+import { fileLevel } from './fields/fileLevel.js'
 import { serveFromDisk } from './handlers/serveFromDisk.js'
+import { rejectChangeToPublishedFile } from './hooks/guardPublishedFiles.js'
 import { clearReplacedText, queueTextExtraction } from './hooks/queueTextExtraction.js'
 import { screenUpload } from './hooks/screenUpload.js'
 import { sizeFileName } from './sizeFileName.js'
@@ -66,7 +67,8 @@ export const Media: CollectionConfig = {
   },
   endpoints: [fileWithoutName],
   hooks: {
-    beforeOperation: [screenUpload],
+    // Who may change a file is decided before its upload is screened (and before Payload writes it).
+    beforeOperation: [rejectChangeToPublishedFile, screenUpload],
     beforeChange: [clearReplacedText],
     afterChange: [queueTextExtraction],
   },
@@ -79,7 +81,7 @@ export const Media: CollectionConfig = {
       validate: validateAltText,
     },
     { name: 'caption', type: 'textarea', label: { en: 'Caption', vi: 'Chú thích' }, localized: true },
-    accessLevel(),
+    fileLevel(),
     {
       name: 'exposedLevels',
       type: 'select',

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyOf, onVersions } from '../../access/compose.js'
+import { anyOf, versionsReadableWhen } from '../../access/compose.js'
 import { editorsOnlyField } from '../../access/fieldAccess.js'
 import { isAdmin } from '../../access/hasAnyRole.js'
-import { officeRoles } from '../../access/roles.js'
+import { officeRoles, publishRolesOf } from '../../access/roles.js'
 import { editorsWithinReach, publishedWithinReach } from '../../access/withinReach.js'
 import { accessLevel } from '../../fields/accessLevel.js'
 import {
@@ -21,6 +21,7 @@ import { registerDocumentNumber } from './hooks/registerDocumentNumber.js'
 import { validityOf } from './validity.js'
 
 const editDocuments = editorsWithinReach(officeRoles)
+const readDocuments = anyOf(publishedWithinReach, editDocuments)
 
 const systemField = { readOnly: true } as const
 
@@ -36,13 +37,13 @@ export const RegulatoryDocuments: CollectionConfig = {
     group: { en: 'Documents', vi: 'Văn bản' },
   },
   defaultSort: '-issueDate',
-  versions: { drafts: { validate: false }, maxPerDoc: 20 },
+  versions: { drafts: true, maxPerDoc: 20 },
   access: {
     create: editDocuments,
-    read: anyOf(publishedWithinReach, editDocuments),
+    read: readDocuments,
     update: editDocuments,
     delete: editDocuments,
-    readVersions: onVersions(editDocuments),
+    readVersions: versionsReadableWhen({ readDocument: readDocuments, readVersion: editDocuments }),
     unlock: isAdmin,
   },
   hooks: {
@@ -51,7 +52,7 @@ export const RegulatoryDocuments: CollectionConfig = {
         ...mediaReferences(mediaFieldsOf['regulatory-documents']),
         { path: 'relatedDocuments.document', relationTo: 'regulatory-documents' },
       ]),
-      rejectPublishWithoutRight(officeRoles),
+      rejectPublishWithoutRight(publishRolesOf['regulatory-documents']),
       registerDocumentNumber,
     ],
     afterChange: [syncMediaExposure, linkReplacements],

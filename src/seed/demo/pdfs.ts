@@ -107,7 +107,9 @@ const materialPdf = (material: DemoMaterial): DemoPdf => ({
       { text: `Người soạn: ${nameOf(material.author)}`, italic: true, align: 'right' },
     ],
   },
-  accessLevel: material.accessLevel,
+  // Its author is a teacher, who cannot publish: the file is staff-level and reaches the material's
+  // readers once a reviewer publishes the material.
+  accessLevel: 'staff',
   uploader: material.author,
 })
 
