@@ -20,9 +20,9 @@ const attempts = new Map<string, Attempts>()
 
 const keyOf = (email: string, client: string) => `${email}\n${client}`
 
-/** One second after the free tries, doubling with each further failure, up to {@link longestWaitMs}. */
+/** Half a minute after the free tries, doubling with each further failure, up to {@link longestWaitMs}. */
 export const waitAfter = (failures: number): number =>
-  failures < freeAttempts ? 0 : Math.min(longestWaitMs, 1000 * 2 ** (failures - freeAttempts))
+  failures < freeAttempts ? 0 : Math.min(longestWaitMs, 30_000 * 2 ** (failures - freeAttempts))
 
 const forgetStale = (now: number) => {
   for (const [key, entry] of attempts) if (now - entry.lastTry > forgetAfterMs && entry.waitUntil < now) attempts.delete(key)
