@@ -17,6 +17,7 @@ import { pinoHttp } from 'pino-http'
 
 import { databaseAnswers, healthRoutes, searchIndexComplete } from './lib/health.js'
 import { bodyLimits } from './lib/bodyLimits.js'
+import { refuseCrossSiteWrites } from './lib/crossSiteWrites.js'
 import { bodyDeadline, createLimitedServer } from './lib/connectionLimits.js'
 import { budgetClientOf, costBudget } from './lib/costBudget.js'
 import { contentApiCaching, createAnswerStore, forgetAnswersOnWrite } from './lib/httpCache.js'
@@ -92,6 +93,8 @@ const startApp = async (): Promise<StartedApp> => {
   app.use(budget.identify)
   app.use(whileDemoLoads(() => demoLoading))
   app.use(vietnameseByDefault)
+  // Before anything acts on a write: the admin's server actions and the website's forms too.
+  app.use(refuseCrossSiteWrites)
   app.use(sameSiteRedirectParameters)
   app.use(forgetAnswersOnWrite(answers))
   app.use('/api/users/login', loginRateLimit)

@@ -167,6 +167,12 @@ const addressOf = (req: Request): string => (req.ip ?? 'unknown').replace(/^::ff
 export const budgetClientOf = (res: object): string | undefined => clientOf(res as Response)?.key
 
 /**
+ * Where the request really comes from (an IPv6 client by its /56): for the website's own calls,
+ * the visitor it vouched for, not loopback.
+ */
+export const clientPlaceOf = (res: object): string | undefined => clientOf(res as Response)?.place
+
+/**
  * A token bucket per client, filled with milliseconds of the server's time and drawn by what each
  * expensive request (GraphQL, search, lists that populate) actually cost: measured, not counted,
  * so one heavy query weighs what a hundred light ones do. While others use the server, a client

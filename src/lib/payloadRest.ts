@@ -14,6 +14,16 @@ const toHeaders = (incoming: IncomingHttpHeaders): Headers => {
   return headers
 }
 
+/** Payload decodes each path segment to match its routes, and answers a broken `%` escape with 500. */
+const decodable = (pathname: string): boolean => {
+  try {
+    decodeURIComponent(pathname)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * Payload's REST API answered straight from express, with the handler Next's route would call.
  * Through Next's app router the same answer took about 5 ms more per request (measured: 6.3 ms
@@ -25,7 +35,7 @@ export const payloadRest =
     try {
       const url = URL.parse(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
       // Express routed (and the caching chose) by the path as written; Payload would resolve dots.
-      if (!url || url.pathname !== req.baseUrl + req.path) {
+      if (!url || url.pathname !== req.baseUrl + req.path || !decodable(url.pathname)) {
         return void res.status(400).json({ errors: [{ message: 'Địa chỉ không hợp lệ / Invalid address' }] })
       }
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD'

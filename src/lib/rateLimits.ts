@@ -1,6 +1,8 @@
 import type { RequestHandler } from 'express'
 
-import { rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+
+import { clientPlaceOf } from './costBudget.js'
 
 /**
  * The website's own server-side calls arrive from loopback with no forwarded address: they carry
@@ -14,11 +16,16 @@ const tooMany = {
   errors: [{ message: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút. / Too many requests, please try again in a few minutes.' }],
 }
 
-/** Password guessing is also stopped per account by Payload's lockout; this stops it per client. */
+/**
+ * Password guessing per client, whichever door it comes through: the website's `/dang-nhap`
+ * logs in from loopback for its visitor, and is counted as that visitor (the address the server
+ * vouched for in `visitorHeader`), never skipped. Guesses at one account are slowed further per
+ * account and client by `src/collections/Users/hooks/throttleLogin.ts`.
+ */
 export const loginRateLimit: RequestHandler = rateLimit({
   limit: 20,
   message: tooMany,
-  skip: fromThisMachine,
+  keyGenerator: (req, res) => clientPlaceOf(res) ?? ipKeyGenerator(req.ip ?? 'unknown'),
   standardHeaders: 'draft-8',
   legacyHeaders: false,
   windowMs: 10 * 60 * 1000,

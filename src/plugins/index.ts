@@ -5,6 +5,7 @@ import { searchFacetValues } from '../search/facetValues.js'
 import { isServerProcess } from '../lib/serverProcess.js'
 import { costLimits } from './costLimits/index.js'
 import { guardSort } from './guardSort/index.js'
+import { internalCollections } from './internalCollections/index.js'
 import { openAPIPlugin } from './openapi/index.js'
 import { searchPlugin } from './search/index.js'
 import { serverOnlyJobs } from './serverOnlyJobs.js'
@@ -13,6 +14,7 @@ import { validateDrafts } from './validateDrafts/index.js'
 export const plugins: Plugin[] = [
   guardSort(),
   validateDrafts(),
+  internalCollections(),
   costLimits(),
   searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),

@@ -164,8 +164,8 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
     },
 
     /**
-     * Logs in. A wrong e-mail or password and a locked account both answer 401; only the
-     * message tells them apart (in English or Vietnamese, by the API's language).
+     * Logs in. A wrong e-mail or password answers 401; a device that failed too often at the
+     * account answers 429 until its wait is over (README, "Signing in").
      */
     login: async (email: string, password: string): Promise<LoginResult> => {
       try {
@@ -176,8 +176,8 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
         })
         return { ok: true, ...answer }
       } catch (error) {
-        if (!(error instanceof ContentApiError) || error.status !== 401) throw error
-        return { ok: false, reason: /locked|bị khóa/i.test(error.detail) ? 'locked' : 'invalid' }
+        if (!(error instanceof ContentApiError) || (error.status !== 401 && error.status !== 429)) throw error
+        return { ok: false, reason: error.status === 429 ? 'locked' : 'invalid' }
       }
     },
 

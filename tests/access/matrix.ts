@@ -210,7 +210,33 @@ export type GlobalRow = {
   name: string
 }
 
-export type Row = ContentRow | GlobalRow | UserRow
+/**
+ * The collections Payload adds to ours. Each is declared by us, so each has rows: what a lock
+ * reveals and who may lift it, whose preferences are whose, and nothing of the system's own.
+ */
+export const internalSlugs = ['payload-locked-documents', 'payload-preferences', 'payload-jobs', 'payload-kv', 'payload-migrations'] as const
+export type InternalSlug = (typeof internalSlugs)[number]
+export type InternalOperation = 'create' | 'delete' | 'find' | 'findByID' | 'update'
+
+/**
+ * What the row acts on. Locks: one held by someone else on a leadership announcement, or on the
+ * owner teacher's staff-level draft material. Preferences: another account's, or the actor's own.
+ * Jobs, key-value entries and migrations: the system's.
+ */
+export type InternalSubject = 'leadershipLock' | 'materialLock' | 'othersPreference' | 'ownPreference' | 'system'
+
+export type InternalRow = {
+  kind: 'internal'
+  collection: InternalSlug
+  operation: InternalOperation
+  actor: Actor
+  subject: InternalSubject
+  outcome: Outcome
+  allowed: boolean
+  name: string
+}
+
+export type Row = ContentRow | GlobalRow | InternalRow | UserRow
 
 /** The first refusal that applies wins: authorisation (403) is checked before validation (400). */
 const firstRefusal = (...checks: Array<[boolean, Outcome]>): Outcome =>
@@ -423,8 +449,75 @@ const globalRows = (): GlobalRow[] =>
     }),
   )
 
+/** Who may act on a lock: whoever may edit what it locks (a lock is never made through the API). */
+const mayTouchLock = (actor: Actor, subject: InternalSubject): boolean =>
+  subject === 'leadershipLock' ? edits('announcements', actor, 'leadership') : edits('learning-materials', actor, 'staff')
+
+const internalOutcome = (operation: InternalOperation, actor: Actor, subject: InternalSubject): Outcome => {
+  const reads = operation === 'find' || operation === 'findByID'
+  const refused: Outcome = reads ? 'hidden' : 'forbidden'
+  switch (subject) {
+    case 'leadershipLock':
+    case 'materialLock':
+      return operation !== 'create' && mayTouchLock(actor, subject) ? 'allowed' : refused
+    case 'ownPreference':
+      return 'allowed'
+    case 'othersPreference':
+      return operation === 'create' && actor !== 'anonymous' ? 'allowed' : refused
+    case 'system':
+      return refused
+  }
+}
+
+const subjectNames: Record<InternalSubject, string> = {
+  leadershipLock: "another user's lock on a leadership announcement",
+  materialLock: "another user's lock on the teacher's staff-level draft material",
+  othersPreference: "another account's admin preference",
+  ownPreference: 'their own admin preference',
+  system: 'an entry',
+}
+
+const internalName = (row: Omit<InternalRow, 'allowed' | 'name'>): string => {
+  const what = `${subjectNames[row.subject]} of ${row.collection}`
+  const phrase: Record<InternalOperation, string> = {
+    find: `finds ${what} in the list`,
+    findByID: `opens ${what} by id`,
+    create:
+      row.subject === 'othersPreference' ? `creates an admin preference in ${row.collection}` : row.subject === 'system' ? `creates an entry in ${row.collection}` : `locks ${subjectNames[row.subject].replace("another user's lock on ", '')}`,
+    update: row.subject.endsWith('Lock') ? `takes over ${what}` : `changes ${what}`,
+    delete: row.subject.endsWith('Lock') ? `releases ${what}` : `deletes ${what}`,
+  }
+  return `${actorNames[row.actor]} ${phrase[row.operation]}`
+}
+
+const subjectsOf: Record<InternalSlug, readonly InternalSubject[]> = {
+  'payload-locked-documents': ['leadershipLock', 'materialLock'],
+  'payload-preferences': ['othersPreference', 'ownPreference'],
+  'payload-jobs': ['system'],
+  'payload-kv': ['system'],
+  'payload-migrations': ['system'],
+}
+
+const internalRows = (): InternalRow[] =>
+  internalSlugs.flatMap((collection) =>
+    actors.flatMap((actor) =>
+      subjectsOf[collection]
+        // An anonymous visitor has no preferences of her own; creating one is a row of its own.
+        .filter((subject) => !(subject === 'ownPreference' && actor === 'anonymous'))
+        .flatMap((subject) =>
+          (['find', 'findByID', 'create', 'update', 'delete'] as const)
+            // Creating is one row per collection: for preferences, under "another account's".
+            .filter((operation) => !(operation === 'create' && (subject === 'ownPreference' || subject === 'materialLock')))
+            .map((operation) => {
+              const row = { kind: 'internal' as const, collection, operation, actor, subject, outcome: internalOutcome(operation, actor, subject) }
+              return finish<InternalRow>(row, internalName(row))
+            }),
+        ),
+    ),
+  )
+
 /** The whole access matrix: one row per collection, operation, actor, level (and state or target). */
-export const matrix: readonly Row[] = [...contentRows(), ...userRows(), ...globalRows()]
+export const matrix: readonly Row[] = [...contentRows(), ...userRows(), ...globalRows(), ...internalRows()]
 
 /** The collections in the order suites group them. */
-export const matrixCollections = [...contentSlugs, 'users', 'school-profile'] as const
+export const matrixCollections = [...contentSlugs, 'users', 'school-profile', ...internalSlugs] as const

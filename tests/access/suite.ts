@@ -20,7 +20,9 @@ export const describeMatrix = (suite: string, surfaces: Surface[]): void => {
   afterAll(async () => shutdownPayload(world.payload))
 
   describe.each(surfaces)('through the $name', (surface) => {
-    describe.each(matrixCollections)('on %s', (collection) => {
+    // A collection the surface cannot reach at all (Payload's migrations: Local API only) has no tests there.
+    const reachable = matrixCollections.filter((collection) => matrix.some((row) => row.collection === collection && !surface.cannot?.(row)))
+    describe.each(reachable)('on %s', (collection) => {
       const rows = matrix.filter((row) => row.collection === collection && !surface.cannot?.(row))
 
       it.each(rows)('$name', async (row) => {

@@ -139,6 +139,11 @@ const messageOf = (body: Record<string, unknown>): string | undefined =>
 /** Payload's REST handlers, called as `/api/[...slug]` calls them, with the actor's JWT. */
 export const restSurface: Surface = {
   name: 'REST',
+  cannot: (row) =>
+    onlyLocalReachesMigrations(row) ??
+    (row.collection === 'payload-preferences' && (row.operation === 'findByID' || row.operation === 'delete')
+      ? "Payload's REST routes /payload-preferences/:key read and delete the requester's own preference by key, not by id"
+      : undefined),
   answer: async (payload, call, { token }) => {
     const send = async (path: string, init: Parameters<typeof rest>[2] = {}, seen?: (body: Record<string, unknown>) => boolean): Promise<Answer> => {
       const response = await rest(payload, path, { ...init, token })
@@ -195,7 +200,15 @@ const graphQLNames: Record<string, { one: string; many: string }> = {
   'regulatory-documents': { one: 'RegulatoryDocument', many: 'RegulatoryDocuments' },
   media: { one: 'Media', many: 'allMedia' },
   users: { one: 'User', many: 'Users' },
+  'payload-locked-documents': { one: 'PayloadLockedDocument', many: 'PayloadLockedDocuments' },
+  'payload-preferences': { one: 'PayloadPreference', many: 'PayloadPreferences' },
+  'payload-jobs': { one: 'PayloadJob', many: 'PayloadJobs' },
+  'payload-kv': { one: 'PayloadKv', many: 'PayloadKvs' },
 }
+
+/** Payload gives its migrations table neither REST endpoints nor GraphQL: only the Local API reaches it. */
+const onlyLocalReachesMigrations = (row: Row): string | undefined =>
+  row.collection === 'payload-migrations' ? 'payload-migrations has no REST endpoints and no GraphQL' : undefined
 
 const namesOf = (collection: CollectionSlug) => graphQLNames[collection]!
 
@@ -205,7 +218,9 @@ export const graphQLSurface: Surface = {
   cannot: (row) =>
     row.collection === 'media' && row.operation === 'create'
       ? "Payload's GraphQL API takes no file, and a file is what creates a media document"
-      : onlyRestServesFiles(row),
+      : row.operation === 'unlock'
+        ? 'Payload adds no unlockUser mutation when accounts are never locked (maxLoginAttempts: 0)'
+        : (onlyLocalReachesMigrations(row) ?? onlyRestServesFiles(row)),
   answer: async (payload, call, { token }) => {
     const ask = async <T>(
       query: string,

@@ -8,6 +8,8 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import sharp from 'sharp'
 
+import { freeAttempts, isSlowed, tryToSignIn } from '../../src/collections/Users/hooks/loginThrottle.js'
+
 import {
   actors,
   contentPolicy,
@@ -75,20 +77,9 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
   const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#88aa44' } }).png().toBuffer()
   const pngFile = (): Upload => ({ data: png, mimetype: 'image/png', name: `a-${next()}.png`, size: png.length })
 
-  /**
-   * An account that never signs in, written below the operation layer: no password to hash, and
-   * its lock state set directly.
-   */
-  const createBystander = async (name: string, locked = false): Promise<Doc> =>
-    (await payload.db.create({
-      collection: 'users',
-      data: {
-        email: emailOf(name),
-        name,
-        roles: ['parent'],
-        ...(locked ? { loginAttempts: 5, lockUntil: new Date(Date.now() + day).toISOString() } : {}),
-      },
-    })) as unknown as Doc
+  /** An account that never signs in, written below the operation layer: no password to hash. */
+  const createBystander = async (name: string): Promise<Doc> =>
+    (await payload.db.create({ collection: 'users', data: { email: emailOf(name), name, roles: ['parent'] } })) as unknown as Doc
 
   const createUser = async (name: string, roles: string[]): Promise<Doc> =>
     (await payload.create({
@@ -278,14 +269,10 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
         }
       }
       case 'unlock': {
-        const { id, email } = await createBystander(`locked-${next()}`, true)
-        return {
-          call: { kind: 'unlock', email: email as string },
-          written: async () => {
-            const user = await payload.db.findOne<{ id: Id; lockUntil?: null | string; loginAttempts?: number }>({ collection: 'users', where: { id: { equals: id } } })
-            return !user?.lockUntil && !user?.loginAttempts
-          },
-        }
+        // No account is ever locked: a client that kept failing waits, and unlocking ends its wait.
+        const { email } = await createBystander(`locked-${next()}`)
+        for (let attempt = 0; attempt <= freeAttempts; attempt++) tryToSignIn(email as string, 'a stranger')
+        return { call: { kind: 'unlock', email: email as string }, written: async () => !isSlowed(email as string) }
       }
       case 'admin':
         return { call: { kind: 'canEnterAdmin' } }
@@ -308,8 +295,88 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
     }
   }
 
+  const leadershipAnnouncement = seededDoc('announcements', 'draft', 'leadership')
+  const teachersMaterial = seededDoc('learning-materials', 'draft', 'staff')
+
+  /** An entry of an internal collection as Payload itself writes one: through the database layer. */
+  const seedInternal = async (row: Extract<Row, { kind: 'internal' }>): Promise<Doc> => {
+    const holder = row.subject === 'ownPreference' ? sessions[row.actor].user!.id : bystander.id
+    const data: Record<string, Record<string, unknown>> = {
+      'payload-locked-documents': {
+        document:
+          row.subject === 'leadershipLock'
+            ? { relationTo: 'announcements', value: leadershipAnnouncement.id }
+            : { relationTo: 'learning-materials', value: teachersMaterial.id },
+        user: { relationTo: 'users', value: holder },
+      },
+      'payload-preferences': { key: `matrix-${next()}`, value: { open: true }, user: { relationTo: 'users', value: holder } },
+      'payload-jobs': { input: { mediaId: 0 }, taskSlug: 'exposeScheduledMedia', queue: 'matrix', processing: false, hasError: false },
+      'payload-kv': { key: `matrix-${next()}`, data: { seen: true } },
+      'payload-migrations': { name: `matrix_${next()}`, batch: 99 },
+    }
+    return (await payload.db.create({ collection: row.collection, data: data[row.collection] })) as unknown as Doc
+  }
+
+  const rawById = async (collection: CollectionSlug, id: Id): Promise<Doc | null> =>
+    (await payload.db.findOne({ collection, where: { id: { equals: id } } })) as Doc | null
+
+  const arrangeInternal = async (row: Extract<Row, { kind: 'internal' }>): Promise<Arrangement> => {
+    const collection = row.collection as CollectionSlug
+    const actorId = sessions[row.actor].user?.id
+    switch (row.operation) {
+      case 'find':
+      case 'findByID':
+        return { call: { kind: row.operation, collection, id: (await seedInternal(row)).id } }
+      case 'create': {
+        const marker = `created-${next()}`
+        const data: Record<string, Record<string, unknown>> = {
+          'payload-locked-documents': { document: { relationTo: 'announcements', value: leadershipAnnouncement.id }, user: { relationTo: 'users', value: actorId ?? bystander.id } },
+          'payload-preferences': { key: marker, value: { open: true } },
+          'payload-jobs': { input: { marker }, taskSlug: 'exposeScheduledMedia', queue: 'matrix' },
+          'payload-kv': { key: marker, data: { marker } },
+          'payload-migrations': { name: marker, batch: 99 },
+        }
+        const before = (await payload.db.count({ collection })).totalDocs
+        return { call: { kind: 'create', collection, data: data[row.collection] }, written: async () => (await payload.db.count({ collection })).totalDocs > before }
+      }
+      case 'update': {
+        const { id } = await seedInternal(row)
+        const data: Record<string, Record<string, unknown>> = {
+          // Taking over makes the lock the taker's; an anonymous visitor asks to hand it to the teacher.
+          'payload-locked-documents': { user: { relationTo: 'users', value: actorId ?? ownerId } },
+          'payload-preferences': { value: { changed: next() } },
+          'payload-jobs': { queue: `changed-${next()}` },
+          'payload-kv': { data: { changed: next() } },
+          'payload-migrations': { batch: next() },
+        }
+        const field = Object.keys(data[row.collection])[0]
+        const wanted = data[row.collection][field]
+        return {
+          call: { kind: 'update', collection, id, data: data[row.collection] },
+          written: async () => {
+            const doc = await rawById(collection, id)
+            const value = doc?.[field]
+            // A lock's holder reads back as the relationship's id.
+            const held = field === 'user' && value && typeof value === 'object' ? (value as { value: unknown }).value : value
+            return JSON.stringify(held) === JSON.stringify(field === 'user' ? (wanted as { value: unknown }).value : wanted)
+          },
+        }
+      }
+      case 'delete': {
+        const { id } = await seedInternal(row)
+        return { call: { kind: 'delete', collection, id }, written: async () => (await rawById(collection, id)) === null }
+      }
+    }
+  }
+
   const arrange = (row: Row): Promise<Arrangement> =>
-    row.kind === 'content' ? arrangeContent(row) : row.kind === 'users' ? arrangeUser(row) : arrangeGlobal(row)
+    row.kind === 'content'
+      ? arrangeContent(row)
+      : row.kind === 'users'
+        ? arrangeUser(row)
+        : row.kind === 'internal'
+          ? arrangeInternal(row)
+          : arrangeGlobal(row)
 
   return { payload, sessions, arrange }
 }

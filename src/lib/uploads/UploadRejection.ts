@@ -5,6 +5,9 @@ export type UploadRejectionKey =
   | 'fileTooLarge'
   | 'imageTooLarge'
   | 'imageUnreadable'
+  | 'archiveTooLarge'
+  | 'archiveTooManyEntries'
+  | 'archiveUnreadable'
 
 const statusOf: Record<UploadRejectionKey, number> = {
   fileTypeRefused: 415,
@@ -12,6 +15,9 @@ const statusOf: Record<UploadRejectionKey, number> = {
   fileTooLarge: 413,
   imageTooLarge: 413,
   imageUnreadable: 422,
+  archiveTooLarge: 413,
+  archiveTooManyEntries: 413,
+  archiveUnreadable: 422,
 }
 
 /**
@@ -19,7 +25,7 @@ const statusOf: Record<UploadRejectionKey, number> = {
  * message itself, so the caller can answer in the uploader's language.
  */
 export class UploadRejection extends Error {
-  /** The HTTP status to answer with: 415 for the type, 413 for the size, 422 for a damaged image. */
+  /** The HTTP status to answer with: 415 for the type, 413 for the size, 422 for a damaged image or archive. */
   readonly status: number
 
   constructor(

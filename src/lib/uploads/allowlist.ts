@@ -103,3 +103,13 @@ export const maxUploadBytes = Math.max(...Object.values(uploadKinds).map((rule) 
  * 268 megapixels, lets one upload take over a gigabyte of memory; 50 MP still fits a 48 MP photo.
  */
 export const maxImagePixels = 50_000_000
+
+/**
+ * What a Word, Excel or PowerPoint file (a ZIP archive) may unpack to. Its 50 MB are mostly
+ * pictures, which deflate barely shrinks, and its text parts are a few megabytes even for a
+ * 400-page book; a file that unpacks to more is a "zip bomb" meant to exhaust the server.
+ */
+export const maxInflatedOfficeBytes = 80 * megabyte
+
+/** Parts of one Office file; a 300-slide presentation has about a thousand. */
+export const maxOfficeEntries = 5_000

@@ -1,8 +1,16 @@
 import { fileTypeFromBuffer } from 'file-type'
 
-import { type AcceptedType, type UploadKind, megabyte, uploadKinds } from './allowlist.js'
+import {
+  type AcceptedType,
+  type UploadKind,
+  maxInflatedOfficeBytes,
+  maxOfficeEntries,
+  megabyte,
+  uploadKinds,
+} from './allowlist.js'
 import { readImageHeader } from './imageHeader.js'
 import { UploadRejection } from './UploadRejection.js'
+import { checkZipBounds, ZipOverLimit } from './zipEntries.js'
 
 /** The file as the multipart parser hands it over, with its bytes in memory. */
 export interface IncomingUpload {
@@ -37,7 +45,8 @@ const sniffedBytes = 4096
  * allows and, for images, small enough in pixels to decode safely. Nothing is decoded.
  *
  * @throws {UploadRejection} `fileTypeRefused` or `fileExtensionMismatch` (415),
- * `fileTooLarge` or `imageTooLarge` (413), `imageUnreadable` (422).
+ * `fileTooLarge`, `imageTooLarge`, `archiveTooLarge` or `archiveTooManyEntries` (413),
+ * `imageUnreadable` or `archiveUnreadable` (422).
  */
 export async function inspectUpload(file: IncomingUpload): Promise<InspectedUpload> {
   const detected = (await fileTypeFromBuffer(file.data))?.ext
@@ -66,8 +75,27 @@ export async function inspectUpload(file: IncomingUpload): Promise<InspectedUplo
   }
 
   if (match.kind === 'image') await readImageHeader(file.data)
+  if (officeOpenXml.has(match.type.detected)) await screenArchive(file.data, labelOf(match.type))
 
   return { kind: match.kind, mime: match.type.mime, ext: extension }
+}
+
+/** The formats that are ZIP archives, unpacked by whatever later reads them. */
+const officeOpenXml = new Set(['docx', 'xlsx', 'pptx'])
+
+const screenArchive = async (data: Buffer, type: string): Promise<void> => {
+  try {
+    await checkZipBounds(data, { maxEntries: maxOfficeEntries, maxInflatedBytes: maxInflatedOfficeBytes })
+  } catch (error) {
+    if (!(error instanceof ZipOverLimit)) throw new UploadRejection('archiveUnreadable', { type })
+    throw error.limit === 'entries'
+      ? new UploadRejection('archiveTooManyEntries', { type, count: error.value, limit: maxOfficeEntries })
+      : new UploadRejection('archiveTooLarge', {
+          type,
+          size: Math.ceil((error.value / megabyte) * 10) / 10,
+          limit: maxInflatedOfficeBytes / megabyte,
+        })
+  }
 }
 
 const extensionOf = (name: string): string => {

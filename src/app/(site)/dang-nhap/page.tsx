@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Đăng nhập' }
 const errors: Record<string, string> = {
   'thieu-thong-tin': 'Vui lòng nhập đủ thư điện tử và mật khẩu.',
   'sai-thong-tin': 'Thư điện tử hoặc mật khẩu không đúng. Vui lòng kiểm tra lại.',
-  'tam-khoa': 'Tài khoản đang tạm khóa vì đăng nhập sai nhiều lần. Vui lòng thử lại sau 10 phút hoặc liên hệ nhà trường.',
+  'tam-khoa': 'Bạn đã đăng nhập sai nhiều lần vào tài khoản này. Vui lòng chờ ít phút rồi thử lại, hoặc liên hệ nhà trường.',
   'may-chu': 'Máy chủ đang bận, chưa đăng nhập được. Vui lòng thử lại sau ít phút.',
 }
 
