@@ -3,6 +3,7 @@ import type { Plugin } from 'payload'
 import { searchCollections } from '../search/collections.js'
 import { searchFacetValues } from '../search/facetValues.js'
 import { isServerProcess } from '../lib/serverProcess.js'
+import { atomicFiles } from './atomicFiles/index.js'
 import { costLimits } from './costLimits/index.js'
 import { guardSort } from './guardSort/index.js'
 import { openAPIPlugin } from './openapi/index.js'
@@ -10,6 +11,7 @@ import { searchPlugin } from './search/index.js'
 import { serverOnlyJobs } from './serverOnlyJobs.js'
 
 export const plugins: Plugin[] = [
+  atomicFiles(),
   guardSort(),
   costLimits(),
   searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
