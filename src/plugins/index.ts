@@ -1,5 +1,6 @@
 import type { Plugin } from 'payload'
 
+import { nightlyBackups } from '../backup/plugin.js'
 import { searchCollections } from '../search/collections.js'
 import { searchFacetValues } from '../search/facetValues.js'
 import { isServerProcess } from '../lib/serverProcess.js'
@@ -12,6 +13,7 @@ import { serverOnlyJobs } from './serverOnlyJobs.js'
 
 export const plugins: Plugin[] = [
   atomicFiles(),
+  nightlyBackups(),
   guardSort(),
   costLimits(),
   searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
