@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { isMongoUrl, sqliteUrl } from '../database.js'
+import { isMongoUrl } from '../database.js'
 import { regularFilesIn, sha256Of, snapshotFile } from './files.js'
 import { databaseEntry, type Manifest, type ManifestFile, manifestName, mediaEntry, secretEntry } from './manifest.js'
 import type { Progress } from './progress.js'
-import { appliedMigrations, countDocuments, namedFiles, openSqlite } from './sqlite.js'
+import { appliedMigrations, countDocuments, namedFiles, openSqlite, sqliteFileOf } from './sqlite.js'
 import { runTar } from './tar.js'
 
 export type BackupSettings = {
@@ -35,10 +35,10 @@ const appVersion = async (): Promise<Manifest['app']> => {
 }
 
 const sqliteSnapshot = async (settings: BackupSettings, staging: string) => {
-  const source = sqliteUrl(settings.databaseUrl).replace(/^file:/, '')
+  const source = sqliteFileOf(settings)
   const target = path.join(staging, databaseEntry, path.basename(source))
   await mkdir(path.dirname(target), { recursive: true })
-  const live = await openSqlite(path.resolve(source))
+  const live = await openSqlite(source)
   try {
     // One read transaction: the copy is the database as of one moment, while the site writes on.
     await live.execute({ sql: 'VACUUM INTO ?', args: [target] })

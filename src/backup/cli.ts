@@ -7,7 +7,7 @@
  */
 import { createLocalReq, getPayload } from 'payload'
 
-import { isMongoUrl, sqliteUrl } from '../database.js'
+import { isMongoUrl } from '../database.js'
 import { dataDir, mediaDir } from '../lib/paths.js'
 import { ensurePayloadSecret } from '../lib/secret.js'
 import { reindexAll } from '../plugins/search/ops.js'
@@ -17,7 +17,7 @@ import { checkFiles } from './filesCheck.js'
 import { progressPrinter } from './progress.js'
 import { restoreBackup, RestoreRefused } from './restore.js'
 import { backupAndRecord } from './run.js'
-import { countDocuments, openSqlite } from './sqlite.js'
+import { countDocuments, openSqlite, sqliteFileOf } from './sqlite.js'
 import { backupDirOf } from './status.js'
 
 const [command, ...rest] = process.argv.slice(2)
@@ -65,7 +65,7 @@ const restore = async () => {
     } else {
       say('Chỉ mục tìm kiếm nhúng được lập lại khi máy chủ khởi động. / The embedded search index is rebuilt as the server starts.')
     }
-    const counts = isMongoUrl(process.env.DATABASE_URL) ? {} : await countDocuments(await openSqlite(sqliteUrl(process.env.DATABASE_URL).replace(/^file:/, '')))
+    const counts = isMongoUrl(process.env.DATABASE_URL) ? {} : await countDocuments(await openSqlite(sqliteFileOf(settings)))
     say(`${'bảng / table'.padEnd(40)} ${'khôi phục / restored'.padStart(20)} ${'bản kê / manifest'.padStart(18)}`)
     for (const table of [...new Set([...Object.keys(manifest.documents), ...Object.keys(counts)])].sort()) {
       const restoredCount = counts[table]

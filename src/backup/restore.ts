@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process'
 import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { isMongoUrl, sqliteUrl } from '../database.js'
+import { isMongoUrl } from '../database.js'
 import { createBackup, type BackupResult } from './backup.js'
 import { joinInside, regularFilesIn, sha256Of } from './files.js'
 import { type Manifest, manifestName, mediaEntry, secretEntry } from './manifest.js'
 import type { Progress } from './progress.js'
+import { sqliteFileOf } from './sqlite.js'
 import { runTar } from './tar.js'
 
 export type RestoreSettings = {
@@ -31,7 +32,7 @@ const exists = (target: string) => access(target).then(() => true, () => false)
 const existingData = async (settings: RestoreSettings): Promise<string[]> => {
   const found: string[] = []
   if (!isMongoUrl(settings.databaseUrl)) {
-    const database = path.resolve(sqliteUrl(settings.databaseUrl).replace(/^file:/, ''))
+    const database = sqliteFileOf(settings)
     if (await exists(database)) found.push(database)
   }
   const media = await regularFilesIn(settings.mediaDir)
@@ -85,7 +86,7 @@ export const restoreBackup = async (settings: RestoreSettings): Promise<RestoreR
     if (existing.length > 0) backupOfReplaced = await createBackup({ ...settings, kind: 'before-restore' })
 
     if (manifest.database.kind === 'sqlite') {
-      const database = path.resolve(sqliteUrl(settings.databaseUrl).replace(/^file:/, ''))
+      const database = sqliteFileOf(settings)
       await mkdir(path.dirname(database), { recursive: true })
       for (const suffix of ['-wal', '-shm']) await rm(`${database}${suffix}`, { force: true })
       await rename(joinInside(work, manifest.database.path), database)

@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 import { type Client, createClient } from '@libsql/client'
 
 /** Opens a SQLite file the way the server does: waiting for a writer rather than failing. */
@@ -45,3 +47,7 @@ export const namedFiles = async (client: Client): Promise<Set<string>> => {
   }
   return names
 }
+
+/** The embedded database's file: `DATABASE_URL` when it names one, else `truongso.db` in the data folder. */
+export const sqliteFileOf = ({ dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string }): string =>
+  path.resolve(databaseUrl?.startsWith('file:') ? databaseUrl.slice('file:'.length) : path.join(dataDir, 'truongso.db'))

@@ -207,4 +207,18 @@ describe('a replacement that succeeds', () => {
     for (const name of filenamesOf(now)) expect({ name, status: (await download(name)).status }).toEqual({ name, status: 200 })
     await expectNoDrift()
   })
+
+  it('of the focal point re-crops the sizes from the stored original, swaps them in, and removes the old ones', async () => {
+    const picture = await publishedLessonWith('anh-tieu-diem.jpg', await photo('#123456'), 'image/jpeg')
+    const answer = await json<{ doc: StoredFile & { focalX: number; focalY: number } }>(
+      await rest(payload, `/media/${picture.id}?uploadEdits[focalPoint][x]=10&uploadEdits[focalPoint][y]=90`, {
+        body: { focalX: 10, focalY: 90 },
+        method: 'PATCH',
+        token: school.admin.token,
+      }),
+    )
+    expect(answer.doc).toMatchObject({ focalX: 10, focalY: 90 })
+    for (const name of filenamesOf(answer.doc)) expect({ name, status: (await download(name)).status }).toEqual({ name, status: 200 })
+    await expectNoDrift()
+  })
 })

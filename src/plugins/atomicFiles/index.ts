@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { AtomicFilesCustom } from './filesDir.js'
 import { guardFileWrites } from './databaseWrites.js'
 import { captureIncomingFiles } from './incoming.js'
+import { loadStoredFileForEdits } from './loadStoredFile.js'
 import { recoverAbandonedChanges } from './recover.js'
 
 const withAtomicFiles = (collection: CollectionConfig): CollectionConfig => {
@@ -23,7 +24,11 @@ const withAtomicFiles = (collection: CollectionConfig): CollectionConfig => {
       // same name while resizing: aimed at a folder that holds none, those deletions find nothing.
       staticDir: path.join(dir, '.payload-writes-nothing-here'),
     },
-    hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), captureIncomingFiles] },
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [...(collection.hooks?.beforeOperation ?? []), loadStoredFileForEdits],
+      beforeChange: [...(collection.hooks?.beforeChange ?? []), captureIncomingFiles],
+    },
   }
 }
 
