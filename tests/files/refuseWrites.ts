@@ -28,3 +28,17 @@ export const refuseWritesTo = async (payload: Payload, collection: string): Prom
     await drizzle.run(sql.raw(`DROP TRIGGER refuse_${table}_inserts`))
   }
 }
+
+/**
+ * Deletes a row the way the database would have stored Payload's delete, without the file
+ * handling around it: the state a process killed right after the delete committed leaves.
+ */
+export const deleteBehindPayload = async (payload: Payload, collection: string, id: number | string): Promise<void> => {
+  if (payload.db.name === 'mongoose') {
+    const model = (payload.db.collections as unknown as Record<string, { deleteOne: (filter: Record<string, unknown>) => Promise<unknown> }>)[collection]!
+    await model.deleteOne({ _id: id })
+    return
+  }
+  const { drizzle } = payload.db as unknown as SqliteDb
+  await drizzle.run(sql.raw(`DELETE FROM \`${collection.replace(/-/g, '_')}\` WHERE id = ${Number(id)}`))
+}
