@@ -7,6 +7,7 @@
  * migration and reindex steps boot Payload and are not part of the copy.
  *
  *   BENCH_DOCS=2000 NODE_OPTIONS=--conditions=development tsx bench/backup.ts
+ *   BENCH_DATA_DIR=/tmp/truongso-bench-… NODE_OPTIONS=--conditions=development tsx bench/backup.ts
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
@@ -102,12 +103,17 @@ export const backupRows = (b: BackupBench) => {
   ]
 }
 
+/** `BENCH_DATA_DIR` measures a data folder generated before (by an earlier run) instead of a new one. */
 const main = async () => {
-  const count = Number(process.env.BENCH_DOCS ?? 10_000)
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'truongso-bench-'))
-  process.stdout.write(`generating ${count} documents into ${dataDir}…\n`)
-  const generated = await generate({ count, dataDir })
-  process.stdout.write(`generated in ${generated.ms} ms; backup and restore against cp -r…\n`)
+  let dataDir = process.env.BENCH_DATA_DIR
+  if (!dataDir) {
+    const count = Number(process.env.BENCH_DOCS ?? 10_000)
+    dataDir = mkdtempSync(path.join(tmpdir(), 'truongso-bench-'))
+    process.stdout.write(`generating ${count} documents into ${dataDir}…\n`)
+    const generated = await generate({ count, dataDir })
+    process.stdout.write(`generated in ${generated.ms} ms\n`)
+  }
+  process.stdout.write(`backup and restore of ${dataDir} against cp -r…\n`)
   const result = await measureBackupRestore(dataDir)
   process.stdout.write(`${JSON.stringify({ ...result, rows: backupRows(result) }, null, 2)}\n`)
 }
