@@ -6,7 +6,7 @@ import { isMongoUrl } from '../database.js'
 import { regularFilesIn, sha256Of, snapshotFile } from './files.js'
 import { databaseEntry, type Manifest, type ManifestFile, manifestName, mediaEntry, secretEntry } from './manifest.js'
 import type { Progress } from './progress.js'
-import { appliedMigrations, countDocuments, namedFiles, openSqlite, sqliteFileOf } from './sqlite.js'
+import { appliedMigrations, countDocuments, namedFiles, openSqlite, snapshotSqlite, sqliteFileOf } from './sqlite.js'
 import { runTar } from './tar.js'
 
 export type BackupSettings = {
@@ -38,13 +38,7 @@ const sqliteSnapshot = async (settings: BackupSettings, staging: string) => {
   const source = sqliteFileOf(settings)
   const target = path.join(staging, databaseEntry, path.basename(source))
   await mkdir(path.dirname(target), { recursive: true })
-  const live = await openSqlite(source)
-  try {
-    // One read transaction: the copy is the database as of one moment, while the site writes on.
-    await live.execute({ sql: 'VACUUM INTO ?', args: [target] })
-  } finally {
-    live.close()
-  }
+  await snapshotSqlite(source, target)
   const snapshot = await openSqlite(target)
   try {
     return {

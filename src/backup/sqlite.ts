@@ -1,3 +1,4 @@
+import { copyFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { type Client, createClient } from '@libsql/client'
@@ -51,3 +52,46 @@ export const namedFiles = async (client: Client): Promise<Set<string>> => {
 /** The embedded database's file: `DATABASE_URL` when it names one, else `truongso.db` in the data folder. */
 export const sqliteFileOf = ({ dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string }): string =>
   path.resolve(databaseUrl?.startsWith('file:') ? databaseUrl.slice('file:'.length) : path.join(dataDir, 'truongso.db'))
+
+/**
+ * Databases up to this size are copied under the write lock (writers wait the fraction of a
+ * second a file copy takes, well inside their 5 s busy timeout); larger ones with `VACUUM INTO`,
+ * which never makes a writer wait but rebuilds every table and index as it copies.
+ */
+export const lockedCopyLimitBytes = 256 * 1024 * 1024
+
+/**
+ * Copies the database as of one moment while the site keeps reading, to `target` as one file.
+ * Holding the write lock, no commit can land and no checkpoint can reset the log, so the file and
+ * its write-ahead log copied together are one consistent state; the copy's log is then folded in.
+ */
+export const snapshotSqlite = async (source: string, target: string): Promise<void> => {
+  const live = await openSqlite(source)
+  try {
+    if ((await stat(source)).size > lockedCopyLimitBytes) {
+      await live.execute({ sql: 'VACUUM INTO ?', args: [target] })
+      return
+    }
+    const lock = await live.transaction('write')
+    try {
+      await copyFile(`${source}-wal`, `${target}-wal`).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+      })
+      await copyFile(source, target)
+    } finally {
+      // Nothing was written: rolling back only lets the writers go.
+      await lock.rollback()
+    }
+  } finally {
+    live.close()
+  }
+  const copy = await openSqlite(target)
+  try {
+    await copy.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+    await copy.execute('PRAGMA journal_mode = DELETE')
+  } finally {
+    copy.close()
+  }
+  await rm(`${target}-wal`, { force: true })
+  await rm(`${target}-shm`, { force: true })
+}
