@@ -6,7 +6,7 @@
  * same hits.
  */
 import { createClient } from '@libsql/client'
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -97,8 +97,13 @@ afterAll(async () => {
   for (const server of [school, restored]) if (server) await stopServer(server)
 })
 
-it(
-  'a school backed up while editors write, wiped and restored into a fresh folder, has every row, version and file of the archive and finds the same',
+const onMongo = /^mongodb/.test(process.env.DATABASE_URL ?? '')
+const mongodumpInstalled = spawnSync('mongodump', ['--version'], { stdio: 'ignore' }).status === 0
+
+// The drill reads the embedded database's rows; on MongoDB the archive holds a mongodump instead.
+if (!onMongo)
+  it(
+  'on the embedded database, a school backed up while editors write, wiped and restored into a fresh folder, has every row, version and file of the archive and finds the same',
   async () => {
     school = await startServer()
     const token = await login(school)
@@ -151,6 +156,31 @@ it(
   },
   20 * 60_000,
 )
+
+if (onMongo) {
+  it(
+    mongodumpInstalled ? 'on MongoDB, a backup holds a mongodump of the database and every file, each with its checksum' : 'on MongoDB, a backup without mongodump says what to install and writes no archive',
+    async () => {
+      school = await startServer()
+      const backup = await run(['backup'], school.env)
+      const backupDir = path.join(school.dataDir, 'backups')
+      const archives = existsSync(backupDir) ? readdirSync(backupDir).filter((name) => name.endsWith('.tar')) : []
+      if (!mongodumpInstalled) {
+        expect(backup.code).toBe(1)
+        expect(backup.output).toContain('Hãy cài MongoDB Database Tools')
+        expect(archives).toEqual([])
+        return
+      }
+      expect(backup.code).toBe(0)
+      const unpacked = mkdtempSync(path.join(tmpdir(), 'truongso-unpacked-'))
+      execFileSync('tar', ['-xf', path.join(backupDir, archives[0]!), '-C', unpacked])
+      const manifest = JSON.parse(readFileSync(path.join(unpacked, 'manifest.json'), 'utf8')) as Manifest
+      expect(manifest.database).toEqual({ kind: 'mongodb', path: 'database/mongodb.archive' })
+      for (const file of manifest.files) expect({ file: file.path, sha256: sha256(path.join(unpacked, file.path)) }).toEqual({ file: file.path, sha256: file.sha256 })
+    },
+    10 * 60_000,
+  )
+}
 
 /** The environment `npm run restore` gets: a user's, pointed at the fresh folder. */
 const environmentFor = (dataDir: string): RunningServer['env'] => ({
