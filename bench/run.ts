@@ -13,6 +13,7 @@ import path from 'node:path'
 
 import type { SearchDocument, SearchEngine } from '../src/plugins/search/engines/types.js'
 
+import { backupRows, measureBackupRestore } from './backup.js'
 import { generate } from './generate.js'
 import { get, load, login, peakRssMb, ratio, startBenchServer, startHello, stats, stopChild, timed, type Stats } from './lib.js'
 import { measurePublishLag, measureSearchLatency, readOpsTokenOf, reindexOnce } from './search.js'
@@ -198,6 +199,11 @@ const main = async () => {
       ours: `API ${fmt(p5.api)}`, reference: `sharp ${fmt(p5.sharp)}`, ratio: p5.ratio, target: '≤ 1.2', pass: p5.ratio <= 1.2 && p5.sameFiles,
       notes: `same files on both sides: ${p5.sameFiles ? 'yes' : 'NO'}`,
     })
+
+    process.stdout.write('B1–B3 backup and restore…\n')
+    const backup = await measureBackupRestore(dataDir)
+    raw.backup = backup
+    rows.push(...backupRows(backup))
 
     raw.p8 = { start: server.start, peakMb }
     rows.push({

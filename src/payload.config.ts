@@ -34,7 +34,7 @@ export default buildConfig({
     user: Users.slug,
     // No Gravatar: it would send a hash of every staff e-mail address to a third party.
     avatar: 'default',
-    components: { afterDashboard: ['/components/ReindexSearchButton#ReindexSearchButton'] },
+    components: { afterDashboard: ['/components/ReindexSearchButton#ReindexSearchButton', '/components/FilesAndBackupStatus#FilesAndBackupStatus'] },
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Trường Số' },
   },

@@ -1,8 +1,10 @@
 import type { Plugin } from 'payload'
 
+import { nightlyBackups } from '../backup/plugin.js'
 import { searchCollections } from '../search/collections.js'
 import { searchFacetValues } from '../search/facetValues.js'
 import { isServerProcess } from '../lib/serverProcess.js'
+import { atomicFiles } from './atomicFiles/index.js'
 import { costLimits } from './costLimits/index.js'
 import { guardSort } from './guardSort/index.js'
 import { internalCollections } from './internalCollections/index.js'
@@ -12,6 +14,8 @@ import { serverOnlyJobs } from './serverOnlyJobs.js'
 import { validateDrafts } from './validateDrafts/index.js'
 
 export const plugins: Plugin[] = [
+  atomicFiles(),
+  nightlyBackups(),
   guardSort(),
   validateDrafts(),
   internalCollections(),

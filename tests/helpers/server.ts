@@ -4,7 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-export type RunningServer = { dataDir: string; logs: () => string; process: ChildProcess; url: string }
+export type RunningServer = { dataDir: string; env: Environment; logs: () => string; process: ChildProcess; url: string }
 
 /** A port nothing listens on now; the benchmarks use it too. */
 export const freePort = (): Promise<number> =>
@@ -46,14 +46,16 @@ export const userEnvironment = (settings: Environment): Environment => {
  */
 export const startServer = async ({
   beforeStart,
+  dataDir = mkdtempSync(path.join(tmpdir(), 'truongso-server-')),
   env: settings = {},
   until = 'ready',
 }: {
   beforeStart?: (env: Environment) => void
+  /** The data folder of a server started before, to start again on what it left. */
+  dataDir?: string
   env?: Environment
   until?: 'listening' | 'ready'
 } = {}): Promise<RunningServer> => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'truongso-server-'))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const env = userEnvironment({ DATA_DIR: dataDir, MEDIA_DIR: path.join(dataDir, 'media'), PORT: String(port), ...settings })
@@ -71,7 +73,7 @@ export const startServer = async ({
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
     const ready = await fetch(`${url}/${until === 'ready' ? 'readyz' : 'healthz'}`).then((response) => response.ok, () => false)
-    if (ready) return { dataDir, logs: () => output, process: child, url }
+    if (ready) return { dataDir, env, logs: () => output, process: child, url }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   child.kill('SIGKILL')
@@ -84,6 +86,17 @@ export const stopServer = (server: RunningServer): Promise<null | number> =>
     if (server.process.exitCode !== null) return resolve(server.process.exitCode)
     server.process.once('exit', (code) => resolve(code))
     server.process.kill('SIGTERM')
+  })
+
+/**
+ * Kills the server as a power cut or the OOM killer would: SIGKILL to its whole process group
+ * (the `npm start` script and the server it runs), nothing flushed, no handler run.
+ */
+export const killServer = (server: RunningServer): Promise<void> =>
+  new Promise((resolve) => {
+    if (server.process.exitCode !== null || server.process.signalCode !== null) return resolve()
+    server.process.once('exit', () => resolve())
+    process.kill(-server.process.pid!, 'SIGKILL')
   })
 
 /** Runs `npm run seed:demo` with the server's environment: the explicit way to fill a database. */

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream'
 import { isXmlMimeType, parseRangeHeader, UPLOAD_CONTENT_SECURITY_POLICY } from 'payload/internal'
 
 import { translate } from '../../../lib/translate.js'
+import { filesDirOf } from '../../../plugins/atomicFiles/filesDir.js'
 import { isImmutableSizeName } from '../sizeFileName.js'
 
 type FileHandler = NonNullable<UploadConfig['handlers']>[number]
@@ -90,7 +91,7 @@ const serve = async (...[req, { doc, params }]: FileHandlerArgs): Promise<Respon
   // takes none, so that request stays refused as before.
   if (doc === null) return
   const { filename } = params
-  const staticDir = path.resolve(req.payload.collections[params.collection as CollectionSlug].config.upload.staticDir ?? params.collection)
+  const staticDir = filesDirOf(req.payload.collections[params.collection as CollectionSlug].config)
   const filePath = path.resolve(staticDir, filename)
   // Payload refuses a name outside the folder with a 400 of its own.
   if (!filePath.startsWith(staticDir + path.sep)) return
