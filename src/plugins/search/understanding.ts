@@ -125,7 +125,9 @@ export const planQuery = (q: string, vocabulary: SearchVocabulary): QueryPlan =>
   }
   const strong = roles.filter((role, i) => role.kind === 'core' && isWord(i)).length
   roles.forEach((role, i) => role.kind === 'weak' && (roles[i] = { kind: strong >= 2 ? 'stop' : 'core' }))
-  const browse = strong === 0 && roles.some((role) => role.kind === 'facet')
+  // Only an age group or a kind of material lists entries by itself: "học liệu" or "thông báo" alone
+  // name whole collections, and are searched as the words they are.
+  const browse = strong === 0 && roles.some((role) => role.kind === 'facet' && (role.boost?.facet === 'ageGroups' || role.boost?.facet === 'type'))
   // A query made only of such words still has to match something: facet words first, then all.
   if (!roles.some((role, i) => role.kind === 'core' || !isWord(i))) {
     roles.forEach((role, i) => role.kind === 'facet' && (roles[i] = { ...role, kind: 'core' }))
