@@ -5,6 +5,7 @@
  */
 import type { FacetName } from './engines/types.js'
 
+import { parseDocumentNumber } from '../../lib/documentNumber.js'
 import { decodeTyped } from '../../lib/vietnameseInput.js'
 import { exactTerm, foldedTerm } from './analysis.js'
 import { type ParsedQuery, parseQuery, positiveWords } from './query.js'
@@ -15,6 +16,12 @@ export const facetBoost = 1.3
 
 /** The share of its score an entry missing one of three or more words keeps. */
 export const partialWeight = 0.6
+
+/**
+ * Entries missing one word are looked for only when fewer than this many have them all: past
+ * three pages of full matches they would not be seen, and each costs a search of its own.
+ */
+export const partialBelow = 30
 
 /**
  * The score of an entry listed for the facet values the query names alone, before their boosts,
@@ -127,10 +134,12 @@ export const planQuery = (q: string, vocabulary: SearchVocabulary): QueryPlan =>
   roles.forEach((role, i) => role.kind === 'weak' && (roles[i] = { kind: strong >= 2 ? 'stop' : 'core' }))
   // Only an age group or a kind of material lists entries by itself: "học liệu" or "thông báo" alone
   // name whole collections, and are searched as the words they are.
-  const browse = strong === 0 && roles.some((role) => role.kind === 'facet' && (role.boost?.facet === 'ageGroups' || role.boost?.facet === 'type'))
+  const browse = strong === 0 && roles.some((role) => role.kind === 'facet' && ['ageGroups', 'type'].includes(role.boost?.facet ?? ''))
   // A query made only of such words still has to match something: facet words first, then all.
   if (!roles.some((role, i) => role.kind === 'core' || !isWord(i))) {
-    roles.forEach((role, i) => role.kind === 'facet' && (roles[i] = { ...role, kind: 'core' }))
+    // A collection's name alone ("học liệu", "thông báo") is searched as the words it is.
+    const namesItems = (boost?: Boost) => boost?.facet === 'ageGroups' || boost?.facet === 'type'
+    roles.forEach((role, i) => role.kind === 'facet' && (roles[i] = { boost: namesItems(role.boost) ? role.boost : undefined, kind: 'core' }))
     if (!roles.some((role) => role.kind === 'core')) roles.forEach((_, i) => (roles[i] = { kind: 'core' }))
   }
 
@@ -164,7 +173,8 @@ export const planQuery = (q: string, vocabulary: SearchVocabulary): QueryPlan =>
     highlightWords: [...new Set([...positiveWords(parsed), ...allDecoded.filter(Boolean), ...likely.filter(Boolean)])],
     parsed,
     readings,
-    relaxable: coreWords >= 2 && parsed.terms.every((term) => term.kind === 'word'),
+    // A document number ("15/KH-UBND") is meant whole.
+    relaxable: coreWords >= 2 && parsed.terms.every((term) => term.kind === 'word') && !parseDocumentNumber(parsed.text),
     soft: parsed.terms.flatMap((term, i) => (roles[i].kind === 'core' || term.kind !== 'word' ? [] : [likely[i]])),
   }
 }

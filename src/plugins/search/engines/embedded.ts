@@ -5,7 +5,7 @@ import type { FacetName, SearchDocument, SearchEngine, SearchHit, SearchQuery, S
 import { exactTerm, foldedTerm, queryVariants, tokenize } from '../analysis.js'
 import { highlight } from '../highlight.js'
 import { type ParsedQuery, positiveWords } from '../query.js'
-import { browseWeight, facetBoost, partialWeight, planQuery, type QueryPlan, type Reading } from '../understanding.js'
+import { browseWeight, facetBoost, partialBelow, partialWeight, planQuery, type QueryPlan, type Reading } from '../understanding.js'
 import { defaultVocabulary, type SearchVocabulary } from '../vocabulary.js'
 import { facetNames, maxTotalHits, maxValuesPerFacet } from './types.js'
 
@@ -183,16 +183,20 @@ export const createEmbeddedEngine = ({ vocabulary = defaultVocabulary }: { vocab
       return { documents: [...documents.values()].filter(kept).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')) }
     }
     const soft = plan.soft.map(foldedTerm)
-    const score = (document: SearchDocument, base: number, words: string[]) => {
-      const boosted = plan.boosts.reduce((value, boost) => (facetValues(document, boost.facet).some((each) => boost.values.includes(each)) ? value * facetBoost : value), base)
-      const { text, words: titled } = titleWords(document)
+    /** Scores entries found by `words`; the words are folded once, not once per entry. */
+    const scorer = (words: string[]) => {
       const folded = words.map(foldedTerm)
-      const pairs = folded.slice(1).filter((word, i) => text.includes(` ${folded[i]} ${word} `)).length
-      return (
-        boosted +
-        softWordWeight * soft.filter((word) => titled.has(word)).length +
-        (folded.length > 1 ? adjacencyWeight * (pairs / (folded.length - 1)) : 0)
-      )
+      const pairs = folded.slice(1).map((word, i) => ` ${folded[i]} ${word} `)
+      return (document: SearchDocument, base: number) => {
+        const boosted = plan.boosts.reduce((value, boost) => (facetValues(document, boost.facet).some((each) => boost.values.includes(each)) ? value * facetBoost : value), base)
+        if (soft.length === 0 && pairs.length === 0) return boosted
+        const { text, words: titled } = titleWords(document)
+        return (
+          boosted +
+          softWordWeight * soft.filter((word) => titled.has(word)).length +
+          (pairs.length ? adjacencyWeight * (pairs.filter((pair) => text.includes(pair)).length / pairs.length) : 0)
+        )
+      }
     }
     type Found = { document: SearchDocument; left: string[]; value: number }
     /** Entries with every word of the readings but those at `omitted`, scaled by `weight`. */
@@ -205,9 +209,10 @@ export const createEmbeddedEngine = ({ vocabulary = defaultVocabulary }: { vocab
         }
       }
       const left = omitted === undefined ? plan.readings[0].words.slice(count) : [plan.readings[0].words[omitted]]
+      const score = scorer(pick(plan.readings[0].words))
       return [...best.entries()].flatMap(([id, value]) => {
         const document = documents.get(id)
-        return document ? [{ document, left, value: score(document, value * weight, pick(plan.readings[0].words)) }] : []
+        return document ? [{ document, left, value: score(document, value * weight) }] : []
       })
     }
     const merge = (lists: Found[][]): Found[] => {
@@ -218,12 +223,13 @@ export const createEmbeddedEngine = ({ vocabulary = defaultVocabulary }: { vocab
     const all = plan.readings[0].words.length
     // Small words alone say little: their matches count like the facet values the query names.
     const full = gather(all, undefined, plan.browse ? browseWeight : 1)
-    // With three words or more, an entry missing one of them still ranks, below those with all
-    // unless its title holds the words together: a long query often has one word too many.
-    const partial = plan.relaxable && all >= 3 ? plan.readings[0].words.map((_, i) => gather(all, i, partialWeight)) : []
+    // With three words or more and few entries holding them all, an entry missing one still ranks,
+    // below those with all unless its title holds the words together: a long query often has one
+    // word too many.
+    const partial = plan.relaxable && all >= 3 && full.length < partialBelow ? plan.readings[0].words.map((_, i) => gather(all, i, partialWeight)) : []
     const fullIds = new Set(full.map((each) => each.document.id))
     const browsed = plan.browse
-      ? [...documents.values()].filter(kept).map((document) => ({ document, left: [], value: score(document, browseWeight, []) })).filter((each) => each.value > browseWeight)
+      ? [...documents.values()].filter(kept).map((document) => ({ document, left: [], value: scorer([])(document, browseWeight) })).filter((each) => each.value > browseWeight)
       : []
     const ranked = merge([full, ...partial.map((list) => list.filter((each) => !fullIds.has(each.document.id))), browsed])
     if (ranked.length > 0 || !plan.relaxable) {

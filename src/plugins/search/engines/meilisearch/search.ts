@@ -4,7 +4,7 @@ import type { FacetName, SearchDocument, SearchHit, SearchQuery, SearchResult } 
 import type { MeilisearchConnection } from './client.js'
 
 import { positiveWords } from '../../query.js'
-import { browseWeight, facetBoost, ignoredWords, partialWeight, planQuery, type QueryPlan, textOf } from '../../understanding.js'
+import { browseWeight, facetBoost, ignoredWords, partialBelow, partialWeight, planQuery, type QueryPlan, textOf } from '../../understanding.js'
 import { defaultVocabulary, type SearchVocabulary } from '../../vocabulary.js'
 import { facetNames, maxTotalHits, maxValuesPerFacet } from '../types.js'
 import { MeilisearchRefusedError } from './errors.js'
@@ -103,6 +103,9 @@ const positiveInteger = (value: number, name: string): number => {
   return value
 }
 
+/** Whether entries missing one word may rank, as in the embedded engine: three words or more, none quoted. */
+const hasPartial = (plan: QueryPlan) => plan.relaxable && plan.readings[0].words.length >= 3
+
 /** Boosts a query is also run with: each facet the query names, and all of them together. */
 const boostSets = (plan: QueryPlan): { filter?: string; weight: number }[] => {
   const clause = (boost: QueryPlan['boosts'][number]) => `${facetAttribute(boost.facet)} IN [${boost.values.map(quote).join(', ')}]`
@@ -114,8 +117,9 @@ const boostSets = (plan: QueryPlan): { filter?: string; weight: number }[] => {
 /**
  * The search requests for a query, built before anything is sent (and refused as a whole).
  * `strategy` is `all` first; `last` when nothing had every word, which drops words from the end.
+ * `withPartial` adds the queries missing one word each.
  */
-const searchRequest = (indexUid: string, query: SearchQuery, plan: QueryPlan, strategy: 'all' | 'last') => {
+const searchRequest = (indexUid: string, query: SearchQuery, plan: QueryPlan, strategy: 'all' | 'last', withPartial = false) => {
   const filter = searchFilter(query)
   const page = positiveInteger(query.page, 'page')
   const limit = positiveInteger(query.limit, 'limit')
@@ -140,7 +144,7 @@ const searchRequest = (indexUid: string, query: SearchQuery, plan: QueryPlan, st
   const reading = plan.readings[0]
   const boosts = boostSets(plan)
   const textWeight = plan.browse ? browseWeight : 1
-  const partial = strategy === 'all' && plan.relaxable && reading.words.length >= 3
+  const partial = withPartial && hasPartial(plan)
   if (plan.readings.length === 1 && boosts.length === 1 && !partial && queryToneWords(reading.words).length === 0) {
     return { kind: 'single' as const, left: [[]], q: reading.text, params: { ...common, filter, facets: facetAttributes, hitsPerPage: limit, page } satisfies SearchParams }
   }
@@ -242,7 +246,14 @@ export const search = async (
   vocabulary: SearchVocabulary = defaultVocabulary,
 ): Promise<SearchResult> => {
   const plan = planQuery(query.q ?? '', vocabulary)
-  const strict = await send(connection, indexUid, searchRequest(indexUid, query, plan, 'all'))
+  let strict = await send(connection, indexUid, searchRequest(indexUid, query, plan, 'all'))
+  // Few entries have every word: those missing one may answer better (a long query often has one
+  // word too many), so the query is sent again with them.
+  if (strict.total < partialBelow && hasPartial(plan)) {
+    const first = strict
+    strict = await send(connection, indexUid, searchRequest(indexUid, query, plan, 'all', true))
+    strict.engineMs += first.engineMs
+  }
   if (strict.total > 0 || !plan.relaxable) return { ...withoutTop(strict), ...(strict.left?.length ? { ignored: strict.left } : {}) }
   const relaxed = await send(connection, indexUid, searchRequest(indexUid, query, plan, 'last'))
   const kept = matchedWords(relaxed.top)
