@@ -1,11 +1,12 @@
 /**
  * How Vietnamese text and queries are cut into terms, for the embedded engine. (Meilisearch folds
- * marks itself; its adapter handles tones and abbreviations in its own settings.)
+ * marks itself; its adapter handles tones in its own way and gets the synonyms as settings.)
  */
 import type { ParsedQuery } from './query.js'
 
 import { parseDocumentNumber } from '../../lib/documentNumber.js'
 import { foldVietnamese } from '../../lib/vietnamese.js'
+import { foldedWords, type SearchVocabulary } from './vocabulary.js'
 
 /** Syllables and numbers; "227/KH-UBND" splits into 227, kh, ubnd. */
 const wordPattern = /[\p{L}\p{M}\p{N}]+/gu
@@ -18,25 +19,15 @@ export const exactTerm = (term: string): string => term.normalize('NFC').toLower
 /** Lowercase without tones or marks, so "hoc lieu" matches "học liệu". */
 export const foldedTerm = (term: string): string => foldVietnamese(term)
 
-/**
- * School abbreviations and their expansions, both ways, folded. A query term found here also
- * searches for its expansion (and an expansion for its abbreviation).
- */
-const abbreviations: Record<string, string> = {
-  bgddt: 'bo giao duc va dao tao',
-  cbgvnv: 'can bo giao vien nhan vien',
-  cntt: 'cong nghe thong tin',
-  gddt: 'giao duc va dao tao',
-  gv: 'giao vien',
-  kh: 'ke hoach',
-  mg: 'mau giao',
-  mn: 'mam non',
-  pgddt: 'phong giao duc va dao tao',
-  ph: 'phu huynh',
-  qd: 'quyet dinh',
-  sgddt: 'so giao duc va dao tao',
-  ubnd: 'uy ban nhan dan',
-}
+/** Variants of one query a search tries at most, so a query naming many synonyms stays cheap. */
+const maxVariants = 8
+
+/** The synonym groups, folded, longest phrases first (so "phòng giáo dục và đào tạo" is one phrase, not "phòng gddt"). */
+const foldedGroups = (vocabulary: SearchVocabulary): string[][] =>
+  vocabulary.synonyms
+    .map((group) => [...new Set(group.map((phrase) => foldedWords(phrase).join(' ')))].filter(Boolean))
+    .filter((group) => group.length > 1)
+    .sort((a, b) => Math.max(...b.map((each) => each.length)) - Math.max(...a.map((each) => each.length)))
 
 export type QueryVariant = {
   documentNumber?: string
@@ -46,24 +37,28 @@ export type QueryVariant = {
 }
 
 /**
- * The ways the words a query asks for may be meant: as typed, with abbreviations expanded or
- * contracted, and as an official document number when the query reads as one.
+ * The ways the words a query asks for may be meant: as typed, with words of a synonym group
+ * (abbreviations included) replaced by the others of the group, and as an official document
+ * number when the query reads as one.
  */
-export const queryVariants = (query: ParsedQuery, terms: string[]): QueryVariant[] => {
-  const folded = terms.map(foldedTerm)
+export const queryVariants = (query: ParsedQuery, terms: string[], vocabulary: SearchVocabulary): QueryVariant[] => {
   const variants: QueryVariant[] = [{ terms }]
-
-  const expanded = folded.flatMap((term) => abbreviations[term]?.split(' ') ?? [term])
-  if (expanded.join(' ') !== folded.join(' ')) variants.push({ literal: true, terms: expanded })
-
-  const joined = ` ${folded.join(' ')} `
-  // Longest phrases first, so "phòng giáo dục và đào tạo" becomes pgddt, not "phòng gddt".
-  const byLength = Object.entries(abbreviations).sort(([, a], [, b]) => b.length - a.length)
-  const contracted = byLength.reduce(
-    (text, [short, long]) => text.replace(` ${long} `, ` ${short} `),
-    joined,
-  )
-  if (contracted !== joined) variants.push({ literal: true, terms: contracted.trim().split(' ') })
+  const typed = ` ${terms.map(foldedTerm).join(' ')} `
+  let texts = [typed]
+  for (const group of foldedGroups(vocabulary)) {
+    const next = [...texts]
+    for (const text of texts) {
+      for (const member of group) {
+        if (!text.includes(` ${member} `)) continue
+        for (const other of group) {
+          const replaced = text.replace(` ${member} `, ` ${other} `)
+          if (other !== member && !next.includes(replaced) && next.length < maxVariants) next.push(replaced)
+        }
+      }
+    }
+    texts = next
+  }
+  for (const text of texts.slice(1)) variants.push({ literal: true, terms: text.trim().split(' ') })
 
   const number = parseDocumentNumber(query.text)
   if (number) variants.push({ documentNumber: number.normalized, terms: [] })

@@ -385,6 +385,21 @@ export const cases: Case[] = [
     expect: { status: 200, then: ({ body }) => expect(body.hits.map((hit: { id: string }) => hit.id)).toEqual(['1']) },
   },
 
+  {
+    rule: 'with matchingStrategy last, fewer words from the start match and the words rule says how many',
+    docs: docs('reference/api/search#ranking-score-details'),
+    given: { documents: [{ id: '1', title: 'bé học vẽ' }, { id: '2', title: 'bé ngủ' }] },
+    request: (context) => search(context.index, { matchingStrategy: 'last', q: 'bé học hát', showRankingScoreDetails: true }),
+    expect: {
+      status: 200,
+      then: ({ body }) => {
+        expect(body.hits.map((hit: { id: string }) => hit.id)).toEqual(['1', '2'])
+        expect(body.hits.map((hit: { _rankingScoreDetails: { words: { matchingWords: number; maxMatchingWords: number } } }) => hit._rankingScoreDetails.words))
+          .toMatchObject([{ matchingWords: 2, maxMatchingWords: 3 }, { matchingWords: 1, maxMatchingWords: 3 }])
+      },
+    },
+  },
+
   // Pagination and maxTotalHits
   {
     rule: 'totalHits and pages stop at maxTotalHits',

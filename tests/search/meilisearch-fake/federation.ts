@@ -7,7 +7,7 @@ import type { SearchParams } from './params.js'
 import { tokenFilter } from './auth.js'
 import { apiError, Refusal, refuse } from './errors.js'
 import { makeHit } from './format.js'
-import { checkAttributes, type FakeIndex, facetsOf, rank, type StoredDocument } from './search.js'
+import { checkAttributes, type FakeIndex, facetsOf, rank, scoreDetails, type StoredDocument } from './search.js'
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -35,7 +35,10 @@ export const searchIndex = (index: FakeIndex, params: SearchParams, caller: Call
   const maxTotalHits = (index.settings.pagination as { maxTotalHits: number }).maxTotalHits
   const { finite, limit, offset, page, perPage } = pageOf(params, maxTotalHits)
   const total = Math.min(ranked.length, maxTotalHits)
-  const hits = ranked.slice(offset, offset + limit).map(({ document }) => makeHit(document, query, index.settings, params))
+  const hits = ranked.slice(offset, offset + limit).map((entry) => ({
+    ...makeHit(entry.document, query, index.settings, params),
+    ...(params.showRankingScoreDetails ? { _rankingScoreDetails: scoreDetails(entry, query) } : {}),
+  }))
   const facets = params.facets ? facetsOf(index, ranked.map(({ document }) => document), params.facets) : undefined
   return {
     hits,
@@ -73,7 +76,7 @@ export const federatedSearch = (indexes: Map<string, FakeIndex>, queries: { call
     const max = (mergeFacets as Record<string, unknown>).maxValuesPerFacet
     if (max !== undefined && max !== null && !(Number.isSafeInteger(max) && (max as number) >= 0)) refuse('invalid_multi_search_max_values_per_facet', 'Invalid value at `.federation.mergeFacets.maxValuesPerFacet`')
   }
-  const entries: { document: StoredDocument; indexUid: string; query: number; rank: number; score: number }[] = []
+  const entries: { document: StoredDocument; indexUid: string; query: number; rank: number; score: number; words: number }[] = []
   const candidates = new Map<string, Map<string, StoredDocument>>()
   const parsedQueries: ReturnType<typeof rank>['query'][] = []
   queries.forEach(({ caller, params, raw }, position) => {
@@ -92,9 +95,9 @@ export const federatedSearch = (indexes: Map<string, FakeIndex>, queries: { call
       const { query, ranked } = rank(index, params, tokenFilter(caller, index.uid))
       parsedQueries[position] = query
       const seen = candidates.get(index.uid) ?? new Map<string, StoredDocument>()
-      ranked.forEach(({ document, score }, rankPosition) => {
+      ranked.forEach(({ document, score, words }, rankPosition) => {
         seen.set(String(document[index.primaryKey ?? 'id']), document)
-        entries.push({ document, indexUid: index.uid, query: position, rank: rankPosition, score: score * (weight as number) })
+        entries.push({ document, indexUid: index.uid, query: position, rank: rankPosition, score: score * (weight as number), words })
       })
       candidates.set(index.uid, seen)
     } catch (error) {
@@ -115,6 +118,7 @@ export const federatedSearch = (indexes: Map<string, FakeIndex>, queries: { call
   const limit = (federation.limit as number | undefined) ?? 20
   const hits = merged.slice(offset, offset + limit).map((entry) => ({
     ...makeHit(entry.document, parsedQueries[entry.query], indexes.get(entry.indexUid)!.settings, queries[entry.query].params),
+    ...(queries[entry.query].params.showRankingScoreDetails ? { _rankingScoreDetails: scoreDetails(entry, parsedQueries[entry.query]) } : {}),
     _federation: { indexUid: entry.indexUid, queriesPosition: entry.query, weightedRankingScore: entry.score },
   }))
   const byIndex: Record<string, ReturnType<typeof facetsOf>> = {}

@@ -7,7 +7,8 @@
  *   of `searchableAttributes`, a nested field through its parent ("Searchable attributes",
  *   https://www.meilisearch.com/docs/reference/api/settings#searchable-attributes). Ranking: more
  *   query words first, then the more important attribute, then `sort`, then the exact (not
- *   prefix) matches, then the order of indexing. Typo tolerance is not modelled.
+ *   prefix) matches, then the order of indexing; `showRankingScoreDetails` reports the `words`
+ *   rule alone. Typo tolerance is not modelled.
  * - Filters and facets must name filterable attributes, `sort` sortable ones; otherwise 400
  *   `invalid_search_filter`, `invalid_search_facets`, `invalid_search_sort` ("Error codes"; the
  *   search reference says unfilterable facets are ignored, the error codes page and the server
@@ -125,7 +126,17 @@ const excluded = (fields: Field[], query: Query): boolean =>
   query.negativeWords.some((word) => fields.some((field) => field.words.some((each) => each.word === word))) ||
   query.negativePhrases.some((phrase) => fields.some((field) => sequenceAt(field, phrase).length > 0))
 
-export type Ranked = { document: StoredDocument; score: number }
+export type Ranked = { document: StoredDocument; score: number; words: number }
+
+/**
+ * `_rankingScoreDetails` as far as the fake ranks: the `words` rule, how many of the query's words
+ * (from its start) a hit matched ("Ranking score details",
+ * https://www.meilisearch.com/docs/reference/api/search#ranking-score-details).
+ */
+export const scoreDetails = (entry: Ranked, query: Query) =>
+  query.terms.length
+    ? { words: { matchingWords: entry.words, maxMatchingWords: query.terms.length, order: 0, score: entry.words / query.terms.length } }
+    : {}
 
 const sortValue = (document: StoredDocument, attribute: string): unknown => {
   let value: unknown = document
@@ -202,6 +213,7 @@ export const rank = (index: FakeIndex, params: SearchParams, extraFilter?: unkno
     query,
     ranked: scored.map((entry, position) => ({
       document: entry.document,
+      words: entry.words,
       // Fewer query words found and a later place both lower the score, which stays within ]0, 1].
       score: (Math.max(entry.words, query.terms.length ? 0 : 1) / terms) * (1 - position / (scored.length + 1)),
     })),

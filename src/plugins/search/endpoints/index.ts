@@ -37,6 +37,9 @@ export const searchEndpoints = (options: SanitizedSearchPluginOptions): Endpoint
           {
             facets: result.facets,
             hits: result.hits,
+            ...(result.ignored?.length
+              ? { ignored: result.ignored, notice: translate(req, 'searchRelaxed', { words: result.ignored.join(', ') }) }
+              : {}),
             limit: query.limit,
             page: query.page,
             q: query.q,

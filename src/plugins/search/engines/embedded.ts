@@ -3,8 +3,10 @@ import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisea
 import type { FacetName, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from './types.js'
 
 import { exactTerm, foldedTerm, queryVariants, tokenize } from '../analysis.js'
-import { highlight, highlightTerms } from '../highlight.js'
-import { type ParsedQuery, parseQuery, positiveWords } from '../query.js'
+import { highlight } from '../highlight.js'
+import { type ParsedQuery, positiveWords } from '../query.js'
+import { browseWeight, facetBoost, partialBelow, partialWeight, planQuery, type QueryPlan, type Reading } from '../understanding.js'
+import { defaultVocabulary, type SearchVocabulary } from '../vocabulary.js'
 import { facetNames, maxTotalHits, maxValuesPerFacet } from './types.js'
 
 const searchableFields = ['title', 'documentNumber', 'summary', 'text'] as const
@@ -93,6 +95,26 @@ const foldedFields = (document: SearchDocument): string[] => {
   return fields
 }
 
+/** Folded words of an entry's title and summary, where a word the query only ranks by counts. */
+const titleWordsCache = new WeakMap<SearchDocument, { text: string; words: Set<string> }>()
+const titleWords = (document: SearchDocument): { text: string; words: Set<string> } => {
+  let cached = titleWordsCache.get(document)
+  if (!cached) {
+    const words = [tokenize(document.title), tokenize(document.summary ?? '')].map((each) => each.map(foldedTerm).join(' '))
+    cached = { text: ` ${words.join(' | ')} `, words: new Set(words.join(' ').split(' ')) }
+    titleWordsCache.set(document, cached)
+  }
+  return cached
+}
+
+/** What the words typed side by side in a title or summary add to a score, all pairs together. */
+const adjacencyWeight = 0.5
+
+
+
+/** What each stopword or facet word found in a title or summary adds to a score (the best match scores 1). */
+const softWordWeight = 0.05
+
 /** Phrases that must appear and words or phrases that must not, as one test per entry. */
 const syntaxFilter = (query: ParsedQuery): ((document: SearchDocument) => boolean) | undefined => {
   const required = query.terms.flatMap((term) => (term.kind === 'phrase' ? [phrasePattern(term.words)] : []))
@@ -108,7 +130,7 @@ const syntaxFilter = (query: ParsedQuery): ((document: SearchDocument) => boolea
 }
 
 /** Search held in this process's memory, rebuilt from the database at start. */
-export const createEmbeddedEngine = (): SearchEngine => {
+export const createEmbeddedEngine = ({ vocabulary = defaultVocabulary }: { vocabulary?: SearchVocabulary } = {}): SearchEngine => {
   let entries: Entries = { documents: new Map(), index: newIndex() }
 
   const matchesFilters = (document: SearchDocument, query: SearchQuery): boolean =>
@@ -120,7 +142,7 @@ export const createEmbeddedEngine = (): SearchEngine => {
 
   const toMiniQuery = (query: ParsedQuery, words: string[]): Query => ({
     combineWith: 'OR',
-    queries: queryVariants(query, words).flatMap((variant): Query[] => {
+    queries: queryVariants(query, words, vocabulary).flatMap((variant): Query[] => {
       if (variant.documentNumber) {
         return [{ combineWith: 'OR', fields: ['documentNumber'], queries: [compactNumber(variant.documentNumber)] }]
       }
@@ -133,16 +155,10 @@ export const createEmbeddedEngine = (): SearchEngine => {
     }),
   })
 
-  const rank = (query: SearchQuery, parsed: ParsedQuery): SearchDocument[] => {
+  /** Scores of the entries matching every word of one reading, the best scaled to the reading's weight. */
+  const scoresOf = (query: SearchQuery, plan: QueryPlan, reading: Reading, kept: (document: SearchDocument) => boolean) => {
     const { documents, index } = entries
-    const words = positiveWords(parsed)
-    const syntax = syntaxFilter(parsed)
-    const kept = (document: SearchDocument) => matchesFilters(document, query) && (!syntax || syntax(document))
-    // A query of exclusions alone lists everything else, newest first, as an empty query does.
-    if (words.length === 0) {
-      return [...documents.values()].filter(kept).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
-    }
-    const results: MiniResult[] = index.search(toMiniQuery(parsed, words), {
+    const results: MiniResult[] = index.search(toMiniQuery(plan.parsed, reading.words), {
       boost: boosts,
       filter: (result) => {
         const document = documents.get(String(result.id))
@@ -150,9 +166,87 @@ export const createEmbeddedEngine = (): SearchEngine => {
       },
       // Vietnamese syllables are short: a typo is forgiven only in longer words.
       fuzzy: (term) => (term.length >= 5 ? 1 : false),
-      prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 2,
+      prefix: (term, position, terms) => plan.prefixLast && position === terms.length - 1 && term.length >= 2,
     })
-    return results.flatMap((result) => documents.get(String(result.id)) ?? [])
+    const best = results[0]?.score ?? 1
+    return new Map(results.map((result) => [String(result.id), (result.score / best) * reading.weight]))
+  }
+
+  /** The entries matching the words the plan requires (or, relaxed, fewer), best first, and the words left out. */
+  const rank = (query: SearchQuery, plan: QueryPlan): { documents: SearchDocument[]; ignored?: string[] } => {
+    const { documents } = entries
+    const { parsed } = plan
+    const syntax = syntaxFilter(parsed)
+    const kept = (document: SearchDocument) => matchesFilters(document, query) && (!syntax || syntax(document))
+    // A query of exclusions alone lists everything else, newest first, as an empty query does.
+    if (positiveWords(parsed).length === 0) {
+      return { documents: [...documents.values()].filter(kept).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')) }
+    }
+    const soft = plan.soft.map(foldedTerm)
+    /** Scores entries found by `words`; the words are folded once, not once per entry. */
+    const scorer = (words: string[]) => {
+      const folded = words.map(foldedTerm)
+      const pairs = folded.slice(1).map((word, i) => ` ${folded[i]} ${word} `)
+      return (document: SearchDocument, base: number) => {
+        const boosted = plan.boosts.reduce((value, boost) => (facetValues(document, boost.facet).some((each) => boost.values.includes(each)) ? value * facetBoost : value), base)
+        if (soft.length === 0 && pairs.length === 0) return boosted
+        const { text, words: titled } = titleWords(document)
+        return (
+          boosted +
+          softWordWeight * soft.filter((word) => titled.has(word)).length +
+          (pairs.length ? adjacencyWeight * (pairs.filter((pair) => text.includes(pair)).length / pairs.length) : 0)
+        )
+      }
+    }
+    type Found = { document: SearchDocument; left: string[]; value: number }
+    /** Entries with every word of the readings but those at `omitted`, scaled by `weight`. */
+    const gather = (count: number, omitted?: number, weight = 1): Found[] => {
+      const best = new Map<string, number>()
+      const pick = (words: string[]) => words.slice(0, count).filter((_, i) => i !== omitted)
+      for (const reading of plan.readings) {
+        for (const [id, value] of scoresOf(query, plan, { ...reading, words: pick(reading.words) }, kept)) {
+          best.set(id, Math.max(best.get(id) ?? 0, value))
+        }
+      }
+      const left = omitted === undefined ? plan.readings[0].words.slice(count) : [plan.readings[0].words[omitted]]
+      const score = scorer(pick(plan.readings[0].words))
+      return [...best.entries()].flatMap(([id, value]) => {
+        const document = documents.get(id)
+        return document ? [{ document, left, value: score(document, value * weight) }] : []
+      })
+    }
+    const merge = (lists: Found[][]): Found[] => {
+      const best = new Map<string, Found>()
+      for (const found of lists.flat()) if (found.value > (best.get(found.document.id)?.value ?? -1)) best.set(found.document.id, found)
+      return [...best.values()].sort((a, b) => b.value - a.value)
+    }
+    const all = plan.readings[0].words.length
+    // Small words alone say little: their matches count like the facet values the query names.
+    const full = gather(all, undefined, plan.browse ? browseWeight : 1)
+    // With three words or more and few entries holding them all, an entry missing one still ranks,
+    // below those with all unless its title holds the words together: a long query often has one
+    // word too many.
+    const partial = plan.relaxable && all >= 3 && full.length < partialBelow ? plan.readings[0].words.map((_, i) => gather(all, i, partialWeight)) : []
+    const fullIds = new Set(full.map((each) => each.document.id))
+    const browsed = plan.browse
+      ? [...documents.values()].filter(kept).map((document) => ({ document, left: [], value: scorer([])(document, browseWeight) })).filter((each) => each.value > browseWeight)
+      : []
+    const ranked = merge([full, ...partial.map((list) => list.filter((each) => !fullIds.has(each.document.id))), browsed])
+    if (ranked.length > 0 || !plan.relaxable) {
+      return { documents: ranked.map((each) => each.document), ...(full.length === 0 && ranked.length ? { ignored: ranked[0].left } : {}) }
+    }
+    // Nothing has all but one word: as Meilisearch's `last` strategy, drop words from the end,
+    // the entries matching more of them first.
+    const seen = new Set<string>()
+    const relaxed: Found[] = []
+    for (let count = all - 1; count >= 1; count--) {
+      for (const found of gather(count).sort((a, b) => b.value - a.value)) {
+        if (seen.has(found.document.id)) continue
+        seen.add(found.document.id)
+        relaxed.push(found)
+      }
+    }
+    return { documents: relaxed.map((each) => each.document), ...(relaxed.length ? { ignored: relaxed[0].left } : {}) }
   }
 
   const toHit = (document: SearchDocument, terms: Set<string>): SearchHit => ({
@@ -181,8 +275,8 @@ export const createEmbeddedEngine = (): SearchEngine => {
     search: async (query): Promise<SearchResult> => {
       if (query.levels.length === 0) throw new Error('search without access levels refused')
       const started = performance.now()
-      const parsed = parseQuery(query.q)
-      const ranked = rank(query, parsed)
+      const plan = planQuery(query.q, vocabulary)
+      const { documents: ranked, ignored } = rank(query, plan)
       const facets: SearchResult['facets'] = {}
       for (const facet of facetNames) {
         const counts = new Map<string, number>()
@@ -191,11 +285,17 @@ export const createEmbeddedEngine = (): SearchEngine => {
         }
         facets[facet] = topFacetValues(counts)
       }
-      const terms = highlightTerms(query.q)
+      const terms = new Set(plan.highlightWords.map(foldedTerm))
       const total = Math.min(ranked.length, maxTotalHits)
       const start = (query.page - 1) * query.limit
       const hits = ranked.slice(start, Math.min(start + query.limit, total)).map((document) => toHit(document, terms))
-      return { engineMs: performance.now() - started, facets, hits, total }
+      return {
+        engineMs: performance.now() - started,
+        facets,
+        hits,
+        ...(ignored ? { ignored } : {}),
+        total,
+      }
     },
     replaceAll: async (batches, onProgress) => {
       const next: Entries = { documents: new Map(), index: newIndex() }

@@ -78,6 +78,11 @@ export type SearchResult = {
   /** For every facet, the count of matching documents per value (within the reader's levels). */
   facets: Partial<Record<FacetName, Record<string, number>>>
   hits: SearchHit[]
+  /**
+   * Words left out because no entry holds them all (the query was relaxed, dropping words from its
+   * end); absent when every word that must match did.
+   */
+  ignored?: string[]
   /** Milliseconds the engine itself spent. */
   engineMs: number
   total: number

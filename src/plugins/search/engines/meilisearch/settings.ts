@@ -7,6 +7,7 @@ import { MeilisearchApiError, type Settings } from 'meilisearch'
 import type { MeilisearchConnection } from './client.js'
 
 import { foldVietnamese } from '../../../../lib/vietnamese.js'
+import { defaultVocabulary, foldedWords, type SearchVocabulary } from '../../vocabulary.js'
 import { maxTotalHits, maxValuesPerFacet } from '../types.js'
 import { MeilisearchRequestRefusedError } from './errors.js'
 import { facetAttributes } from './filters.js'
@@ -41,50 +42,31 @@ const displayedAttributes = [
 ]
 
 /**
- * School abbreviations and what they stand for. Each is written with and without marks: current
- * servers fold both to the same synonym, older ones (before Đ was folded to d) need both.
+ * Every word or phrase of a synonym group finds the others. Each is written as listed (lowercase)
+ * and folded: current servers fold both to the same synonym, older ones (before Đ was folded to d)
+ * need both.
  */
-const abbreviations: Record<string, string[]> = {
-  bgddt: ['bộ giáo dục và đào tạo', 'bo giao duc va dao tao'],
-  bgdđt: ['bộ giáo dục và đào tạo', 'bo giao duc va dao tao'],
-  cntt: ['công nghệ thông tin', 'cong nghe thong tin'],
-  gddt: ['giáo dục và đào tạo', 'giao duc va dao tao'],
-  gdđt: ['giáo dục và đào tạo', 'giao duc va dao tao'],
-  gv: ['giáo viên', 'giao vien'],
-  kh: ['kế hoạch', 'ke hoach'],
-  mg: ['mẫu giáo', 'mau giao'],
-  mn: ['mầm non', 'mam non'],
-  pgddt: ['phòng giáo dục và đào tạo', 'phong giao duc va dao tao'],
-  pgdđt: ['phòng giáo dục và đào tạo', 'phong giao duc va dao tao'],
-  ph: ['phụ huynh', 'phu huynh'],
-  sgddt: ['sở giáo dục và đào tạo', 'so giao duc va dao tao'],
-  sgdđt: ['sở giáo dục và đào tạo', 'so giao duc va dao tao'],
-  ubnd: ['ủy ban nhân dân', 'uỷ ban nhân dân', 'uy ban nhan dan'],
-}
-
-/** Both directions: an abbreviation finds its expansion, and every spelling of an expansion finds the abbreviation. */
-const synonyms = (): Record<string, string[]> => {
+const synonyms = (vocabulary: SearchVocabulary): Record<string, string[]> => {
   const result: Record<string, string[]> = {}
-  const add = (from: string, to: string) => {
-    if (from === to) return
-    result[from] = [...new Set([...(result[from] ?? []), to])]
-  }
-  for (const [short, expansions] of Object.entries(abbreviations)) {
-    for (const expansion of expansions) {
-      add(short, expansion)
-      add(expansion, short)
+  const spellings = (phrase: string) => [...new Set([phrase.normalize('NFC').toLowerCase(), foldedWords(phrase).join(' ')])]
+  for (const group of vocabulary.synonyms) {
+    for (const from of group) {
+      for (const key of spellings(from)) {
+        const others = group.filter((to) => to !== from).flatMap(spellings).filter((to) => to !== key)
+        if (others.length) result[key] = [...new Set([...(result[key] ?? []), ...others])]
+      }
     }
   }
   return result
 }
 
 /** The settings of every index this engine builds, live or temporary. */
-export const indexSettings = (): Settings => ({
+export const indexSettings = (vocabulary: SearchVocabulary = defaultVocabulary): Settings => ({
   searchableAttributes,
   displayedAttributes,
   filterableAttributes: ['accessLevel', ...facetAttributes, 'toneWords'],
   sortableAttributes: ['publishedAt'],
-  synonyms: synonyms(),
+  synonyms: synonyms(vocabulary),
   typoTolerance: {
     enabled: true,
     // Vietnamese syllables are short and one letter changes the word (ban/bàn/bạn/bản are
