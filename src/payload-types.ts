@@ -73,6 +73,7 @@ export interface Config {
     'regulatory-documents': RegulatoryDocument;
     media: Media;
     users: User;
+    'oai-deletions': OaiDeletion;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -87,6 +88,7 @@ export interface Config {
     'regulatory-documents': RegulatoryDocumentsSelect<false> | RegulatoryDocumentsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'oai-deletions': OaiDeletionsSelect<false> | OaiDeletionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -420,6 +422,20 @@ export interface RegulatoryDocument {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "oai-deletions".
+ */
+export interface OaiDeletion {
+  id: number;
+  key: string;
+  source: string;
+  docId: string;
+  sets?: string[] | null;
+  withdrawnAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -566,6 +582,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'oai-deletions';
+        value: number | OaiDeletion;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -838,6 +858,19 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "oai-deletions_select".
+ */
+export interface OaiDeletionsSelect<T extends boolean = true> {
+  key?: T;
+  source?: T;
+  docId?: T;
+  sets?: T;
+  withdrawnAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -8,11 +8,13 @@ import { guardSort } from './guardSort/index.js'
 import { openAPIPlugin } from './openapi/index.js'
 import { searchPlugin } from './search/index.js'
 import { serverOnlyJobs } from './serverOnlyJobs.js'
+import { standardsPlugin } from './standards/index.js'
 
 export const plugins: Plugin[] = [
   guardSort(),
   costLimits(),
   searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
+  standardsPlugin(),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),
   // Last: it decides for the crons every plugin before it configured.
   serverOnlyJobs(),
