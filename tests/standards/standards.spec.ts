@@ -1,11 +1,14 @@
 /**
- * OAI-PMH 2.0 at /oai as a harvester meets it: real HTTP, every answer validated by xmllint against
- * the official schemas, and Debian's libhttp-oai-perl harvesting the demo catalogue in full and
- * then incrementally after publishing, unpublishing, raising and deleting.
+ * The open standards as their clients meet them, over real HTTP on the demo content: OAI-PMH 2.0
+ * at /oai, every answer validated by xmllint against the official schemas and Debian's
+ * libhttp-oai-perl harvesting the catalogue in full and then incrementally after publishing,
+ * unpublishing, raising and deleting; and the RSS and Atom feeds.
  */
 import type { Payload } from 'payload'
 
+import { allFeeds, feedLength, feedPath } from '../../src/plugins/standards/feeds.js'
 import { encodeToken } from '../../src/plugins/standards/oai/token.js'
+import { sections } from '../../src/plugins/standards/sitemaps.js'
 import { seedDemo } from '../../src/seed/seedDemo.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
 import { rest } from '../helpers/api.js'
@@ -266,5 +269,83 @@ describe('harvesting with Debian’s oai_pmh', () => {
     const parents = (await payload.find({ collection: 'library-items', where: { accessLevel: { equals: 'parents' } }, limit: 1, depth: 0 })).docs[0]!
     const xml = await get(`verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:${host}:library-items/${parents.id}`)
     expect(errorCode(xml)).toBe('idDoesNotExist')
+  })
+})
+
+describe('feeds', () => {
+  const feeds = allFeeds().flatMap(({ name, title }) => (['rss', 'atom'] as const).map((format) => [feedPath(name, format), title, name, format] as const))
+
+  /** What the API lists an anonymous reader for the feed, newest first. */
+  const apiTitles = async (name: (typeof feeds)[number][2]): Promise<string[]> => {
+    const query =
+      name.kind === 'materials'
+        ? `/learning-materials?sort=-updatedAt&limit=${feedLength}&depth=0`
+        : `/announcements?sort=-publishedAt&limit=${feedLength}&depth=0${name.category ? `&where[category][equals]=${name.category}` : ''}`
+    const { docs } = (await (await rest(payload, query)).json()) as { docs: Array<{ title: string }> }
+    return docs.map((doc) => doc.title)
+  }
+
+  it.each(feeds)('%s is well-formed and lists what the API shows anyone, newest first', async (path, _title, name, format) => {
+    const response = await fetch(`${server.url}${path}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(format === 'rss' ? /^application\/rss\+xml/ : /^application\/atom\+xml/)
+    const xml = await response.text()
+    expect(xpath(xml, 'count(/*)')).toEqual(['1'])
+    const entry = format === 'rss' ? '/rss/channel/item' : `/${oai('feed')}/${oai('entry')}`
+    const titles = xpath(xml, `${entry}/${format === 'rss' ? 'title' : oai('title')}/text()`)
+    expect(titles).toEqual(await apiTitles(name))
+    if (format === 'atom') {
+      // RFC 4287 section 4.1.2: every entry has an id, a title and an updated date.
+      for (const required of ['id', 'title', 'updated']) expect(xpath(xml, `count(${entry}/${oai(required)})`)).toEqual([String(titles.length)])
+      expect(xpath(xml, `count(/${oai('feed')}/${oai('link')}[@rel='self'])`)).toEqual(['1'])
+    } else {
+      expect(xpath(xml, 'count(/rss/channel/item[not(guid) or not(pubDate) or not(link)])')).toEqual(['0'])
+    }
+  })
+
+  it('carries the public attachments as enclosures, with their size and type', async () => {
+    const { docs } = await payload.find({ collection: 'announcements', sort: '-publishedAt', limit: feedLength, depth: 1, overrideAccess: false })
+    const file = docs.flatMap((doc) => doc.attachments ?? []).find((each) => typeof each === 'object') as { filesize: number; mimeType: string; url: string }
+    const atom = await (await fetch(`${server.url}/feeds/tin-tuc.atom`)).text()
+    const link = `${server.url}${file.url}`
+    expect(xpath(atom, `string(//${oai('link')}[@rel='enclosure'][@href='${link}']/@length)`)).toEqual([String(file.filesize)])
+    const rss = await (await fetch(`${server.url}/feeds/tin-tuc.rss`)).text()
+    expect(xpath(rss, `string(//enclosure[@url='${link}']/@type)`)).toEqual([file.mimeType])
+  })
+
+  it('answers 404 for a feed that does not exist', async () => {
+    expect((await fetch(`${server.url}/feeds/tin-tuc/khong-co.rss`)).status).toBe(404)
+  })
+})
+
+describe('sitemaps and robots.txt', () => {
+  const loc = (name: string) => `/*[local-name()='${name}']`
+
+  it('indexes one sitemap per section, each dated by its newest change', async () => {
+    const index = await (await fetch(`${server.url}/sitemap.xml`)).text()
+    const listed = xpath(index, `/${loc('sitemapindex')}${loc('sitemap')}${loc('loc')}/text()`)
+    expect(listed).toEqual(sections.map((section) => `${server.url}/sitemaps/${section.name}.xml`))
+    for (const section of sections) {
+      const sitemap = await (await fetch(`${server.url}/sitemaps/${section.name}.xml`)).text()
+      const dates = xpath(sitemap, `/${loc('urlset')}${loc('url')}${loc('lastmod')}/text()`).sort()
+      const indexed = xpath(index, `/${loc('sitemapindex')}${loc('sitemap')}[${loc('loc').slice(1)}='${server.url}/sitemaps/${section.name}.xml']${loc('lastmod')}/text()`)
+      expect(indexed).toEqual([dates.at(-1)])
+    }
+  })
+
+  it.each(sections.filter((section) => section.collection).map((section) => [section.name, section] as const))(
+    'lists in the %s sitemap every page the API shows anyone, and nothing else',
+    async (name, section) => {
+      const sitemap = await (await fetch(`${server.url}/sitemaps/${name}.xml`)).text()
+      const urls = xpath(sitemap, `/${loc('urlset')}${loc('url')}${loc('loc')}/text()`).sort()
+      const { docs } = (await (await rest(payload, `/${section.collection}?limit=100&depth=0`)).json()) as { docs: Array<{ id: number; slug?: string }> }
+      expect(urls).toEqual(docs.map((doc) => `${server.url}${section.pathOf!(doc)}`).sort())
+    },
+  )
+
+  it('tells crawlers where the sitemap is and keeps them out of the admin panel and the API', async () => {
+    const robots = await (await fetch(`${server.url}/robots.txt`)).text()
+    expect(robots).toContain(`Sitemap: ${server.url}/sitemap.xml`)
+    expect(robots.split('\n')).toEqual(expect.arrayContaining(['Disallow: /admin', 'Disallow: /api/']))
   })
 })
