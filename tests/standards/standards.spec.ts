@@ -9,6 +9,16 @@ import type { Payload } from 'payload'
 import { allFeeds, feedLength, feedPath } from '../../src/plugins/standards/feeds.js'
 import { encodeToken } from '../../src/plugins/standards/oai/token.js'
 import { sections } from '../../src/plugins/standards/sitemaps.js'
+import {
+  bookJsonLd,
+  type JsonLd,
+  learningResourceJsonLd,
+  legislationJsonLd,
+  newsArticleJsonLd,
+  preschoolJsonLd,
+} from '../../src/site/structuredData.js'
+import jsonld from 'jsonld'
+import type { Announcement, LearningMaterial, LibraryItem, RegulatoryDocument, SchoolProfile } from '../../src/payload-types.js'
 import { seedDemo } from '../../src/seed/seedDemo.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
 import { rest } from '../helpers/api.js'
@@ -347,5 +357,75 @@ describe('sitemaps and robots.txt', () => {
     const robots = await (await fetch(`${server.url}/robots.txt`)).text()
     expect(robots).toContain(`Sitemap: ${server.url}/sitemap.xml`)
     expect(robots.split('\n')).toEqual(expect.arrayContaining(['Disallow: /admin', 'Disallow: /api/']))
+  })
+})
+
+describe('structured data (JSON-LD) of the detail pages', () => {
+  const site = 'https://truong.example.vn'
+  const schema = (name: string) => `https://schema.org/${name}`
+
+  /** Expanded by the `jsonld` processor, which may not fetch anything: the context is inline. */
+  const expand = async (data: JsonLd) => {
+    const [node] = await jsonld.expand(data as jsonld.JsonLdDocument, {
+      documentLoader: async (url: string) => {
+        throw new Error(`no network in a JSON-LD block: ${url}`)
+      },
+    })
+    return node as Record<string, Array<{ '@value'?: unknown; '@id'?: string }>>
+  }
+  const values = (node: Record<string, Array<{ '@value'?: unknown }>>, name: string) => (node[schema(name)] ?? []).map((each) => each['@value'])
+
+  /** Read as the site reads it: the REST API, anonymously, relations populated. */
+  const read = async <T>(path: string): Promise<T> => (await (await rest(payload, path)).json()) as T
+
+  it('describes a learning material as a LearningResource with its level, ages, type and language', async () => {
+    const { docs } = await read<{ docs: LearningMaterial[] }>('/learning-materials?limit=20&depth=1&where[ageGroups][exists]=true')
+    const material = docs.find((doc) => doc.ageGroups?.length)!
+    const node = await expand(learningResourceJsonLd(material, site))
+    expect(node['@type']).toEqual([schema('LearningResource')])
+    expect(values(node, 'educationalLevel').length).toBe(material.ageGroups!.length)
+    expect(values(node, 'typicalAgeRange')[0]).toMatch(/^\d-\d$/)
+    expect(values(node, 'learningResourceType')).toHaveLength(1)
+    expect(values(node, 'inLanguage')).toEqual(['vi'])
+    expect(values(node, 'name')).toEqual([material.title])
+  })
+
+  it('describes a library item as a Book with its ISBN and authors', async () => {
+    const { docs } = await read<{ docs: LibraryItem[] }>('/library-items?limit=50&depth=1')
+    const book = docs.find((doc) => doc.isbn)!
+    const node = await expand(bookJsonLd(book, site))
+    expect(node['@type']).toEqual([schema('Book')])
+    expect(values(node, 'isbn')).toEqual([book.isbn])
+    expect(node[schema('author')]).toHaveLength(book.creators?.length ?? 0)
+  })
+
+  it('describes an official document as Legislation, with the documents it relates to', async () => {
+    const { docs } = await read<{ docs: RegulatoryDocument[] }>('/regulatory-documents?limit=50&depth=1')
+    const related = docs.find((doc) => doc.relatedDocuments?.some((each) => typeof each.document === 'object'))!
+    const node = await expand(legislationJsonLd(related, site))
+    expect(node['@type']).toEqual([schema('Legislation')])
+    expect(values(node, 'legislationIdentifier')).toEqual([related.documentNumber])
+    expect(values(node, 'legislationDate')).toEqual([related.issueDate.slice(0, 10)])
+    expect(values(node, 'legislationType')).toHaveLength(1)
+    expect(node[schema('legislationPassedBy')]).toHaveLength(1)
+    const linked = ['legislationTransposes', 'isBasedOn', 'legislationChanges'].flatMap((name) => node[schema(name)] ?? [])
+    expect(linked.map((each) => each['@id'])).toEqual(
+      expect.arrayContaining(related.relatedDocuments!.filter((each) => typeof each.document === 'object').map((each) => `${site}/van-ban/${(each.document as RegulatoryDocument).id}`)),
+    )
+    const replaced = docs.find((doc) => doc.replacedBy?.some((each) => typeof each === 'object'))
+    if (replaced) {
+      const reverse = (await expand(legislationJsonLd(replaced, site)))['@reverse'] as unknown as Record<string, unknown[]>
+      expect(reverse[schema('legislationChanges')]).toHaveLength(replaced.replacedBy!.filter((each) => typeof each === 'object').length)
+    }
+  })
+
+  it('describes an announcement as a NewsArticle and the school as a Preschool', async () => {
+    const { docs } = await read<{ docs: Announcement[] }>('/announcements?limit=1&depth=1')
+    const news = await expand(newsArticleJsonLd(docs[0]!, site, 'Trường Mầm non Phục Lễ'))
+    expect(values(news, 'headline')).toEqual([docs[0]!.title])
+    const profile = await read<SchoolProfile>('/globals/school-profile?depth=0')
+    const school = await expand(preschoolJsonLd(profile, site))
+    expect(school['@type']).toEqual([schema('Preschool')])
+    expect(values(school, 'name')).toEqual([profile.name])
   })
 })
