@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     users: User;
     'oai-deletions': OaiDeletion;
+    'slug-history': SlugHistory;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -89,6 +90,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'oai-deletions': OaiDeletionsSelect<false> | OaiDeletionsSelect<true>;
+    'slug-history': SlugHistorySelect<false> | SlugHistorySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -436,6 +438,17 @@ export interface OaiDeletion {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "slug-history".
+ */
+export interface SlugHistory {
+  id: number;
+  key: string;
+  docId: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -586,6 +599,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'oai-deletions';
         value: number | OaiDeletion;
+      } | null)
+    | ({
+        relationTo: 'slug-history';
+        value: number | SlugHistory;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -869,6 +886,16 @@ export interface OaiDeletionsSelect<T extends boolean = true> {
   docId?: T;
   sets?: T;
   withdrawnAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "slug-history_select".
+ */
+export interface SlugHistorySelect<T extends boolean = true> {
+  key?: T;
+  docId?: T;
   updatedAt?: T;
   createdAt?: T;
 }

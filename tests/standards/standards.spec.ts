@@ -21,7 +21,8 @@ import jsonld from 'jsonld'
 import type { Announcement, LearningMaterial, LibraryItem, RegulatoryDocument, SchoolProfile } from '../../src/payload-types.js'
 import { seedDemo } from '../../src/seed/seedDemo.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
-import { rest } from '../helpers/api.js'
+import { rest, tokenFor } from '../helpers/api.js'
+import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
 import { harvest, type Harvested, oai, schemaProblems, serveStandards, xpath } from './oaiHarness.js'
 
 const pageSize = 7
@@ -427,5 +428,38 @@ describe('structured data (JSON-LD) of the detail pages', () => {
     const school = await expand(preschoolJsonLd(profile, site))
     expect(school['@type']).toEqual([schema('Preschool')])
     expect(values(school, 'name')).toEqual([profile.name])
+  })
+})
+
+describe('stable links', () => {
+  const visit = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { redirect: 'manual', headers })
+
+  it('answers an address with a former slug with 301 to the current one, keeping the query', async () => {
+    const material = (await firstPublic('learning-materials', 2)) as { id: number; slug: string }
+    const renamed = await payload.update({ collection: 'learning-materials', id: material.id, data: { slug: `${material.slug}-ban-moi` } })
+    const response = await visit(`/hoc-lieu/${material.slug}?utm_source=qr`)
+    expect(response.status).toBe(301)
+    expect(response.headers.get('location')).toBe(`/hoc-lieu/${renamed.slug}?utm_source=qr`)
+    // The current address goes on to the site (here, with no site behind, express's 404).
+    expect((await visit(`/hoc-lieu/${renamed.slug}`)).status).toBe(404)
+  })
+
+  it('leads a short link to the page of the document', async () => {
+    const material = (await firstPublic('learning-materials')) as { id: number; slug: string }
+    const book = await firstPublic('library-items', 3)
+    expect((await visit(`/p/learning-materials/${material.id}`)).headers.get('location')).toBe(`/hoc-lieu/${material.slug}`)
+    expect((await visit(`/p/library-items/${book.id}`)).headers.get('location')).toBe(`/thu-vien/${book.id}`)
+    expect((await visit('/p/users/1')).status).toBe(404)
+  })
+
+  it('never tells a visitor the address of a document they may not open', async () => {
+    const { docs } = await payload.find({ collection: 'learning-materials', where: { and: [{ accessLevel: { equals: 'parents' } }, { _status: { equals: 'published' } }] }, limit: 1, depth: 0 })
+    const forParents = docs[0]!
+    expect((await visit(`/p/learning-materials/${forParents.id}`)).status).toBe(404)
+    const parent = demoAccounts.find((account) => account.key === 'parent')!
+    const token = await tokenFor(payload, parent.email, demoPassword())
+    const signedIn = await visit(`/p/learning-materials/${forParents.id}`, { Authorization: `JWT ${token}` })
+    expect(signedIn.status).toBe(302)
+    expect(signedIn.headers.get('location')).toBe(`/hoc-lieu/${forParents.slug}`)
   })
 })

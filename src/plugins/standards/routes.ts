@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import express, { type Request, type RequestHandler, Router } from 'express'
 
 import { answerFeed } from './feeds.js'
+import { formerSlug, shortLink } from './links/redirects.js'
 import { answerOai } from './oai/protocol.js'
 import { robotsTxt, sectionSitemap, sitemapIndex } from './sitemaps.js'
 import { standardsSettingsOf } from './index.js'
@@ -72,7 +73,7 @@ const sitemaps =
 
 /**
  * The open-standards routes the server mounts in front of Next: `/oai` (GET and POST), `/feeds/…`,
- * `/sitemap.xml`, `/sitemaps/…` and `/robots.txt`.
+ * `/sitemap.xml`, `/sitemaps/…`, `/robots.txt`, short links `/p/<collection>/<id>` and former slugs.
  */
 export const standardsRoutes = (payload: Payload): Router => {
   const router = Router()
@@ -80,6 +81,9 @@ export const standardsRoutes = (payload: Payload): Router => {
   router.post('/oai', formBody, oai(payload))
   router.get('/feeds/*feed', feeds(payload))
   router.get(['/sitemap.xml', '/sitemaps/*section'], sitemaps(payload))
+  router.get('/p/:collection/:id', shortLink(payload))
+  router.get('/hoc-lieu/:slug', formerSlug(payload, 'learning-materials'))
+  router.get('/tin-tuc/:slug', formerSlug(payload, 'announcements'))
   router.get('/robots.txt', (req, res) => void res.set('Cache-Control', 'public, max-age=3600').type('text/plain; charset=utf-8').send(robotsTxt(siteUrlOf(payload, req))))
   return router
 }

@@ -1,6 +1,8 @@
 import type { ParameterObject } from '../oas.js'
 import type { DocumentContext, Fragment } from './common.js'
 
+import { allFeeds, feedLength, feedPath } from '../../standards/feeds.js'
+import { sections } from '../../standards/sitemaps.js'
 import { allSets } from '../../standards/oai/sources.js'
 
 const xml = { 'text/xml': { schema: { type: 'string' as const, description: 'OAI-PMH 2.0 XML (http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd)' } } }
@@ -20,7 +22,7 @@ const parameters: ParameterObject[] = [
   { name: 'resumptionToken', in: 'query', description: 'Mã tiếp tục, hết hạn sau một giờ · Resumption token, valid for an hour; excludes every other argument', schema: { type: 'string' } },
 ]
 
-/** `/oai`, the OAI-PMH 2.0 repository the server mounts beside the API. */
+/** `/oai`, the feeds, the sitemaps and the short links the server mounts beside the API. */
 export const standardsPaths = (context: DocumentContext): Fragment => {
   if (!context.config.custom?.standards) return {}
   const operation = (operationId: string) => ({
@@ -42,6 +44,53 @@ export const standardsPaths = (context: DocumentContext): Fragment => {
             required: true,
             content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: Object.fromEntries(parameters.map((each) => [each.name, each.schema!])) } } },
           },
+        },
+      },
+      ...Object.fromEntries(
+        allFeeds().flatMap(({ name, title }) =>
+          (['rss', 'atom'] as const).map((format) => [
+            feedPath(name, format),
+            {
+              get: {
+                operationId: `feed${format === 'rss' ? 'Rss' : 'Atom'}${feedPath(name, format).replace(/[^a-z]/gi, '')}`,
+                tags: ['standards'],
+                summary: `${title} (${format === 'rss' ? 'RSS 2.0' : 'Atom'})`,
+                description: `${feedLength} mục mới nhất, tệp đính kèm công khai là enclosure · The ${feedLength} latest entries anyone may read, public attachments as enclosures`,
+                responses: { 200: { description: 'Feed', content: { [format === 'rss' ? 'application/rss+xml' : 'application/atom+xml']: { schema: { type: 'string' as const } } } } },
+              },
+            },
+          ]),
+        ),
+      ),
+      '/sitemap.xml': {
+        get: {
+          operationId: 'sitemapIndex',
+          tags: ['standards'],
+          summary: 'Sitemap index',
+          description: 'Một sitemap cho mỗi mục, kèm lastmod · One sitemap per section, each with the date of its newest change',
+          responses: { 200: { description: 'sitemapindex', content: { 'application/xml': { schema: { type: 'string' } } } } },
+        },
+      },
+      '/sitemaps/{section}.xml': {
+        get: {
+          operationId: 'sectionSitemap',
+          tags: ['standards'],
+          summary: 'Sitemap of a section',
+          parameters: [{ name: 'section', in: 'path', required: true, schema: { type: 'string', enum: sections.map((section) => section.name) } }],
+          responses: { 200: { description: 'urlset', content: { 'application/xml': { schema: { type: 'string' } } } }, 404: { description: 'Không có mục này · No such section' } },
+        },
+      },
+      '/p/{collection}/{id}': {
+        get: {
+          operationId: 'shortLink',
+          tags: ['standards'],
+          summary: 'Đường dẫn ngắn · Short link',
+          description: 'Cho bản in và mã QR; chuyển tới trang của tài liệu nếu người xem được đọc · For print and QR codes: 302 to the page of the document when the visitor may read it, else 404',
+          parameters: [
+            { name: 'collection', in: 'path', required: true, schema: { type: 'string', enum: ['learning-materials', 'library-items', 'announcements', 'regulatory-documents'] } },
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          responses: { 302: { description: 'Trang của tài liệu · The page of the document' }, 404: { description: 'Không có hoặc không được đọc · None, or not readable' } },
         },
       },
     },
