@@ -73,6 +73,8 @@ export interface Config {
     'regulatory-documents': RegulatoryDocument;
     media: Media;
     users: User;
+    'oai-deletions': OaiDeletion;
+    'slug-history': SlugHistory;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -87,6 +89,8 @@ export interface Config {
     'regulatory-documents': RegulatoryDocumentsSelect<false> | RegulatoryDocumentsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'oai-deletions': OaiDeletionsSelect<false> | OaiDeletionsSelect<true>;
+    'slug-history': SlugHistorySelect<false> | SlugHistorySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -418,6 +422,31 @@ export interface RegulatoryDocument {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "oai-deletions".
+ */
+export interface OaiDeletion {
+  id: number;
+  key: string;
+  source: string;
+  docId: string;
+  sets?: string[] | null;
+  withdrawnAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "slug-history".
+ */
+export interface SlugHistory {
+  id: number;
+  key: string;
+  docId: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -564,6 +593,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'oai-deletions';
+        value: number | OaiDeletion;
+      } | null)
+    | ({
+        relationTo: 'slug-history';
+        value: number | SlugHistory;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -834,6 +871,29 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "oai-deletions_select".
+ */
+export interface OaiDeletionsSelect<T extends boolean = true> {
+  key?: T;
+  source?: T;
+  docId?: T;
+  sets?: T;
+  withdrawnAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "slug-history_select".
+ */
+export interface SlugHistorySelect<T extends boolean = true> {
+  key?: T;
+  docId?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

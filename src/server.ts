@@ -26,6 +26,7 @@ import { ensureOpsToken } from './lib/opsToken.js'
 import { payloadRest } from './lib/payloadRest.js'
 import { markServerProcess } from './lib/serverProcess.js'
 import { beginIndexWarmup } from './plugins/search/warmup.js'
+import { standardsRoutes } from './plugins/standards/routes.js'
 import { apiRateLimit, loginRateLimit } from './lib/rateLimits.js'
 import { ensurePayloadSecret } from './lib/secret.js'
 import { sameSiteRedirectParameters } from './lib/sameSiteRedirects.js'
@@ -108,6 +109,9 @@ const startApp = async (): Promise<StartedApp> => {
   const answerRest = payloadRest(config)
   // Next keeps GraphQL and /og, the Open Graph image it adds to Payload's endpoints.
   app.use('/api', (req, res, next) => (/^\/(graphql|og$)/.test(req.path) ? next() : answerRest(req, res, next)))
+  // Harvesters page through the whole catalogue: counted like API calls.
+  app.use('/oai', apiRateLimit)
+  app.use(standardsRoutes(payload))
   app.use((req, res) => handleWithNext(req, res))
   return { app, demoLoaded, nextApp, payload }
 }

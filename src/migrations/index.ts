@@ -1,9 +1,21 @@
 import * as migration_20261128_122345_initial from './20261128_122345_initial';
+import * as migration_20261130_145842_oai_deletions from './20261130_145842_oai_deletions';
+import * as migration_20261130_153809_slug_history from './20261130_153809_slug_history';
 
 export const migrations = [
   {
     up: migration_20261128_122345_initial.up,
     down: migration_20261128_122345_initial.down,
-    name: '20261128_122345_initial'
+    name: '20261128_122345_initial',
+  },
+  {
+    up: migration_20261130_145842_oai_deletions.up,
+    down: migration_20261130_145842_oai_deletions.down,
+    name: '20261130_145842_oai_deletions',
+  },
+  {
+    up: migration_20261130_153809_slug_history.up,
+    down: migration_20261130_153809_slug_history.down,
+    name: '20261130_153809_slug_history'
   },
 ];

@@ -11,6 +11,7 @@ import { internalCollections } from './internalCollections/index.js'
 import { openAPIPlugin } from './openapi/index.js'
 import { searchPlugin } from './search/index.js'
 import { serverOnlyJobs } from './serverOnlyJobs.js'
+import { standardsPlugin } from './standards/index.js'
 import { validateDrafts } from './validateDrafts/index.js'
 
 export const plugins: Plugin[] = [
@@ -21,6 +22,7 @@ export const plugins: Plugin[] = [
   internalCollections(),
   costLimits(),
   searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
+  standardsPlugin(),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),
   // Last: it decides for the crons every plugin before it configured.
   serverOnlyJobs(),

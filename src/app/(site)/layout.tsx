@@ -4,11 +4,16 @@ import type { ReactNode } from 'react'
 
 import { currentUser, entersAdmin, schoolProfile } from '@/site/viewer.js'
 
+import { allFeeds, feedPath } from '@/plugins/standards/feeds.js'
+
 import { FocusOnNavigation } from './_components/FocusOnNavigation.js'
 import { logout } from './dang-nhap/actions.js'
 import './site.css'
 
 const fallbackName = 'Trường Mầm non Phục Lễ'
+
+/** The feeds every page names: all announcements and new materials; a category's feed is one click further. */
+const siteFeeds = allFeeds().filter(({ name }) => name.kind === 'materials' || !name.category)
 
 /** The layout still renders when the profile cannot be read; the page says what failed. */
 const profileOrNull = () => schoolProfile().catch(() => null)
@@ -16,8 +21,19 @@ const profileOrNull = () => schoolProfile().catch(() => null)
 export async function generateMetadata(): Promise<Metadata> {
   const name = (await profileOrNull())?.name ?? fallbackName
   return {
+    // Canonical and Open Graph addresses are absolute; SERVER_URL names the public site.
+    metadataBase: process.env.SERVER_URL ? new URL(process.env.SERVER_URL) : undefined,
     title: { default: name, template: `%s · ${name}` },
     description: `Trang thông tin, học liệu số và thư viện số của ${name}.`,
+    // Announced on every page, so a feed reader given any address of the site finds them.
+    alternates: {
+      types: Object.fromEntries(
+        (['rss', 'atom'] as const).map((format) => [
+          format === 'rss' ? 'application/rss+xml' : 'application/atom+xml',
+          siteFeeds.map(({ name: feed, title }) => ({ url: feedPath(feed, format), title: `${title} (${format === 'rss' ? 'RSS' : 'Atom'})` })),
+        ]),
+      ),
+    },
   }
 }
 

@@ -13,6 +13,7 @@ import { common, securitySchemes } from './paths/common.js'
 import { componentName, contentPaths } from './paths/content.js'
 import { graphQLPaths } from './paths/graphql.js'
 import { searchPaths } from './paths/search.js'
+import { standardsPaths } from './paths/standards.js'
 
 /** What the document needs to know beyond the config: the database's ids and who reads which field. */
 export type DocumentEnvironment = {
@@ -65,7 +66,7 @@ export const buildDocument = (
   const shared = common(config)
   const schemes = securitySchemes(config)
   const context: DocumentContext = { api: config.routes.api, config, parameters: shared.parameters, schema, securitySchemes: schemes }
-  const parts = merge([shared, ...contentPaths(context, options), searchPaths(context), authPaths(context), graphQLPaths(context)])
+  const parts = merge([shared, ...contentPaths(context, options), searchPaths(context), standardsPaths(context), authPaths(context), graphQLPaths(context)])
 
   return {
     openapi: '3.1.0',

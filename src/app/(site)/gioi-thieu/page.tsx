@@ -1,7 +1,10 @@
 import type { Metadata } from 'next'
+import { siteUrl } from '@/site/siteUrl.js'
+import { preschoolJsonLd } from '@/site/structuredData.js'
 
 import { schoolProfile } from '@/site/viewer.js'
 
+import { StructuredData } from '../_components/StructuredData.js'
 import { Picture } from '../_components/Picture.js'
 import { Problem } from '../_components/Problem.js'
 import { ProfileSummary, SchoolInNumbers } from '../_components/ProfileSummary.js'
@@ -26,6 +29,7 @@ export default async function AboutPage() {
 
   return (
     <article>
+      <StructuredData data={preschoolJsonLd(profile, await siteUrl())} />
       <h1>Giới thiệu {profile.name}</h1>
       <ProfileSummary profile={profile} leadSummary />
 

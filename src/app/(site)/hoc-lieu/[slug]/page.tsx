@@ -6,8 +6,12 @@ import { cache } from 'react'
 import type { LearningMaterial } from '@/payload-types.js'
 import { youtubeId } from '@/site/format.js'
 import { labelOf } from '@/site/labels.js'
+import { learningResourceJsonLd } from '@/site/structuredData.js'
+import { siteUrl } from '@/site/siteUrl.js'
+import { shareMetadata } from '@/site/shareMetadata.js'
 import { contentClient } from '@/site/viewer.js'
 
+import { StructuredData } from '../../_components/StructuredData.js'
 import { LevelBadge } from '../../_components/Cards.js'
 import { filesOf, FileViewer, YouTube } from '../../_components/Files.js'
 import { Picture } from '../../_components/Picture.js'
@@ -22,7 +26,8 @@ const load = cache(async (slug: string): Promise<LearningMaterial | null> => (aw
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = await load((await params).slug).catch(() => null)
-  return { title: item?.title ?? 'Học liệu', description: item?.summary ?? undefined }
+  if (!item) return { title: 'Học liệu' }
+  return { title: item.title, description: item.summary ?? undefined, ...shareMetadata({ title: item.title, description: item.summary, image: item.cover, path: `/hoc-lieu/${item.slug ?? item.id}` }) }
 }
 
 export default async function MaterialPage({ params }: Props) {
@@ -34,6 +39,7 @@ export default async function MaterialPage({ params }: Props) {
 
   return (
     <article className="article">
+      <StructuredData data={learningResourceJsonLd(item, await siteUrl())} />
       <p className="breadcrumbs">
         <Link href="/hoc-lieu">Học liệu số</Link> ›{' '}
         <Link href={`/hoc-lieu?type=${item.materialType}`}>{labelOf('materialType', item.materialType)}</Link>

@@ -5,8 +5,12 @@ import { cache } from 'react'
 
 import type { LibraryItem } from '@/payload-types.js'
 import { labelOf } from '@/site/labels.js'
+import { bookJsonLd } from '@/site/structuredData.js'
+import { siteUrl } from '@/site/siteUrl.js'
+import { shareMetadata } from '@/site/shareMetadata.js'
 import { contentClient } from '@/site/viewer.js'
 
+import { StructuredData } from '../../_components/StructuredData.js'
 import { Facts } from '../../_components/Facts.js'
 import { LevelBadge } from '../../_components/Cards.js'
 import { filesOf, FileViewer } from '../../_components/Files.js'
@@ -21,7 +25,8 @@ const load = cache(async (id: string): Promise<LibraryItem | null> => (await con
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = await load((await params).id).catch(() => null)
-  return { title: item?.title ?? 'Thư viện số', description: item?.description ?? undefined }
+  if (!item) return { title: 'Thư viện số' }
+  return { title: item.title, description: item.description ?? undefined, ...shareMetadata({ title: item.title, description: item.description, image: item.cover, path: `/thu-vien/${item.id}`, type: 'book' }) }
 }
 
 export default async function LibraryItemPage({ params }: Props) {
@@ -41,6 +46,7 @@ export default async function LibraryItemPage({ params }: Props) {
 
   return (
     <article className="article">
+      <StructuredData data={bookJsonLd(item, await siteUrl())} />
       <p className="breadcrumbs">
         <Link href="/thu-vien">Thư viện số</Link> ›{' '}
         <Link href={`/thu-vien?type=${item.itemType}`}>{labelOf('libraryItemType', item.itemType)}</Link>

@@ -6,8 +6,12 @@ import { notFound } from 'next/navigation'
 import type { Announcement } from '@/payload-types.js'
 import { formatDate } from '@/site/format.js'
 import { labelOf } from '@/site/labels.js'
-import { contentClient } from '@/site/viewer.js'
+import { newsArticleJsonLd } from '@/site/structuredData.js'
+import { siteUrl } from '@/site/siteUrl.js'
+import { shareMetadata } from '@/site/shareMetadata.js'
+import { contentClient, schoolProfile } from '@/site/viewer.js'
 
+import { StructuredData } from '../../_components/StructuredData.js'
 import { LevelBadge } from '../../_components/Cards.js'
 import { FileLink, filesOf } from '../../_components/Files.js'
 import { Picture } from '../../_components/Picture.js'
@@ -22,7 +26,8 @@ const load = cache(async (slug: string): Promise<Announcement | null> => (await 
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = await load((await params).slug).catch(() => null)
-  return { title: item?.title ?? 'Tin tức', description: item?.excerpt ?? undefined }
+  if (!item) return { title: 'Tin tức' }
+  return { title: item.title, description: item.excerpt ?? undefined, ...shareMetadata({ title: item.title, description: item.excerpt, image: item.cover, path: `/tin-tuc/${item.slug ?? item.id}` }) }
 }
 
 export default async function AnnouncementPage({ params }: Props) {
@@ -32,6 +37,7 @@ export default async function AnnouncementPage({ params }: Props) {
 
   return (
     <article className="article">
+      <StructuredData data={newsArticleJsonLd(item, await siteUrl(), (await schoolProfile().catch(() => null))?.name ?? 'Trường Số')} />
       <p className="breadcrumbs">
         <Link href="/tin-tuc">Tin tức – Thông báo</Link> ›{' '}
         <Link href={`/tin-tuc?category=${item.category}`}>{labelOf('category', item.category)}</Link>

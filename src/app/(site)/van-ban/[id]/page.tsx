@@ -7,8 +7,12 @@ import type { RegulatoryDocument } from '@/payload-types.js'
 import { referenceIds } from '@/lib/referenceIds.js'
 import { formatDate } from '@/site/format.js'
 import { labelOf } from '@/site/labels.js'
+import { legislationJsonLd } from '@/site/structuredData.js'
+import { siteUrl } from '@/site/siteUrl.js'
+import { shareMetadata } from '@/site/shareMetadata.js'
 import { contentClient } from '@/site/viewer.js'
 
+import { StructuredData } from '../../_components/StructuredData.js'
 import { Facts } from '../../_components/Facts.js'
 import { LevelBadge } from '../../_components/Cards.js'
 import { FileViewer } from '../../_components/Files.js'
@@ -25,7 +29,9 @@ const load = cache(async (id: string): Promise<RegulatoryDocument | null> => (aw
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const doc = await load((await params).id).catch(() => null)
-  return { title: doc ? `${doc.documentNumber} — ${doc.title}` : 'Văn bản', description: doc?.summary }
+  if (!doc) return { title: 'Văn bản' }
+  const title = `${doc.documentNumber} — ${doc.title}`
+  return { title, description: doc.summary, ...shareMetadata({ title, description: doc.summary, path: `/van-ban/${doc.id}` }) }
 }
 
 /**
@@ -88,6 +94,7 @@ export default async function DocumentPage({ params }: Props) {
 
   return (
     <article className="article">
+      <StructuredData data={legislationJsonLd(doc, await siteUrl())} />
       <p className="breadcrumbs">
         <Link href="/van-ban">Văn bản</Link> ›{' '}
         <Link href={`/van-ban?type=${doc.documentType}`}>{labelOf('documentType', doc.documentType)}</Link>
