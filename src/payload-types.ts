@@ -73,6 +73,7 @@ export interface Config {
     'regulatory-documents': RegulatoryDocument;
     media: Media;
     users: User;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -87,6 +88,7 @@ export interface Config {
     'regulatory-documents': RegulatoryDocumentsSelect<false> | RegulatoryDocumentsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -114,6 +116,8 @@ export interface Config {
     tasks: {
       exposeScheduledMedia: TaskExposeScheduledMedia;
       extractMediaText: TaskExtractMediaText;
+      emptyTrash: TaskEmptyTrash;
+      pruneAuditLog: TaskPruneAuditLog;
       searchSync: TaskSearchSync;
       searchSweep: TaskSearchSweep;
       inline: {
@@ -198,6 +202,7 @@ export interface LearningMaterial {
   reviewedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -217,6 +222,7 @@ export interface Media {
   extractedText?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   url?: string | null;
   thumbnailURL?: string | null;
   filename?: string | null;
@@ -328,6 +334,7 @@ export interface LibraryItem {
   accessLevel: 'public' | 'parents' | 'staff' | 'leadership';
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -369,6 +376,7 @@ export interface Announcement {
   accessLevel: 'public' | 'parents' | 'staff' | 'leadership';
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -416,7 +424,56 @@ export interface RegulatoryDocument {
   accessLevel: 'public' | 'parents' | 'staff' | 'leadership';
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * Filter by person, action, collection or date with "Filters"; "Export CSV" downloads what the list shows.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  userName: string;
+  userId?: string | null;
+  userRoles?: ('admin' | 'reviewer' | 'teacher' | 'staff' | 'parent')[] | null;
+  ip?: string | null;
+  action:
+    | 'create'
+    | 'update'
+    | 'publish'
+    | 'unpublish'
+    | 'submit-for-review'
+    | 'approve'
+    | 'return-for-changes'
+    | 'delete'
+    | 'restore-from-trash'
+    | 'delete-permanently'
+    | 'restore-version'
+    | 'login'
+    | 'login-failed'
+    | 'lockout'
+    | 'unlock'
+    | 'role-change'
+    | 'password-change'
+    | 'backup'
+    | 'restore';
+  targetCollection?:
+    ('learning-materials' | 'library-items' | 'announcements' | 'regulatory-documents' | 'media' | 'users') | null;
+  documentId?: string | null;
+  documentTitle?: string | null;
+  changedFields?: string[] | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -487,7 +544,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'exposeScheduledMedia' | 'extractMediaText' | 'searchSync' | 'searchSweep';
+        taskSlug:
+          | 'inline'
+          | 'exposeScheduledMedia'
+          | 'extractMediaText'
+          | 'emptyTrash'
+          | 'pruneAuditLog'
+          | 'searchSync'
+          | 'searchSweep';
         taskID: string;
         input?:
           | {
@@ -520,7 +584,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'exposeScheduledMedia' | 'extractMediaText' | 'searchSync' | 'searchSweep') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'exposeScheduledMedia'
+        | 'extractMediaText'
+        | 'emptyTrash'
+        | 'pruneAuditLog'
+        | 'searchSync'
+        | 'searchSweep'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -637,6 +711,7 @@ export interface LearningMaterialsSelect<T extends boolean = true> {
   reviewedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -660,6 +735,7 @@ export interface LibraryItemsSelect<T extends boolean = true> {
   accessLevel?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -680,6 +756,7 @@ export interface AnnouncementsSelect<T extends boolean = true> {
   accessLevel?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -724,6 +801,7 @@ export interface RegulatoryDocumentsSelect<T extends boolean = true> {
   accessLevel?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -739,6 +817,7 @@ export interface MediaSelect<T extends boolean = true> {
   extractedText?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   url?: T;
   thumbnailURL?: T;
   filename?: T;
@@ -838,6 +917,23 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  userName?: T;
+  userId?: T;
+  userRoles?: T;
+  ip?: T;
+  action?: T;
+  targetCollection?: T;
+  documentId?: T;
+  documentTitle?: T;
+  changedFields?: T;
+  detail?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1087,6 +1183,22 @@ export interface TaskExtractMediaText {
   output: {
     result?: string | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEmptyTrash".
+ */
+export interface TaskEmptyTrash {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPruneAuditLog".
+ */
+export interface TaskPruneAuditLog {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -43,8 +43,10 @@ const waitingOn = (payload: Payload): Map<TransactionID, Callback[]> => {
  * transaction (the write is already stored), never when the transaction rolls back.
  */
 export const afterCommit = async (req: PayloadRequest, callback: Callback): Promise<void> => {
-  const id = await req.transactionID
-  if (!id) return runEach(req.payload, [callback])
+  const id: unknown = await req.transactionID
+  // Without transactions (embedded SQLite) the id is a promise of null, which Payload's relationship
+  // loader turns into `{}` once a read populates anything (it keys batches by JSON): no id either.
+  if (typeof id !== 'string' && typeof id !== 'number') return runEach(req.payload, [callback])
   const waiting = waitingOn(req.payload)
   waiting.set(id, [...(waiting.get(id) ?? []), callback])
 }

@@ -7,9 +7,16 @@ import { costLimits } from './costLimits/index.js'
 import { guardSort } from './guardSort/index.js'
 import { openAPIPlugin } from './openapi/index.js'
 import { searchPlugin } from './search/index.js'
+import { auditPlugin } from './audit/index.js'
+import { trashPlugin } from './trash/index.js'
 import { serverOnlyJobs } from './serverOnlyJobs.js'
 
+const contentCollections = ['learning-materials', 'library-items', 'announcements', 'regulatory-documents', 'media'] as const
+
 export const plugins: Plugin[] = [
+  // First: the limits and guards after it apply to the trash and the audit log as to the rest.
+  trashPlugin({ collections: [...contentCollections] }),
+  auditPlugin({ collections: [...contentCollections] }),
   guardSort(),
   costLimits(),
   searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
