@@ -44,6 +44,8 @@ export const AuditLog: CollectionConfig = {
     },
   },
   defaultSort: '-at',
+  // Not part of the readers' API description: only administrators read it.
+  custom: { openapi: false },
   timestamps: false,
   disableDuplicate: true,
   lockDocuments: false,
