@@ -9,11 +9,14 @@ import path from 'node:path'
 import { buildIfNeeded } from '../../scripts/build.mjs'
 
 // The suites of these folders start the real server, which serves the web app.
-const suitesServingTheWebApp = ['tests/journeys', 'tests/server', 'tests/site'].flatMap((folder) =>
-  readdirSync(folder)
-    .filter((name) => name.endsWith('.spec.ts'))
-    .map((name) => path.join(folder, name)),
-)
+const suitesServingTheWebApp = [
+  ...['tests/journeys', 'tests/server', 'tests/site'].flatMap((folder) =>
+    readdirSync(folder)
+      .filter((name) => name.endsWith('.spec.ts'))
+      .map((name) => path.join(folder, name)),
+  ),
+  'tests/audit/http.spec.ts',
+]
 
 export default async function buildOnce(globalConfig) {
   const patterns = globalConfig.testPathPatterns?.patterns ?? []
