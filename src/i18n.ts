@@ -48,6 +48,8 @@ export const truongsoTranslations = {
       whereTooManyValues: 'The filter (where) has too many values (list entries and words of like): {{count}}, at most {{limit}}.',
       graphQLTooManyDocuments: 'This query may read about {{count}} documents, at most {{limit}}: every list counts its limit (10 when absent) and nested lists multiply. Ask for fewer documents or split the query.',
       queryTooComplex: 'The query is too complex for the database. Use fewer filter conditions (fewer "or" clauses, for example).',
+      deleteMovesToTrash: 'Deleting moves a document to the trash first (send deletedAt with an update, as the admin panel does); it can be restored from there. Only administrators delete for good, and only what is in the trash (trash=true).',
+      auditLogAppendOnly: 'The audit log cannot be written, changed or deleted by anyone: it records what happens by itself.',
     },
   },
   vi: {
@@ -95,6 +97,8 @@ export const truongsoTranslations = {
       whereTooManyValues: 'Bộ lọc (where) có quá nhiều giá trị (phần tử danh sách và từ của like): {{count}}, tối đa {{limit}}.',
       graphQLTooManyDocuments: 'Truy vấn này có thể đọc khoảng {{count}} tài liệu, tối đa {{limit}}: mỗi danh sách tính theo limit (mặc định 10) và danh sách lồng nhau nhân lên. Hãy lấy ít tài liệu hơn hoặc tách truy vấn.',
       queryTooComplex: 'Truy vấn quá phức tạp nên cơ sở dữ liệu không thực hiện được. Hãy bớt điều kiện lọc (ví dụ bớt các vế "hoặc").',
+      deleteMovesToTrash: 'Xoá sẽ chuyển tài liệu vào thùng rác trước (gửi deletedAt khi cập nhật, như trang quản trị vẫn làm); từ đó có thể khôi phục. Chỉ ban giám hiệu được xoá vĩnh viễn, và chỉ những gì đã ở trong thùng rác (trash=true).',
+      auditLogAppendOnly: 'Không ai được ghi, sửa hay xoá nhật ký hoạt động: nhật ký tự ghi lại những gì xảy ra.',
     },
   },
 }

@@ -73,6 +73,7 @@ export interface Config {
     'regulatory-documents': RegulatoryDocument;
     media: Media;
     users: User;
+    'audit-log': AuditLog;
     'oai-deletions': OaiDeletion;
     'slug-history': SlugHistory;
     'payload-kv': PayloadKv;
@@ -89,6 +90,7 @@ export interface Config {
     'regulatory-documents': RegulatoryDocumentsSelect<false> | RegulatoryDocumentsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'oai-deletions': OaiDeletionsSelect<false> | OaiDeletionsSelect<true>;
     'slug-history': SlugHistorySelect<false> | SlugHistorySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -118,6 +120,8 @@ export interface Config {
     tasks: {
       exposeScheduledMedia: TaskExposeScheduledMedia;
       extractMediaText: TaskExtractMediaText;
+      emptyTrash: TaskEmptyTrash;
+      pruneAuditLog: TaskPruneAuditLog;
       searchSync: TaskSearchSync;
       searchSweep: TaskSearchSweep;
       inline: {
@@ -202,6 +206,7 @@ export interface LearningMaterial {
   reviewedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -221,6 +226,7 @@ export interface Media {
   extractedText?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   url?: string | null;
   thumbnailURL?: string | null;
   filename?: string | null;
@@ -330,6 +336,7 @@ export interface LibraryItem {
   accessLevel: 'public' | 'parents' | 'staff' | 'leadership';
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -371,6 +378,7 @@ export interface Announcement {
   accessLevel: 'public' | 'parents' | 'staff' | 'leadership';
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -418,7 +426,56 @@ export interface RegulatoryDocument {
   accessLevel: 'public' | 'parents' | 'staff' | 'leadership';
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * Filter by person, action, collection or date with "Filters"; "Export CSV" downloads what the list shows.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  userName: string;
+  userId?: string | null;
+  userRoles?: ('admin' | 'reviewer' | 'teacher' | 'staff' | 'parent')[] | null;
+  ip?: string | null;
+  action:
+    | 'create'
+    | 'update'
+    | 'publish'
+    | 'unpublish'
+    | 'submit-for-review'
+    | 'approve'
+    | 'return-for-changes'
+    | 'delete'
+    | 'restore-from-trash'
+    | 'delete-permanently'
+    | 'restore-version'
+    | 'login'
+    | 'login-failed'
+    | 'lockout'
+    | 'unlock'
+    | 'role-change'
+    | 'password-change'
+    | 'backup'
+    | 'restore';
+  targetCollection?:
+    ('learning-materials' | 'library-items' | 'announcements' | 'regulatory-documents' | 'media' | 'users') | null;
+  documentId?: string | null;
+  documentTitle?: string | null;
+  changedFields?: string[] | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -514,7 +571,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'exposeScheduledMedia' | 'extractMediaText' | 'searchSync' | 'searchSweep';
+        taskSlug:
+          | 'inline'
+          | 'exposeScheduledMedia'
+          | 'extractMediaText'
+          | 'emptyTrash'
+          | 'pruneAuditLog'
+          | 'searchSync'
+          | 'searchSweep';
         taskID: string;
         input?:
           | {
@@ -547,7 +611,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'exposeScheduledMedia' | 'extractMediaText' | 'searchSync' | 'searchSweep') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'exposeScheduledMedia'
+        | 'extractMediaText'
+        | 'emptyTrash'
+        | 'pruneAuditLog'
+        | 'searchSync'
+        | 'searchSweep'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -672,6 +746,7 @@ export interface LearningMaterialsSelect<T extends boolean = true> {
   reviewedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -695,6 +770,7 @@ export interface LibraryItemsSelect<T extends boolean = true> {
   accessLevel?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -715,6 +791,7 @@ export interface AnnouncementsSelect<T extends boolean = true> {
   accessLevel?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -759,6 +836,7 @@ export interface RegulatoryDocumentsSelect<T extends boolean = true> {
   accessLevel?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -774,6 +852,7 @@ export interface MediaSelect<T extends boolean = true> {
   extractedText?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   url?: T;
   thumbnailURL?: T;
   filename?: T;
@@ -871,6 +950,23 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  userName?: T;
+  userId?: T;
+  userRoles?: T;
+  ip?: T;
+  action?: T;
+  targetCollection?: T;
+  documentId?: T;
+  documentTitle?: T;
+  changedFields?: T;
+  detail?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1143,6 +1239,22 @@ export interface TaskExtractMediaText {
   output: {
     result?: string | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEmptyTrash".
+ */
+export interface TaskEmptyTrash {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPruneAuditLog".
+ */
+export interface TaskPruneAuditLog {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

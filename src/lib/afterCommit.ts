@@ -53,12 +53,22 @@ const waitingOn = (payload: Payload): Map<TransactionID, Waiting> => {
 }
 
 /**
+ * The request's transaction, if it has one. Without transactions (embedded SQLite) the id is a
+ * promise of null, which Payload's relationship loader turns into `{}` once a read populates
+ * anything (it keys batches by JSON): no transaction either.
+ */
+const transactionOf = async (req: PayloadRequest): Promise<TransactionID | undefined> => {
+  const id: unknown = await req.transactionID
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined
+}
+
+/**
  * Runs `callback` once the request's write is committed: right away when the request has no
  * transaction (the write is already stored), never when the transaction rolls back.
  */
 export const afterCommit = async (req: PayloadRequest, callback: Callback): Promise<void> => {
-  const id = await req.transactionID
-  if (!id) return runEach(req.payload, [callback])
+  const id = await transactionOf(req)
+  if (id === undefined) return runEach(req.payload, [callback])
   entryFor(req.payload, id).after.push(callback)
 }
 
@@ -75,8 +85,8 @@ const entryFor = (payload: Payload, id: TransactionID): Waiting => {
  * the answer leaves only after; `notStored` runs when the transaction rolls back instead.
  */
 export const whenSettled = async (req: PayloadRequest, { notStored, stored }: { notStored: Callback; stored: Callback }): Promise<void> => {
-  const id = await req.transactionID
-  if (!id) return runInTurn(req.payload, [stored])
+  const id = await transactionOf(req)
+  if (id === undefined) return runInTurn(req.payload, [stored])
   const entry = entryFor(req.payload, id)
   entry.stored.push(stored)
   entry.notStored.push(notStored)

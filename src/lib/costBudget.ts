@@ -1,12 +1,11 @@
 import type { Request, RequestHandler, Response } from 'express'
 
 import { ipKeyGenerator } from 'express-rate-limit'
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 
 import { overridesToGet } from './bodyLimits.js'
 import { staffIdOf } from './staffToken.js'
-import { visitorHeader } from './visitorHeader.js'
+import { visitorHeader, vouchedAddress, vouchFor } from './visitorHeader.js'
 
 /** How much of the server one client may use; see README "Connections and limits". */
 export type CostBudgetSettings = {
@@ -49,26 +48,6 @@ const firstEstimateMs = 50
 
 /** A bucket that has not been touched for this long is full again, and forgotten. */
 const forgetAfterMs = 10 * 60_000
-
-// The website's server and this server are one process: a key of its own signs what it tells the
-// website, and only this process can check it.
-const vouchKey = randomBytes(32)
-const vouchLifetimeMs = 5 * 60_000
-const signatureOf = (address: string, issued: number) => createHmac('sha256', vouchKey).update(`${address} ${issued}`).digest('base64url')
-
-/** The value of `visitorHeader` the website passes back: the visitor's address, signed now. */
-export const vouchFor = (address: string, now = Date.now()): string => `${address} ${now} ${signatureOf(address, now)}`
-
-/** The address a `visitorHeader` value vouches for, if this process signed it recently. */
-export const vouchedAddress = (value: unknown, now = Date.now()): string | undefined => {
-  if (typeof value !== 'string') return undefined
-  const [address, issuedText, given] = value.split(' ')
-  const issued = Number(issuedText)
-  if (!address || !given || !(issued <= now && now - issued < vouchLifetimeMs)) return undefined
-  const expected = Buffer.from(signatureOf(address, issued))
-  const received = Buffer.from(given)
-  return expected.length === received.length && timingSafeEqual(expected, received) ? address : undefined
-}
 
 /**
  * Node cannot say how much CPU one request used when many interleave on its one thread; it can say

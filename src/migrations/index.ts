@@ -1,4 +1,5 @@
 import * as migration_20261128_122345_initial from './20261128_122345_initial';
+import * as migration_20261130_142841_trash_and_audit_log from './20261130_142841_trash_and_audit_log';
 import * as migration_20261130_145842_oai_deletions from './20261130_145842_oai_deletions';
 import * as migration_20261130_153809_slug_history from './20261130_153809_slug_history';
 
@@ -7,6 +8,11 @@ export const migrations = [
     up: migration_20261128_122345_initial.up,
     down: migration_20261128_122345_initial.down,
     name: '20261128_122345_initial',
+  },
+  {
+    up: migration_20261130_142841_trash_and_audit_log.up,
+    down: migration_20261130_142841_trash_and_audit_log.down,
+    name: '20261130_142841_trash_and_audit_log',
   },
   {
     up: migration_20261130_145842_oai_deletions.up,

@@ -10,13 +10,20 @@ import { guardSort } from './guardSort/index.js'
 import { internalCollections } from './internalCollections/index.js'
 import { openAPIPlugin } from './openapi/index.js'
 import { searchPlugin } from './search/index.js'
+import { auditPlugin } from './audit/index.js'
+import { trashPlugin } from './trash/index.js'
 import { serverOnlyJobs } from './serverOnlyJobs.js'
 import { standardsPlugin } from './standards/index.js'
 import { validateDrafts } from './validateDrafts/index.js'
 
+const contentCollections = ['learning-materials', 'library-items', 'announcements', 'regulatory-documents', 'media'] as const
+
 export const plugins: Plugin[] = [
   atomicFiles(),
   nightlyBackups(),
+  // Before the guards: the limits and guards after it apply to the trash and the audit log as to the rest.
+  trashPlugin({ collections: [...contentCollections] }),
+  auditPlugin({ collections: [...contentCollections] }),
   guardSort(),
   validateDrafts(),
   internalCollections(),

@@ -162,14 +162,17 @@ export type ContentOperation =
   | 'create'
   | 'createPublished'
   | 'delete'
+  | 'deleteForGood'
   | 'download'
   | 'find'
   | 'findByID'
+  | 'findTrashed'
   | 'publish'
   | 'raiseLevel'
   | 'readVersionByID'
   | 'readVersions'
   | 'readVersionsOfRaised'
+  | 'restore'
   | 'update'
 export type UserOperation = 'admin' | 'create' | 'delete' | 'find' | 'findByID' | 'unlock' | 'update' | 'updateRoles'
 export type GlobalOperation = 'read' | 'readVersions' | 'update'
@@ -259,6 +262,8 @@ const contentOutcome = (
         : 'hidden'
     case 'readVersions':
     case 'readVersionByID':
+    // The trash is for those who may restore what is in it; readers never reach it.
+    case 'findTrashed':
       return edits(slug, actor, level) ? 'allowed' : 'hidden'
     case 'readVersionsOfRaised':
       // A version is read by someone who may read the document as it is now (raised to leadership)
@@ -273,8 +278,13 @@ const contentOutcome = (
         [mayGiveLevel(slug, actor, level), 'invalid'],
       )
     case 'update':
+    // Deleting moves to the trash; whoever may edit a document may move it there and back.
     case 'delete':
+    case 'restore':
       return edits(slug, actor, level) ? 'allowed' : 'forbidden'
+    // Nothing leaves the records in one step: only an admin deletes for good, from the trash.
+    case 'deleteForGood':
+      return isAdmin(actor) ? 'allowed' : 'forbidden'
     case 'raiseLevel':
       // The document starts public; the actor asks for `level`.
       return firstRefusal([edits(slug, actor, 'public'), 'forbidden'], [mayGiveLevel(slug, actor, level), 'invalid'])
@@ -352,7 +362,10 @@ const contentName = (row: Omit<ContentRow, 'allowed' | 'name'>): string => {
     update: `edits ${owned}`,
     raiseLevel: `raises the teacher's public ${noun} to ${row.level}`,
     publish: `publishes ${owned}`,
-    delete: `deletes ${owned}`,
+    delete: `deletes ${owned}, which moves it to the trash`,
+    findTrashed: `finds ${owned} in the trash`,
+    restore: `restores ${owned} from the trash`,
+    deleteForGood: `deletes ${owned} for good from the trash`,
   }
   return `${actorNames[row.actor]} ${phrase[row.operation]}`
 }
@@ -393,9 +406,10 @@ const contentRows = (): ContentRow[] =>
     const readOps: ContentOperation[] = states
       ? ['find', 'findByID', 'readVersions', 'readVersionByID', 'readVersionsOfRaised']
       : ['find', 'findByID', 'download']
+    const trashOps: ContentOperation[] = ['findTrashed', 'restore', 'deleteForGood']
     const writeOps: ContentOperation[] = publish
-      ? ['create', 'createPublished', 'update', 'raiseLevel', 'publish', 'delete']
-      : ['create', 'update', 'raiseLevel', 'delete']
+      ? ['create', 'createPublished', 'update', 'raiseLevel', 'publish', 'delete', ...trashOps]
+      : ['create', 'update', 'raiseLevel', 'delete', ...trashOps]
     return actors.flatMap((actor) => [
       ...readOps.flatMap((operation) =>
         (operation === 'readVersions' || operation === 'readVersionByID'

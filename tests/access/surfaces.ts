@@ -65,7 +65,7 @@ export const localSurface: Surface = {
     try {
       switch (call.kind) {
         case 'find': {
-          const { docs } = await payload.find({ collection: call.collection, where: { id: { equals: call.id } }, ...asUser })
+          const { docs } = await payload.find({ collection: call.collection, trash: call.trash, where: { id: { equals: call.id } }, ...asUser })
           return { status: 200, seen: docs.some((doc) => sameId(doc.id, call.id)) }
         }
         case 'findByID': {
@@ -88,10 +88,10 @@ export const localSurface: Surface = {
           await payload.create({ collection: call.collection, data: call.data as never, ...(call.file ? { file: call.file } : {}), ...asUser })
           return { status: 201 }
         case 'update':
-          await payload.update({ collection: call.collection, id: call.id, data: call.data as never, ...asUser })
+          await payload.update({ collection: call.collection, id: call.id, data: call.data as never, trash: call.trash, ...asUser })
           return { status: 200 }
         case 'delete':
-          await payload.delete({ collection: call.collection, id: call.id, ...asUser })
+          await payload.delete({ collection: call.collection, id: call.id, trash: call.trash, ...asUser })
           return { status: 200 }
         case 'unlock': {
           const req = await createLocalReq({ user: user as never }, payload)
@@ -153,7 +153,7 @@ export const restSurface: Surface = {
     }
     switch (call.kind) {
       case 'find':
-        return send(`/${call.collection}?depth=0&where[id][equals]=${call.id}`, {}, (body) =>
+        return send(`/${call.collection}?depth=0${call.trash ? '&trash=true' : ''}&where[id][equals]=${call.id}`, {}, (body) =>
           (body.docs as Array<{ id: Id }>).some((doc) => sameId(doc.id, call.id)),
         )
       case 'findByID':
@@ -175,9 +175,9 @@ export const restSurface: Surface = {
         return send(`/${call.collection}?depth=0`, { method: 'POST', body: form })
       }
       case 'update':
-        return send(`/${call.collection}/${call.id}?depth=0`, { method: 'PATCH', body: call.data })
+        return send(`/${call.collection}/${call.id}?depth=0${call.trash ? '&trash=true' : ''}`, { method: 'PATCH', body: call.data })
       case 'delete':
-        return send(`/${call.collection}/${call.id}`, { method: 'DELETE' })
+        return send(`/${call.collection}/${call.id}${call.trash ? '?trash=true' : ''}`, { method: 'DELETE' })
       case 'unlock':
         return send('/users/unlock', { method: 'POST', body: { email: call.email } })
       case 'canEnterAdmin':
@@ -238,7 +238,7 @@ export const graphQLSurface: Surface = {
       case 'find': {
         const { many } = namesOf(call.collection)
         return ask<Record<string, { docs: Array<{ id: Id }> }>>(
-          `{ ${many}(where: { id: { equals: ${id(call.id)} } }) { docs { id } } }`,
+          `{ ${many}(${call.trash ? 'trash: true, ' : ''}where: { id: { equals: ${id(call.id)} } }) { docs { id } } }`,
           undefined,
           (data) => data[many].docs.some((doc) => sameId(doc.id, call.id)),
         )
@@ -269,11 +269,11 @@ export const graphQLSurface: Surface = {
       }
       case 'update': {
         const { one } = namesOf(call.collection)
-        return ask(`mutation ($data: mutation${one}UpdateInput!) { update${one}(id: ${id(call.id)}, data: $data) { id } }`, { data: call.data })
+        return ask(`mutation ($data: mutation${one}UpdateInput!) { update${one}(id: ${id(call.id)}, data: $data${call.trash ? ', trash: true' : ''}) { id } }`, { data: call.data })
       }
       case 'delete': {
         const { one } = namesOf(call.collection)
-        return ask(`mutation { delete${one}(id: ${id(call.id)}) { id } }`, undefined)
+        return ask(`mutation { delete${one}(id: ${id(call.id)}${call.trash ? ', trash: true' : ''}) { id } }`, undefined)
       }
       case 'unlock':
         return ask('mutation ($email: String!) { unlockUser(email: $email) }', { email: call.email })

@@ -35,14 +35,14 @@ export type Upload = { data: Buffer; mimetype: string; name: string; size: numbe
 
 /** One call a surface makes for a row. */
 export type Call =
-  | { kind: 'find'; collection: CollectionSlug; id: Id }
+  | { kind: 'find'; collection: CollectionSlug; id: Id; trash?: boolean }
   | { kind: 'findByID'; collection: CollectionSlug; id: Id }
   | { kind: 'readVersions'; collection: CollectionSlug; id: Id }
   | { kind: 'readVersionByID'; collection: CollectionSlug; versionId: Id }
   | { kind: 'download'; collection: CollectionSlug; filename: string }
   | { kind: 'create'; collection: CollectionSlug; data: Record<string, unknown>; file?: Upload }
-  | { kind: 'update'; collection: CollectionSlug; id: Id; data: Record<string, unknown> }
-  | { kind: 'delete'; collection: CollectionSlug; id: Id }
+  | { kind: 'update'; collection: CollectionSlug; id: Id; data: Record<string, unknown>; trash?: boolean }
+  | { kind: 'delete'; collection: CollectionSlug; id: Id; trash?: boolean }
   | { kind: 'unlock'; email: string }
   | { kind: 'canEnterAdmin' }
   | { kind: 'readGlobal' }
@@ -168,6 +168,16 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
   const changedTo = (collection: CollectionSlug, id: Id, field: string, value: unknown) => async () =>
     JSON.stringify((await readBack(collection, id))?.[field]) === JSON.stringify(value)
 
+  /** The row as stored, in the trash or not. */
+  const storedRow = (collection: CollectionSlug, id: Id) => payload.db.findOne<Doc>({ collection, where: { id: { equals: id } } })
+
+  /** A draft of the owner's, put in the trash by the system. */
+  const seedTrashed = async (collection: ContentSlug, level: Level): Promise<Doc> => {
+    const doc = await seedContent(collection, level)
+    await payload.db.updateOne({ collection, id: doc.id, data: { deletedAt: new Date().toISOString() } })
+    return doc
+  }
+
   /** One public draft per collection that every `raiseLevel` row starts again from. */
   const toRaise = new Map<ContentSlug, Doc>()
   for (const collection of contentSlugs) toRaise.set(collection, await seedContent(collection, 'public'))
@@ -230,7 +240,20 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
       }
       case 'delete': {
         const { id } = await seedContent(collection, level)
-        return { call: { kind: 'delete', collection, id }, written: async () => (await readBack(collection, id)) === null }
+        return {
+          call: { kind: 'update', collection, id, data: { deletedAt: new Date().toISOString() } },
+          written: async () => Boolean((await storedRow(collection, id))?.deletedAt),
+        }
+      }
+      case 'findTrashed':
+        return { call: { kind: 'find', collection, id: (await seedTrashed(collection, level)).id, trash: true } }
+      case 'restore': {
+        const { id } = await seedTrashed(collection, level)
+        return { call: { kind: 'update', collection, id, data: { deletedAt: null }, trash: true }, written: async () => !(await storedRow(collection, id))?.deletedAt }
+      }
+      case 'deleteForGood': {
+        const { id } = await seedTrashed(collection, level)
+        return { call: { kind: 'delete', collection, id, trash: true }, written: async () => (await storedRow(collection, id)) === null }
       }
     }
   }

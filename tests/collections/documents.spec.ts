@@ -160,7 +160,7 @@ describe('the validity of a regulatory document', () => {
     expect((await read(old.id)).validityStatus).toBe('in-force')
     await json(await rest(payload, `/regulatory-documents/${replacer.id}`, { body: { _status: 'published' }, method: 'PATCH', token: school.staff.token }))
     expect((await read(old.id)).validityStatus).toBe('replaced')
-    await json(await rest(payload, `/regulatory-documents/${replacer.id}`, { method: 'DELETE', token: school.staff.token }))
+    await json(await rest(payload, `/regulatory-documents/${replacer.id}`, { body: { deletedAt: new Date().toISOString() }, method: 'PATCH', token: school.staff.token }))
     await expect(read(old.id)).resolves.toMatchObject({ validityStatus: 'in-force', replacedBy: [] })
   })
 

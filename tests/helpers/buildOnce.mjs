@@ -17,6 +17,7 @@ const suitesServingTheWebApp = [
   ),
   // The review suites that start the server; the others boot Payload alone.
   ...['crossSite', 'emptyFileName', 'login'].map((name) => `tests/review/${name}.spec.ts`),
+  'tests/audit/http.spec.ts',
 ]
 
 export default async function buildOnce(globalConfig) {

@@ -111,12 +111,15 @@ describe('a staff-level photo used as the cover of a public announcement', () =>
     await expect(statusesFor(photo, 'anonymous')).resolves.toEqual(refused(photo))
   })
 
-  it('is refused once the announcement that published it is deleted', async () => {
+  it('is refused once the announcement that published it is deleted (moved to the trash), and served again when it is restored', async () => {
     await change('announcements', announcementId, school.staff, { cover: photo.id })
     await expect(statusesFor(photo, 'anonymous')).resolves.toEqual(served(photo))
-    const response = await rest(payload, `/announcements/${announcementId}`, { method: 'DELETE', token: school.staff.token })
-    expect(response.status).toBe(200)
+    const trashed = await rest(payload, `/announcements/${announcementId}`, { method: 'PATCH', body: { deletedAt: new Date().toISOString() }, token: school.staff.token })
+    expect(trashed.status).toBe(200)
     await expect(statusesFor(photo, 'anonymous')).resolves.toEqual(refused(photo))
+    const restored = await rest(payload, `/announcements/${announcementId}?trash=true`, { method: 'PATCH', body: { deletedAt: null }, token: school.staff.token })
+    expect(restored.status).toBe(200)
+    await expect(statusesFor(photo, 'anonymous')).resolves.toEqual(served(photo))
   })
 })
 

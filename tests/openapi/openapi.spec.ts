@@ -202,6 +202,20 @@ describe('the description at /api/openapi.json', () => {
     expect(parameters.draft.schema).toMatchObject({ type: 'boolean' })
   })
 
+  it('describes the trash: the trash parameter and deletedAt on every content collection, and the rule in the introduction', () => {
+    for (const slug of contentCollections) {
+      expect(parametersOf(`/api/${slug}`).trash?.schema).toMatchObject({ type: 'boolean', default: false })
+      expect(parametersOf(`/api/${slug}/{id}`).trash).toBeDefined()
+    }
+    expect(schemaNamed('LearningMaterial').properties.deletedAt).toBeDefined()
+    expect(spec.info.description).toContain('## Thùng rác · Trash')
+    expect(spec.info.description).toContain('Readers never see the trash')
+  })
+
+  it('leaves the audit log out: only administrators read it', () => {
+    expect(Object.keys(spec.paths).filter((path) => path.includes('audit-log'))).toEqual([])
+  })
+
   it('describes the school profile and the files route of media', () => {
     expect(operation('/api/globals/school-profile').responses[200]).toBeDefined()
     expect(parametersOf('/api/media/file/{filename}').filename).toMatchObject({ in: 'path', required: true })

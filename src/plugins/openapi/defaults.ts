@@ -4,6 +4,7 @@ import type { OpenAPIPluginOptions, ResolvedOpenAPIOptions } from './types.js'
 
 import { accessLevels, levelsFor, roles } from '../../access/accessLevels.js'
 import { accessLevelOptions, roleOptions } from '../../fields/options.js'
+import { trashRetentionDays } from '../trash/defaults.js'
 import { textOf } from './generate.js'
 
 /** Where the description and its docs page are served, under the API route. */
@@ -44,6 +45,11 @@ export const defaultDescription = (config: SanitizedConfig): string => {
       'lists leave out the rest, and reading one directly answers 404. ' +
       'Fields meant for staff only (review notes, register keys…) are not part of this description.',
     accessLevels.map((level) => `- \`${level}\` — ${labelOf(accessLevelOptions, level)}: ${readersOf(level)}`).join('\n'),
+    '## Thùng rác · Trash',
+    'Học liệu, mục thư viện, thông báo, văn bản và tệp bị xoá thì vào thùng rác: rời khỏi mọi câu trả lời cho người đọc ngay lập tức, ' +
+      `người được sửa tài liệu có thể khôi phục, và sau ${trashRetentionDays()} ngày chúng bị xoá hẳn. Người đọc không bao giờ thấy thùng rác.`,
+    'Deleted learning materials, library items, announcements, documents and files go to the trash: they leave every reader\'s answer at once, ' +
+      `those who may edit them can restore them, and after ${trashRetentionDays()} days they are deleted for good. Readers never see the trash.`,
     '## Đăng nhập · Signing in',
     `\`POST ${api}/${users}/login\` trả về một JWT. Gửi kèm trong tiêu đề \`Authorization: JWT <token>\`; ` +
       `trình duyệt đã đăng nhập thì gửi cookie \`${cookie}\` (HttpOnly). Không đăng nhập là người đọc công khai.`,
@@ -59,7 +65,10 @@ export const resolveOptions = (options: OpenAPIPluginOptions, config: SanitizedC
   description: options.description ?? defaultDescription(config),
   collections:
     options.collections ??
-    config.collections.filter((collection) => !collection.auth && !isPayloadInternal(collection.slug)).map((collection) => collection.slug),
+    config.collections
+      // A collection only staff work with says so with `custom: { openapi: false }` (the audit log).
+      .filter((collection) => !collection.auth && !isPayloadInternal(collection.slug) && collection.custom?.openapi !== false)
+      .map((collection) => collection.slug),
   globals: options.globals ?? config.globals.filter((global) => !isPayloadInternal(global.slug)).map((global) => global.slug),
   servers: options.servers ?? [{ url: config.serverURL || '/' }],
 })

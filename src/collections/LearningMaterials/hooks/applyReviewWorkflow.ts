@@ -4,6 +4,7 @@ import { hasRole } from '../../../access/accessLevels.js'
 import { publisherRoles } from '../../../access/roles.js'
 import { UserFacingError } from '../../../lib/errors.js'
 import { translate } from '../../../lib/translate.js'
+import { movesOnlyThroughTrash } from '../../../plugins/trash/movesOnlyThroughTrash.js'
 
 const authorStatuses = new Set(['draft', 'submitted'])
 
@@ -12,7 +13,8 @@ const authorStatuses = new Set(['draft', 'submitted'])
  * "submitted"; the reviewer who publishes is recorded with the time.
  */
 export const applyReviewWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
-  if (!req.user) return data
+  // Into the trash and back, a material keeps the review it had.
+  if (!req.user || movesOnlyThroughTrash(data, originalDoc)) return data
   const isPublisher = hasRole(req.user, ...publisherRoles)
   const status = data.reviewStatus ?? originalDoc?.reviewStatus ?? 'draft'
 

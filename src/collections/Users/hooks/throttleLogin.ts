@@ -3,10 +3,9 @@ import type { CollectionAfterLoginHook, CollectionAfterOperationHook, Collection
 import { pbkdf2 } from 'node:crypto'
 import { promisify } from 'node:util'
 
-import { vouchedAddress } from '../../../lib/costBudget.js'
 import { UserFacingError } from '../../../lib/errors.js'
 import { translate } from '../../../lib/translate.js'
-import { visitorHeader } from '../../../lib/visitorHeader.js'
+import { visitorHeader, vouchedAddress } from '../../../lib/visitorHeader.js'
 import { forgetAccount, signedIn, tryToSignIn } from './loginThrottle.js'
 
 const derive = promisify(pbkdf2)

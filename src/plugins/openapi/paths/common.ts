@@ -109,6 +109,14 @@ export const common = (config: SanitizedConfig): Fragment & { parameters: Record
       description: 'Bản nháp mới nhất · The latest draft instead of the published version; only for staff who may read drafts.',
       schema: { type: 'boolean', default: false },
     },
+    trash: {
+      name: 'trash',
+      in: 'query',
+      description:
+        'Thùng rác · With `true`, documents in the trash are included (`where[deletedAt][exists]=true` for those alone). ' +
+        'Readers never see the trash: only those who may edit a document find it there, to restore it, and administrators see all of it.',
+      schema: { type: 'boolean', default: false },
+    },
     select: {
       name: 'select',
       in: 'query',

@@ -56,10 +56,13 @@ const pageOf = (component: string): SchemaObject => ({
   required: ['docs', 'totalDocs', 'limit', 'totalPages', 'page', 'pagingCounter', 'hasPrevPage', 'hasNextPage'],
 })
 
-const readParameters = (hasDrafts: boolean) => ['depth', 'locale', ...(hasDrafts ? ['draft'] : []), 'select', 'populate']
+const readParameters = (hasDrafts: boolean, hasTrash = false) => ['depth', 'locale', ...(hasDrafts ? ['draft'] : []), ...(hasTrash ? ['trash'] : []), 'select', 'populate']
 
 const draftsNote = (hasDrafts: boolean) =>
   hasDrafts ? ' Người đọc công khai chỉ thấy bản đã xuất bản · Public readers only ever see published versions.' : ''
+
+const trashNote = (hasTrash: boolean) =>
+  hasTrash ? ' Tài liệu trong thùng rác không có trong câu trả lời (xem `trash`) · Documents in the trash are left out (see `trash`).' : ''
 
 /** `GET /api/{slug}`, `GET /api/{slug}/{id}`, and the file route of upload collections. */
 const collectionPaths = (collection: SanitizedCollectionConfig, context: DocumentContext): Fragment => {
@@ -67,6 +70,7 @@ const collectionPaths = (collection: SanitizedCollectionConfig, context: Documen
   const { slug } = collection
   const component = componentName(collection)
   const hasDrafts = Boolean(collection.versions && collection.versions.drafts)
+  const hasTrash = Boolean(collection.trash)
   const available = context.parameters
   const label = textOf(collection.labels.plural) ?? slug
   const vi = labelIn(collection.labels.plural, 'vi') ?? slug
@@ -78,8 +82,8 @@ const collectionPaths = (collection: SanitizedCollectionConfig, context: Documen
         tags: [slug],
         summary: `${vi}: danh sách · ${en}: list`,
         description:
-          'Các tài liệu người gọi được đọc, theo trang · The documents the caller may read, a page at a time.' + draftsNote(hasDrafts),
-        parameters: parameterRefs(['where', 'limit', 'page', 'sort', ...readParameters(hasDrafts)], available),
+          'Các tài liệu người gọi được đọc, theo trang · The documents the caller may read, a page at a time.' + draftsNote(hasDrafts) + trashNote(hasTrash),
+        parameters: parameterRefs(['where', 'limit', 'page', 'sort', ...readParameters(hasDrafts, hasTrash)], available),
         responses: {
           200: { description: 'Một trang tài liệu · A page of documents', content: json(ref('schemas', `${component}Page`)) },
           400: ref('responses', 'BadRequest'),
@@ -93,8 +97,8 @@ const collectionPaths = (collection: SanitizedCollectionConfig, context: Documen
         operationId: `get${component}`,
         tags: [slug],
         summary: `${vi}: một tài liệu · ${en}: one document`,
-        description: 'Một tài liệu theo id · One document by id.' + draftsNote(hasDrafts),
-        parameters: parameterRefs(readParameters(hasDrafts), available),
+        description: 'Một tài liệu theo id · One document by id.' + draftsNote(hasDrafts) + trashNote(hasTrash),
+        parameters: parameterRefs(readParameters(hasDrafts, hasTrash), available),
         responses: {
           200: { description: 'Tài liệu · The document', content: json(ref('schemas', component)) },
           403: ref('responses', 'Forbidden'),
