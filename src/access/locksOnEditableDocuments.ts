@@ -3,10 +3,10 @@ import type { Access, PayloadRequest, Where } from 'payload'
 import { hasRole } from './accessLevels.js'
 import { adminPanelRoles } from './roles.js'
 
-type Lock = { id: number | string; document?: { relationTo: string; value: unknown } | null; globalSlug?: null | string }
+export type Lock = { id: number | string; document?: { relationTo: string; value: unknown } | null; globalSlug?: null | string }
 
 /** Whether the user may save the document or global a lock holds, by that document's own `update` rule. */
-const mayEditLocked = async (req: PayloadRequest, lock: Lock): Promise<boolean> => {
+export const mayEditLocked = async (req: PayloadRequest, lock: Lock): Promise<boolean> => {
   const { payload } = req
   if (lock.globalSlug) {
     const global = payload.config.globals.find(({ slug }) => slug === lock.globalSlug)

@@ -103,6 +103,20 @@ describe('school staff', () => {
     expect(((await response.json()) as { totalDocs: number }).totalDocs).toBe(0)
   })
 
+  it('a teacher who opens a staff announcement she may only read takes no lock, and the office saves it', async () => {
+    const notice = await payload.create({
+      collection: 'announcements',
+      data: { title: 'Lịch họp hội đồng sư phạm', category: 'news', accessLevel: 'staff', _status: 'published' } as never,
+      overrideAccess: true,
+    })
+    await lockAs('teacher', 'announcements', notice.id)
+    expect(await allLocks()).toEqual([])
+    const save = await rest(payload, `/announcements/${notice.id}`, { method: 'PATCH', token: school.staff.token, body: { title: 'Lịch họp hội đồng (đổi giờ)' } })
+    expect(save.status).toBe(200)
+    await lockAs('staff', 'announcements', notice.id)
+    expect(await allLocks()).toHaveLength(1)
+  })
+
   it("a teacher cannot move her lock onto a document she may not edit", async () => {
     const lock = await lockAs('teacher', 'learning-materials', teachersDoc.id)
     const response = await rest(payload, `/${locks}/${lock.id}`, {

@@ -2,6 +2,7 @@ import type { Config, Payload, Plugin } from 'payload'
 
 import { internalCollectionAccess, jobsAccess } from './access.js'
 import { keepLockTarget } from './keepLockTarget.js'
+import { lockOnlyWhatOneEdits } from './lockOnlyWhatOneEdits.js'
 
 /** Payload names the collections it adds `payload-…`; ours never do. */
 const isInternal = (slug: string): boolean => slug.startsWith('payload-')
@@ -33,6 +34,7 @@ export const internalCollections =
     jobs: config.jobs && { ...config.jobs, access: { ...config.jobs.access, ...jobsAccess } },
     onInit: async (payload) => {
       declareInternalAccess(payload)
+      lockOnlyWhatOneEdits(payload)
       await config.onInit?.(payload)
     },
   })
