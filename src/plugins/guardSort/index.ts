@@ -1,12 +1,13 @@
 import type { Config } from 'payload'
 
+import { guardGlobalVersions } from './guardGlobalVersions.js'
 import { rejectSortAcrossRelations } from './rejectSortAcrossRelations.js'
 
 /**
  * Sorts across relationships are refused on every collection read path (lists, documents,
  * versions, counts, distinct values, joins) through a `beforeOperation` hook appended to every
- * collection. Globals' versions get no such hook from Payload; there, Payload 3.90 itself fails a
- * sort or filter through a relationship before any query (tests/review/sortOracle.spec.ts).
+ * collection. Globals' versions get no such hook from Payload: their `readVersions` rule refuses
+ * what a REST request asks (see guardGlobalVersions.ts).
  */
 export const guardSort =
   () =>
@@ -19,4 +20,5 @@ export const guardSort =
         beforeOperation: [...(collection.hooks?.beforeOperation ?? []), rejectSortAcrossRelations],
       },
     })),
+    globals: guardGlobalVersions(config.globals),
   })
