@@ -1,9 +1,10 @@
 import type { AfterErrorHook, CollectionAfterLoginHook, CollectionAfterOperationHook, PayloadRequest } from 'payload'
 
-import { auditCollectionSlug } from '../actions.js'
+import { mustWait } from '../../Users/hooks/loginThrottle.js'
+import { clientOf } from '../../Users/hooks/throttleLogin.js'
 import { recordAudit, type AuditActor } from '../record.js'
 
-type Account = { id: number | string; lockUntil?: null | string; name?: null | string; roles?: null | string[] }
+type Account = { id: number | string; name?: null | string; roles?: null | string[] }
 
 const actorOf = (account: Account): AuditActor => ({ id: account.id, name: account.name, roles: account.roles })
 
@@ -21,26 +22,22 @@ export const recordLogin: CollectionAfterLoginHook = async ({ req, user }) => {
 /**
  * A refused sign-in answers with an error, and Payload runs no hook of the operation then; REST runs
  * `afterError`, and every sign-in of people goes through REST (the admin panel and the website's
- * form). The attempt that locks the account answers "locked" like the ones after it: the lock is
- * recorded once, when no entry names it yet.
+ * form). A wrong password, and a try refused because the client must wait, are each a failed
+ * sign-in; the failure that uses up the client's free tries (see loginThrottle.ts) is also
+ * recorded as the lockout: accounts are never locked, the client is made to wait.
  */
 export const recordFailedLogin: AfterErrorHook = async ({ collection, error, req }) => {
   const kind = (error as Error | undefined)?.name
-  if (!collection || !req.pathname?.endsWith(`/${collection.slug}/login`) || (kind !== 'AuthenticationError' && kind !== 'LockedAuth')) return
-  const account = await accountByEmail(req, (req.data as { email?: unknown } | undefined)?.email)
+  const slowedDown = (error as { status?: number } | undefined)?.status === 429
+  if (!collection || !req.pathname?.endsWith(`/${collection.slug}/login`) || (kind !== 'AuthenticationError' && !slowedDown)) return
+  const email = String((req.data as { email?: unknown } | undefined)?.email ?? '').toLowerCase().trim()
+  const account = await accountByEmail(req, email)
   if (!account) {
     await recordAudit(req, { action: 'login-failed', actor: null, nobodyIs: 'Không rõ (địa chỉ không có tài khoản)', collection: 'users' })
     return
   }
-  await recordAudit(req, { action: 'login-failed', actor: actorOf(account), ...aboutAccount(account), ...(kind === 'LockedAuth' ? { detail: { locked: true } } : {}) })
-  if (kind !== 'LockedAuth' || !account.lockUntil) return
-  const lockedAt = new Date(new Date(account.lockUntil).getTime() - (collection.auth?.lockTime ?? 0)).toISOString()
-  const recorded = await req.payload.db.findOne({
-    collection: auditCollectionSlug,
-    req,
-    where: { and: [{ action: { equals: 'lockout' } }, { userId: { equals: String(account.id) } }, { at: { greater_than_equal: lockedAt } }] },
-  })
-  if (!recorded) await recordAudit(req, { action: 'lockout', actor: actorOf(account), ...aboutAccount(account), detail: { until: account.lockUntil } })
+  await recordAudit(req, { action: 'login-failed', actor: actorOf(account), ...aboutAccount(account), ...(slowedDown ? { detail: { waiting: true } } : {}) })
+  if (!slowedDown && mustWait(email, clientOf(req))) await recordAudit(req, { action: 'lockout', actor: actorOf(account), ...aboutAccount(account) })
 }
 
 /** Unlocking names the account by its address; the entry names it by id and name instead. */

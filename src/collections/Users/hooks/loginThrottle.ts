@@ -56,3 +56,7 @@ export const forgetAccount = (email: string): void => {
 /** Whether any client must wait before its next try at the account. */
 export const isSlowed = (email: string, now = Date.now()): boolean =>
   [...attempts].some(([key, entry]) => key.startsWith(`${email}\n`) && entry.waitUntil > now)
+
+/** Whether this client must wait before its next try at the account: its free tries are used up. */
+export const mustWait = (email: string, client: string, now = Date.now()): boolean =>
+  (attempts.get(keyOf(email, client))?.waitUntil ?? 0) > now

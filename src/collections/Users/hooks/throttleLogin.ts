@@ -14,7 +14,7 @@ const derive = promisify(pbkdf2)
  * The client a sign-in comes from: the address the server vouched for (the visitor's, when the
  * website signs in for them), or `local` for the server's own Local API calls.
  */
-const clientOf = (req: PayloadRequest): string => vouchedAddress(req.headers?.get(visitorHeader)) ?? 'local'
+export const clientOf = (req: PayloadRequest): string => vouchedAddress(req.headers?.get(visitorHeader)) ?? 'local'
 
 const emailOf = (data: unknown): string =>
   String((data as { email?: unknown } | undefined)?.email ?? '').toLowerCase().trim()
