@@ -81,7 +81,8 @@ const choose = async (page: Page, field: Locator, label: string) => {
 
 /**
  * Uploads a new file through the upload field's "Tạo mới" drawer: the file goes into the drawer's
- * file input, its description and access level are filled there, and the drawer saves it.
+ * file input, its description is filled there, and the drawer saves it. A teacher's file stays at
+ * the level it starts at (staff): parents get it when the reviewer publishes the material.
  */
 const uploadThroughDrawer = async (page: Page, fieldId: string, file: string, alt: string) => {
   const field = page.locator(`#${fieldId}`)
@@ -91,7 +92,6 @@ const uploadThroughDrawer = async (page: Page, fieldId: string, file: string, al
   await drawer.waitFor()
   await drawer.locator('input[type=file]').first().setInputFiles(file)
   await drawer.locator('input[name="alt"]').fill(alt)
-  await choose(page, drawer.locator('#field-accessLevel'), 'Phụ huynh')
   await drawer.getByRole('button', { name: 'Lưu', exact: true }).click()
   await drawer.waitFor({ state: 'detached' })
   await field.getByText(path.basename(file)).first().waitFor()

@@ -75,7 +75,8 @@ const publishedDoc = async (collection: Trashed, by: Member = school[authorOf[co
       issuingBody: 'UBND xã',
       issueDate: '2025-03-01T00:00:00.000Z',
     },
-    media: { alt: title, accessLevel: 'public' },
+    // Only publishers make a file public (issue 11): the teacher uploads it for staff, the admin opens it to everyone.
+    media: { alt: title, accessLevel: 'staff' },
   }
   const bytes = collection === 'media' ? await photo() : undefined
   const doc = (await payload.create({
@@ -88,6 +89,9 @@ const publishedDoc = async (collection: Trashed, by: Member = school[authorOf[co
   // Teachers cannot publish: a reviewer does, as in the school.
   if (collection === 'learning-materials') {
     await payload.update({ collection, id: doc.id, data: { _status: 'published' } as never, overrideAccess: false, user: school.reviewer.user })
+  }
+  if (collection === 'media') {
+    await payload.update({ collection, id: doc.id, data: { accessLevel: 'public' } as never, overrideAccess: false, user: school.admin.user })
   }
   return { ...doc, title }
 }
@@ -253,9 +257,12 @@ describe('files in the trash', () => {
     const filesSeen = async () =>
       ((await json(await rest(payload, `/learning-materials/${lesson.id}?depth=1`))) as { files: Array<Doc | number | string> }).files.filter((each) => typeof each === 'object').length
     expect(await filesSeen()).toBe(1)
-    await json(await moveToTrash('media', file.id, school.teacher))
+    // A file a published lesson uses is moved only by who may publish the lesson (issue 11).
+    expect((await moveToTrash('media', file.id, school.teacher)).status).toBe(403)
+    expect(await filesSeen()).toBe(1)
+    await json(await moveToTrash('media', file.id, school.admin))
     expect(await filesSeen()).toBe(0)
-    await json(await restoreFromTrash('media', file.id, school.teacher))
+    await json(await restoreFromTrash('media', file.id, school.admin))
     expect(await filesSeen()).toBe(1)
   })
 })
