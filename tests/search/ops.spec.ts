@@ -63,6 +63,15 @@ const reindex = async (): Promise<ReindexReport> => {
 const foundIds = async (q: string) => (await search(payload, { limit: '50', q })).hits.map((hit) => hit.id)
 
 /**
+ * What the query finds with every one of its words: a search that matches nothing in full relaxes
+ * and says which words it left out (issue 15); those answers hold none of the words' entries.
+ */
+const foundWithEveryWord = async (q: string) => {
+  const answer = (await search(payload, { limit: '50', q })) as { hits: Array<{ id: string }>; ignored?: string[] }
+  return answer.ignored?.length ? [] : answer.hits.map((hit) => hit.id)
+}
+
+/**
  * Holds the engine's rebuild just before it swaps the new index in, so the test can act while a
  * reindex is under way. `started` resolves once every batch has been read from the database.
  */
@@ -176,12 +185,12 @@ describe('a write made while a reindex runs', () => {
     await duringReindex(() =>
       payload.update({ collection: 'learning-materials', data: { _status: 'draft' }, id: materialIds[0], ...asReviewer() }),
     )
-    expect(await foundIds('mùa xuân')).toEqual([])
+    expect(await foundWithEveryWord('mùa xuân')).toEqual([])
   })
 
   it('is not undone when it deletes a document', async () => {
     await duringReindex(() => payload.update({ collection: 'learning-materials', id: materialIds[2], data: { deletedAt: new Date().toISOString() }, ...asReviewer() }))
-    expect(await foundIds('mùa thu lá vàng')).toEqual([])
+    expect(await foundWithEveryWord('mùa thu lá vàng')).toEqual([])
   })
 
   it('is not lost when it renames the author of indexed documents', async () => {
