@@ -78,8 +78,8 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
   const pngFile = (): Upload => ({ data: png, mimetype: 'image/png', name: `a-${next()}.png`, size: png.length })
 
   /** An account that never signs in, written below the operation layer: no password to hash. */
-  const createBystander = async (name: string): Promise<Doc> =>
-    (await payload.db.create({ collection: 'users', data: { email: emailOf(name), name, roles: ['parent'] } })) as unknown as Doc
+  const createBystander = async (name: string, roles = ['parent']): Promise<Doc> =>
+    (await payload.db.create({ collection: 'users', data: { email: emailOf(name), name, roles } })) as unknown as Doc
 
   const createUser = async (name: string, roles: string[]): Promise<Doc> =>
     (await payload.create({
@@ -96,6 +96,8 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
   }
   const ownerId = sessions[owner].user!.id
   const bystander = await createBystander('bystander')
+  // A lock is taken only for someone who may edit what it locks: another administrator at work.
+  const lockHolder = await createBystander('lock-holder', ['admin'])
 
   /** The fields each collection requires, with a title unique in the world. */
   const contentData = (collection: ContentSlug, level: Level, title: string): Record<string, unknown> => {
@@ -323,7 +325,7 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
 
   /** An entry of an internal collection as Payload itself writes one: through the database layer. */
   const seedInternal = async (row: Extract<Row, { kind: 'internal' }>): Promise<Doc> => {
-    const holder = row.subject === 'ownPreference' ? sessions[row.actor].user!.id : bystander.id
+    const holder = row.subject === 'ownPreference' ? sessions[row.actor].user!.id : row.collection === 'payload-locked-documents' ? lockHolder.id : bystander.id
     const data: Record<string, Record<string, unknown>> = {
       'payload-locked-documents': {
         document:
