@@ -7,30 +7,20 @@
 import type { Payload, Where } from 'payload'
 
 import { recordSystemAudit } from '../../src/collections/AuditLog/record.js'
+import type { AuditLog } from '../../src/payload-types.js'
+
 import { rest } from '../helpers/api.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
 import { enrolSchool, json, password, people, type Member, type School } from '../leaks/school.js'
 
-type Entry = {
-  action: string
-  at: string
-  changedFields?: null | string[]
-  detail?: Record<string, unknown> | null
-  documentId?: null | string
-  documentTitle?: null | string
-  ip?: null | string
-  targetCollection?: null | string
-  userId?: null | string
-  userName: string
-  userRoles?: string[]
-}
+type Entry = AuditLog
 
 let payload: Payload
 let school: School
 let serial = 0
 
 const entries = async (where: Where): Promise<Entry[]> =>
-  (await payload.find({ collection: 'audit-log', depth: 0, limit: 100, overrideAccess: true, sort: 'at', where })).docs as unknown as Entry[]
+  (await payload.find({ collection: 'audit-log', depth: 0, limit: 100, overrideAccess: true, sort: 'at', where })).docs
 
 const entriesOf = (collection: string, id: number | string, action?: string) =>
   entries({

@@ -1,22 +1,11 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
+import type { AuditLog } from '../../../payload-types.js'
+
 import { hasRole } from '../../../access/accessLevels.js'
 import { roleOptions } from '../../../fields/options.js'
 import { auditActionOptions, auditCollectionSlug } from '../actions.js'
 
-type Entry = {
-  action: string
-  at: string
-  changedFields?: null | string[]
-  detail?: unknown
-  documentId?: null | string
-  documentTitle?: null | string
-  ip?: null | string
-  targetCollection?: null | string
-  userId?: null | string
-  userName: string
-  userRoles?: null | string[]
-}
 
 const labelsOf = (options: ReadonlyArray<{ label: { vi: string }; value: string }>) => new Map(options.map((option) => [option.value, option.label.vi]))
 const actionLabels = labelsOf(auditActionOptions)
@@ -34,7 +23,7 @@ export const csvCell = (value: unknown): string => {
 
 const header = ['Thời điểm (UTC)', 'Người thực hiện', 'Mã người dùng', 'Vai trò', 'Địa chỉ IP', 'Hành động', 'Mục', 'Mã tài liệu', 'Tiêu đề lúc đó', 'Trường đã sửa', 'Chi tiết']
 
-const rowOf = (entry: Entry, collectionLabels: Map<string, string>): string =>
+const rowOf = (entry: AuditLog, collectionLabels: Map<string, string>): string =>
   [
     entry.at,
     entry.userName,
@@ -83,7 +72,7 @@ export const exportCsv: Endpoint = {
     const body = new ReadableStream<Uint8Array>({
       start: (controller) => controller.enqueue(encoder.encode(`\uFEFF${header.map(csvCell).join(',')}\r\n`)),
       pull: async (controller) => {
-        if (current.docs.length > 0) controller.enqueue(encoder.encode(current.docs.map((doc) => rowOf(doc as unknown as Entry, collectionLabels) + '\r\n').join('')))
+        if (current.docs.length > 0) controller.enqueue(encoder.encode(current.docs.map((doc) => rowOf(doc, collectionLabels) + '\r\n').join('')))
         if (!current.hasNextPage) return controller.close()
         page += 1
         current = await read(page)
