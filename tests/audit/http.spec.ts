@@ -4,12 +4,10 @@
  * default setting trusts, and sends X-Forwarded-For as nginx does; with `TRUST_PROXY=false` the
  * header counts for nothing and the connection's own address is recorded.
  */
-import { isMongoUrl } from '../../src/database.js'
-import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
+import { type RunningServer, startDemoServer, stopServer } from '../helpers/server.js'
 
 type Entry = { action: string; documentId?: null | string; ip?: null | string; userName: string }
 
-const onMongo = isMongoUrl(process.env.DATABASE_URL)
 const demoPassword = 'truongso-demo'
 
 const signIn = async (server: RunningServer, email: string, secret: string, address?: string): Promise<Response> =>
@@ -40,7 +38,7 @@ describe('behind a trusted proxy (TRUST_PROXY=loopback, the default)', () => {
   let token: string
 
   beforeAll(async () => {
-    server = await startServer({ beforeStart: onMongo ? seedDemoInto : undefined })
+    server = await startDemoServer()
     token = await adminToken(server)
   }, 10 * 60_000)
 
@@ -103,7 +101,7 @@ describe('with TRUST_PROXY=false', () => {
   let server: RunningServer
 
   beforeAll(async () => {
-    server = await startServer({ beforeStart: onMongo ? seedDemoInto : undefined, env: { TRUST_PROXY: 'false' } })
+    server = await startDemoServer({ env: { TRUST_PROXY: 'false' } })
   }, 10 * 60_000)
 
   afterAll(async () => {

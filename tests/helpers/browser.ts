@@ -8,8 +8,7 @@ import path from 'node:path'
 
 import { type BrowserContext, chromium } from 'playwright-core'
 
-import { isMongoUrl } from '../../src/database.js'
-import { type RunningServer, seedDemoInto, startServer, stopServer } from './server.js'
+import { type RunningServer, startDemoServer, stopServer } from './server.js'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -57,7 +56,7 @@ export const apiClient =
  * journeys start them. Against MongoDB the demo is loaded on request, as an operator would.
  */
 export const startSchoolInBrowser = async (workDir: string): Promise<{ context: BrowserContext; server: RunningServer }> => {
-  const start = () => startServer({ beforeStart: isMongoUrl(process.env.DATABASE_URL) ? seedDemoInto : undefined })
+  const start = () => startDemoServer()
   // Another process may be rebuilding `.next` at the same moment: one more try is enough.
   const server = await start().catch(start)
   const context = await chromium.launchPersistentContext(path.join(workDir, 'profile'), {

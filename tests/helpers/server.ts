@@ -4,6 +4,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { isMongoUrl } from '../../src/database.js'
+
 export type RunningServer = { dataDir: string; env: Environment; logs: () => string; process: ChildProcess; url: string }
 
 /** A port nothing listens on now; the benchmarks use it too. */
@@ -103,3 +105,10 @@ export const killServer = (server: RunningServer): Promise<void> =>
 export const seedDemoInto = (env: Environment): void => {
   execFileSync('npm', ['run', 'seed:demo'], { env: asProcessEnv(env), stdio: 'inherit' })
 }
+
+/**
+ * The demo school's server: the embedded database loads the demo at its first start; against
+ * MongoDB the demo is loaded on request first, as an operator would.
+ */
+export const startDemoServer = (options: Omit<Parameters<typeof startServer>[0] & object, 'beforeStart'> = {}): Promise<RunningServer> =>
+  startServer({ ...options, beforeStart: isMongoUrl(process.env.DATABASE_URL) ? seedDemoInto : undefined })

@@ -9,15 +9,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { defaultBodyLimits } from '../../src/lib/bodyLimits.js'
-import { isMongoUrl } from '../../src/database.js'
 import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
-import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
+import { type RunningServer, startDemoServer, stopServer } from '../helpers/server.js'
 
-const onMongo = isMongoUrl(process.env.DATABASE_URL)
 let server: RunningServer
 
 beforeAll(async () => {
-  server = await startServer({ beforeStart: onMongo ? seedDemoInto : undefined })
+  server = await startDemoServer()
 }, 10 * 60_000)
 
 afterAll(async () => {

@@ -4,17 +4,15 @@
  * The test plays the reverse proxy (loopback is trusted by default): the two are told apart by
  * X-Forwarded-For, as behind nginx. Times are compared within the run, never to a fixed figure.
  */
-import { isMongoUrl } from '../../src/database.js'
 import { visitorHeader } from '../../src/lib/visitorHeader.js'
-import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
+import { type RunningServer, startDemoServer, stopServer } from '../helpers/server.js'
 
-const onMongo = isMongoUrl(process.env.DATABASE_URL)
 const parent = '198.51.100.20'
 const scraper = '203.0.113.9'
 let server: RunningServer
 
 beforeAll(async () => {
-  server = await startServer({ beforeStart: onMongo ? seedDemoInto : undefined })
+  server = await startDemoServer()
 }, 10 * 60_000)
 
 afterAll(async () => {

@@ -10,10 +10,9 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkS
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { isMongoUrl } from '../../src/database.js'
 import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
 import { realFiles } from '../fixtures/realFiles.js'
-import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
+import { type RunningServer, startDemoServer, stopServer } from '../helpers/server.js'
 
 type StoredFile = {
   filename: string
@@ -24,7 +23,6 @@ type StoredFile = {
 }
 type Doc = { id: number; slug?: string }
 
-const onMongo = isMongoUrl(process.env.DATABASE_URL)
 const notice = 'Tệp này hiện không mở được. Vui lòng báo nhà trường.'
 const work = mkdtempSync(path.join(tmpdir(), 'truongso-files-'))
 
@@ -171,7 +169,7 @@ beforeAll(async () => {
   // A phone photo is larger than every image size, so each size is a file of its own.
   const files = await realFiles()
   ;[lessonPlan, photo, song] = [files.pdf1, files.photo, files.mp4].map((file) => readFileSync(file.path))
-  server = await startServer({ beforeStart: onMongo ? seedDemoInto : undefined })
+  server = await startDemoServer()
   mediaDir = path.join(server.dataDir, 'media')
   ;[adminToken, staffToken] = await Promise.all([login('admin'), login('staff')])
 }, 10 * 60_000)

@@ -1,6 +1,6 @@
 import { isMongoUrl } from '../../src/database.js'
 import { demoAccounts } from '../../src/seed/demo/accounts.js'
-import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
+import { type RunningServer, startDemoServer, stopServer } from '../helpers/server.js'
 
 // Against MongoDB the demo is never loaded implicitly: it is asked for, as an operator would.
 const onMongo = isMongoUrl(process.env.DATABASE_URL)
@@ -17,7 +17,7 @@ const answerOf = async (response: Response): Promise<Answer> => ({
 })
 
 beforeAll(async () => {
-  server = await startServer({ beforeStart: onMongo ? seedDemoInto : undefined, until: 'listening' })
+  server = await startDemoServer({ until: 'listening' })
   while (!(await fetch(`${server.url}/readyz`)).ok) {
     const [api, page] = await Promise.all([fetch(`${server.url}/api/announcements?limit=1`), fetch(`${server.url}/`)])
     duringStart.api.push(await answerOf(api))

@@ -2,17 +2,15 @@
  * The public website as a reader meets it: the real server (`npm start`), pages fetched over HTTP
  * anonymously and as the demo parent, who logs in through the REST API like any client would.
  */
-import { isMongoUrl } from '../../src/database.js'
 import { slugify } from '../../src/lib/slugify.js'
 import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
 import { demoAnnouncements } from '../../src/seed/demo/announcements.js'
 import { demoLibraryItems } from '../../src/seed/demo/library.js'
 import { demoMaterials } from '../../src/seed/demo/materials.js'
-import { type RunningServer, seedDemoInto, startServer, stopServer } from '../helpers/server.js'
+import { type RunningServer, startDemoServer, stopServer } from '../helpers/server.js'
 
 type Doc = { id: number; slug?: string; title: string }
 
-const onMongo = isMongoUrl(process.env.DATABASE_URL)
 const readers = ['anonymous', 'parent'] as const
 type Reader = (typeof readers)[number]
 
@@ -103,7 +101,7 @@ const postForm = (path: string, fields: Record<string, string>, headers: Record<
 }
 
 beforeAll(async () => {
-  server = await startServer({ beforeStart: onMongo ? seedDemoInto : undefined })
+  server = await startDemoServer()
   parentToken = await loginToken(parentAccount.email)
   const [news, material, book, document] = await Promise.all([
     findPublic('announcements', 'title', announcements.find((item) => isPublished(item) && item.attachment && item.publishedInDays <= 0)!.title),
