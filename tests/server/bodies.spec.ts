@@ -10,7 +10,7 @@ import path from 'node:path'
 
 import { defaultBodyLimits } from '../../src/lib/bodyLimits.js'
 import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
-import { type RunningServer, startDemoServer, stopServer } from '../helpers/server.js'
+import { logsOnceWritten, type RunningServer, startDemoServer, stopServer } from '../helpers/server.js'
 
 let server: RunningServer
 
@@ -35,15 +35,7 @@ const queryByOverride = (body: string) =>
   })
 
 /** Waits for the access line of a request answered with `status`: pino writes it after the answer. */
-const accessLogged = async (since: number, status: number): Promise<string> => {
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    const written = server.logs().slice(since)
-    if (written.includes(`"statusCode": ${status}`)) return written
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error(`no access line for ${status} in:\n${server.logs().slice(since)}`)
-}
+const accessLogged = (since: number, status: number): Promise<string> => logsOnceWritten(server, `"statusCode": ${status}`, since)
 
 const messageOf = async (response: Response): Promise<string> => ((await response.json()) as { errors: Array<{ message: string }> }).errors[0]!.message
 
