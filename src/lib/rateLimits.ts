@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express'
 
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 
+import { signInsPerClient } from '../collections/Users/hooks/loginThrottle.js'
 import { clientPlaceOf } from './costBudget.js'
 
 /**
@@ -19,16 +20,17 @@ const tooMany = {
 /**
  * Password guessing per client, whichever door it comes through: the website's `/dang-nhap`
  * logs in from loopback for its visitor, and is counted as that visitor (the address the server
- * vouched for in `visitorHeader`), never skipped. Guesses at one account are slowed further per
- * account and client by `src/collections/Users/hooks/throttleLogin.ts`.
+ * vouched for in `visitorHeader`), never skipped. Here REST sign-ins are turned away before any
+ * work, with the standard headers; the same budget holds for every door in the sign-in itself
+ * (`throttleLogin.ts`), which also slows guesses at one account per account and client.
  */
 export const loginRateLimit: RequestHandler = rateLimit({
-  limit: 20,
+  limit: signInsPerClient.limit,
   message: tooMany,
   keyGenerator: (req, res) => clientPlaceOf(res) ?? ipKeyGenerator(req.ip ?? 'unknown'),
   standardHeaders: 'draft-8',
   legacyHeaders: false,
-  windowMs: 10 * 60 * 1000,
+  windowMs: signInsPerClient.windowMs,
 })
 
 /** Generous for people, firm for scrapers. */

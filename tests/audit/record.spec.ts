@@ -9,7 +9,7 @@ import type { Payload, Where } from 'payload'
 import { recordSystemAudit } from '../../src/collections/AuditLog/record.js'
 import type { AuditLog } from '../../src/payload-types.js'
 
-import { rest } from '../helpers/api.js'
+import { graphql, rest } from '../helpers/api.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
 import { enrolSchool, json, password, people, type Member, type School } from '../leaks/school.js'
 
@@ -159,6 +159,26 @@ describe('accounts', () => {
     const [unlocked] = await entriesOf('users', id, 'unlock')
     expect(unlocked).toMatchObject({ userName: people.admin.name, userRoles: ['admin'] })
     expect(JSON.stringify(await entriesOf('users', id))).not.toContain('sai-mat-khau')
+  })
+
+  it('sign-ins through GraphQL are recorded as through REST, each of several in one request under its own account', async () => {
+    const [wrong, right] = [await newcomer(), await newcomer()]
+    const before = (await entries({ action: { equals: 'login-failed' } })).length
+    const answer = await graphql(
+      payload,
+      `mutation {
+        a: loginUser(email: "${wrong.email}", password: "sai-mat-khau") { token }
+        b: loginUser(email: "${right.email}", password: "${password}") { token }
+        c: loginUser(email: "khong-co-ai-gql@truong.test", password: "doan-thu") { token }
+      }`,
+    )
+    expect(answer.errors?.map((error) => error.extensions?.statusCode)).toEqual([401, 401])
+    expect(await actionsOf('users', wrong.id)).toEqual(['create', 'login-failed'])
+    expect(await actionsOf('users', right.id)).toEqual(['create', 'login'])
+    // Written within the same millisecond: told apart by whom they name, not by their order.
+    const failed = (await entries({ action: { equals: 'login-failed' } })).slice(before)
+    expect(failed.map((entry) => (entry.userId ? entry.userId : entry.userName)).sort()).toEqual([String(wrong.id), expect.stringContaining('Không rõ')])
+    expect(JSON.stringify(failed)).not.toMatch(/sai-mat-khau|khong-co-ai-gql/)
   })
 
   it('a sign-in with an address no account has is recorded without the address', async () => {

@@ -97,3 +97,40 @@ it('a stranger who fails at the admin account five times and more does not lock 
   // And through the website from her own device as well.
   expect(await websiteLogin(adminEmail, demoPassword, '192.0.2.51')).toBe('/dang-nhap')
 })
+
+it('sign-ins through GraphQL, many to a request, draw on the same budget per client as the API and the website', async () => {
+  const client = '198.51.100.42'
+  // Ten sign-ins to a request, the most root fields one request may ask for.
+  const manyGuesses = async (from: number) => {
+    const fields = Array.from({ length: 10 }, (_, n) => `g${from + n}: loginUser(email: "khach-gql-${from + n}@truongso.test", password: "doan-mo") { token }`)
+    const response = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': client },
+      body: JSON.stringify({ query: `mutation { ${fields.join('\n')} }` }),
+    })
+    return ((await response.json()) as { errors: Array<{ extensions: { statusCode: number }; message: string }> }).errors
+  }
+  const errors = [...(await manyGuesses(0)), ...(await manyGuesses(10)), ...(await manyGuesses(20))]
+  const statuses = errors.map((error) => error.extensions.statusCode)
+  expect(statuses).toEqual([...Array(20).fill(401), ...Array(10).fill(429)])
+  expect(errors.at(-1)!.message).toMatch(/^Thiết bị của bạn đã đăng nhập quá nhiều lần\. Vui lòng thử lại sau \d+ phút\.$/)
+  // The budget is the client's, whatever the door: the REST API now turns it away too.
+  expect((await apiLogin('khach-rest@truongso.test', 'doan-mo', client)).status).toBe(429)
+  expect((await apiLogin('khach-rest@truongso.test', 'doan-mo', '198.51.100.43')).status).toBe(401)
+}, 120_000)
+
+it('guesses at one account through GraphQL and REST are counted together', async () => {
+  const client = '198.51.100.60'
+  const graphQLGuess = async (guess: number) => {
+    const response = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': client },
+      body: JSON.stringify({ query: `mutation { loginUser(email: "${adminEmail}", password: "doan-gql-${guess}") { token } }` }),
+    })
+    return ((await response.json()) as { errors: Array<{ extensions: { statusCode: number } }> }).errors[0].extensions.statusCode
+  }
+  const statuses = [await graphQLGuess(0), await graphQLGuess(1), await graphQLGuess(2)]
+  for (let guess = 3; guess < 5; guess++) statuses.push((await apiLogin(adminEmail, `doan-${guess}`, client)).status)
+  statuses.push(await graphQLGuess(5))
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+}, 60_000)

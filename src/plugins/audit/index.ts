@@ -4,7 +4,7 @@ import type { AuditPluginOptions } from './types.js'
 
 import { AuditLog } from '../../collections/AuditLog/index.js'
 import { noteOperation, notePublicationBefore, recordChange, recordDelete } from '../../collections/AuditLog/hooks/recordChanges.js'
-import { recordFailedLogin, recordLogin, recordUnlockAndReset } from '../../collections/AuditLog/hooks/recordSignIns.js'
+import { noteSignInAttempt, recordFailedGraphQLLogin, recordFailedLogin, recordLogin, recordUnlockAndReset } from '../../collections/AuditLog/hooks/recordSignIns.js'
 import { auditRetentionDays, pruneAuditLogTask } from '../../collections/AuditLog/jobs/pruneAuditLog.js'
 
 const recorded = (collection: CollectionConfig, isAccounts: boolean): CollectionConfig => {
@@ -20,6 +20,8 @@ const recorded = (collection: CollectionConfig, isAccounts: boolean): Collection
       afterDelete: [...(hooks.afterDelete ?? []), recordDelete],
       ...(isAccounts
         ? {
+            // First: the account's own hooks may refuse the sign-in.
+            beforeOperation: [noteSignInAttempt, ...(hooks.beforeOperation ?? []), noteOperation],
             afterLogin: [...(hooks.afterLogin ?? []), recordLogin],
             afterError: [...(hooks.afterError ?? []), recordFailedLogin],
             afterOperation: [...(hooks.afterOperation ?? []), recordUnlockAndReset],
@@ -44,6 +46,7 @@ export const auditPlugin =
         ...(config.collections ?? []).map((collection) => (watched.has(collection.slug) ? recorded(collection, collection.slug === users) : collection)),
         AuditLog,
       ],
+      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), recordFailedGraphQLLogin] },
       jobs: {
         ...config.jobs,
         tasks: [

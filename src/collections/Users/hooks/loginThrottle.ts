@@ -16,7 +16,22 @@ const forgetAfterMs = 60 * 60_000
 
 type Attempts = { failures: number; lastTry: number; waitUntil: number }
 
-const attempts = new Map<string, Attempts>()
+/**
+ * Kept on the process, not the module: Next bundles its own copy of the modules Payload's hooks
+ * use, and a sign-in through GraphQL (served by Next) must meet the tries made through REST.
+ */
+const processWide = <T>(name: string, create: () => T): T =>
+  ((globalThis as Record<symbol, T | undefined>)[Symbol.for(`truongso.${name}`)] ??= create())
+
+const attempts = processWide('signInAttempts', () => new Map<string, Attempts>())
+
+/**
+ * Sign-ins one client may try, at any accounts, through any door (REST, GraphQL — where one
+ * request can carry many aliased `loginUser` fields — and the website's form), in one window.
+ */
+export const signInsPerClient = { limit: 20, windowMs: 10 * 60_000 }
+
+const clientWindows = processWide('signInWindows', () => new Map<string, { tries: number; resetAt: number }>())
 
 const keyOf = (email: string, client: string) => `${email}\n${client}`
 
@@ -40,6 +55,19 @@ export const tryToSignIn = (email: string, client: string, now = Date.now()): nu
   entry.lastTry = now
   entry.waitUntil = now + waitAfter(entry.failures)
   attempts.set(keyOf(email, client), entry)
+  return 0
+}
+
+/**
+ * Counts a sign-in of the client against {@link signInsPerClient}: answers how many milliseconds
+ * it must wait before its window ends, or 0 when this try is within its budget.
+ */
+export const spendClientSignIn = (client: string, now = Date.now()): number => {
+  for (const [key, window] of clientWindows) if (window.resetAt <= now) clientWindows.delete(key)
+  const window = clientWindows.get(client) ?? { tries: 0, resetAt: now + signInsPerClient.windowMs }
+  if (window.tries >= signInsPerClient.limit) return window.resetAt - now
+  window.tries++
+  clientWindows.set(client, window)
   return 0
 }
 
