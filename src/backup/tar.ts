@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { type FileHandle, mkdir, open } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -72,14 +71,19 @@ export const copyIntoArchive = async (out: FileHandle, source: string, position:
   const input = await open(source, 'r')
   try {
     const hash = createHash('sha256')
+    // Three buffers in turn: one being read, one hashed, one written; the one read next was written.
+    const length = Math.max(1, Math.min(chunkBytes, size))
+    const buffers = [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)]
     let copied = 0
+    let turn = 0
     let writing: Promise<unknown> = Promise.resolve()
-    let reading = input.read(Buffer.allocUnsafe(chunkBytes), 0, chunkBytes, null)
+    let reading = input.read(buffers[0]!, 0, length, null)
     for (;;) {
       const { buffer, bytesRead } = await reading
       if (bytesRead === 0) break
       if (copied + bytesRead > size) throw new Error(`${source} grew while it was archived`)
-      reading = input.read(Buffer.allocUnsafe(chunkBytes), 0, chunkBytes, null)
+      turn = (turn + 1) % buffers.length
+      reading = input.read(buffers[turn]!, 0, length, null)
       const chunk = buffer.subarray(0, bytesRead)
       hash.update(chunk)
       await writing
@@ -207,7 +211,7 @@ export const extractArchive = async (archive: string, into: string, onBytes?: (b
   let headerFill = 0
   let entry: Entry | undefined
   let next: { path?: string; size?: number } = {}
-  let sink: { handle: Promise<FileHandle>; tail: Promise<unknown>; queued: number } | undefined
+  let sink: { handle: Promise<FileHandle>; tail: Promise<unknown> } | undefined
   let finished = false
 
   const startFile = async (name: string) => {
@@ -219,7 +223,7 @@ export const extractArchive = async (archive: string, into: string, onBytes?: (b
     }
     while (inFlight.length >= filesInFlight) await inFlight.shift()
     const handle = open(target, 'w')
-    sink = { handle, tail: handle, queued: 0 }
+    sink = { handle, tail: handle }
   }
 
   /** Closes a file once its writes are done, whether they succeeded or not; the first error is kept. */
@@ -275,7 +279,8 @@ export const extractArchive = async (archive: string, into: string, onBytes?: (b
     }
   }
 
-  const consume = async (chunk: Buffer) => {
+  /** Takes one chunk read from the archive; writes of its bytes are added to `writes`. */
+  const consume = async (chunk: Buffer, writes: Promise<unknown>[]) => {
     let offset = 0
     while (offset < chunk.length && !finished) {
       if (!entry) {
@@ -297,13 +302,8 @@ export const extractArchive = async (archive: string, into: string, onBytes?: (b
         if (entry.hash) {
           entry.hash.update(data)
           const current = sink!
-          current.queued += 1
-          current.tail = current.tail.then(async () => {
-            await (await current.handle).write(data)
-            current.queued -= 1
-          })
-          // One file's writes may lag the reading by a few chunks, no more.
-          if (current.queued > 4) await current.tail
+          current.tail = current.tail.then(async () => (await current.handle).write(data))
+          writes.push(current.tail)
         } else if (entry.meta) {
           entry.meta.push(Buffer.from(data))
         }
@@ -321,9 +321,28 @@ export const extractArchive = async (archive: string, into: string, onBytes?: (b
   }
 
   try {
-    for await (const chunk of createReadStream(archive, { highWaterMark: chunkBytes })) {
-      await consume(chunk as Buffer)
-      if (finished) break
+    const input = await open(archive, 'r')
+    try {
+      // Buffers in turn: the next is read while this one is unpacked, and is reused only once the
+      // writes of what it held last time are done.
+      const pool = Array.from({ length: 4 }, () => ({ buffer: Buffer.allocUnsafe(chunkBytes), writes: [] as Promise<unknown>[] }))
+      let turn = 0
+      let reading = input.read(pool[0]!.buffer, 0, chunkBytes, null)
+      for (;;) {
+        const slot = pool[turn]!
+        const { bytesRead } = await reading
+        if (bytesRead === 0) break
+        turn = (turn + 1) % pool.length
+        const next = pool[turn]!
+        await Promise.all(next.writes)
+        next.writes = []
+        reading = input.read(next.buffer, 0, chunkBytes, null)
+        await consume(slot.buffer.subarray(0, bytesRead), slot.writes)
+        if (finished) break
+      }
+      await reading.catch(() => undefined)
+    } finally {
+      await input.close()
     }
     if (entry || headerFill > 0) throw new UnreadableArchive(`${archive} ends in the middle of ${entry ? entry.name : 'a header'}`)
   } finally {
