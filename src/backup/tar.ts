@@ -12,7 +12,8 @@ import { joinInside } from './files.js'
  */
 
 const block = 512
-const chunkBytes = 4 << 20
+/** Small enough that a chunk is hashed and written while still in the processor's cache. */
+const chunkBytes = 1 << 20
 /** ustar's size field holds 11 octal digits. */
 const largestUstarSize = 0o77777777777
 
