@@ -63,39 +63,53 @@ export const headerFor = (name: string, size: number, mtime = Date.now()): Buffe
   return Buffer.concat([ustarHeader(`PaxHeader/${path.basename(name).slice(0, 80)}`, Buffer.byteLength(records), 'x', mtime), pax, header])
 }
 
+/** Chunks of one file in flight at once: read ahead, hashed in order, written behind. */
+const copyDepth = 4
+
 /**
- * Copies a file into the archive at `position` (its data, the header is the caller's), hashing each
- * chunk while the next one is read and the previous one written. The size is the one the header
- * declared: a file that changed meanwhile fails the backup rather than shifting the entries after it.
+ * Copies a file into the archive at `position` (its data, the header is the caller's), hashing
+ * each chunk in order while later ones are read and earlier ones written: every chunk has its place
+ * in the source and in the archive, so reads and writes need not wait for one another. The size is
+ * the one the header declared: a file that changed meanwhile fails the backup rather than shifting
+ * the entries after it.
  */
 export const copyIntoArchive = async (out: FileHandle, source: string, position: number, size: number, onBytes?: (bytes: number) => void): Promise<string> => {
   const input = await open(source, 'r')
+  const pending: Promise<unknown>[] = []
+  /** Kept for the final wait; a failure is thrown where it is awaited, never left unhandled. */
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    pending.push(promise.catch(() => undefined))
+    return promise
+  }
   try {
     const hash = createHash('sha256')
-    // Three buffers in turn: one being read, one hashed, one written; the one read next was written.
     const length = Math.max(1, Math.min(chunkBytes, size))
-    const buffers = [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)]
-    let copied = 0
-    let turn = 0
-    let writing: Promise<unknown> = Promise.resolve()
-    let reading = input.read(buffers[0]!, 0, length, null)
-    for (;;) {
-      const { buffer, bytesRead } = await reading
-      if (bytesRead === 0) break
-      if (copied + bytesRead > size) throw new Error(`${source} grew while it was archived`)
-      turn = (turn + 1) % buffers.length
-      reading = input.read(buffers[turn]!, 0, length, null)
-      const chunk = buffer.subarray(0, bytesRead)
-      hash.update(chunk)
-      await writing
-      writing = out.write(chunk, 0, bytesRead, position + copied)
-      copied += bytesRead
-      onBytes?.(bytesRead)
+    const chunks = Math.ceil(size / length)
+    const buffers = Array.from({ length: Math.min(copyDepth, Math.max(chunks, 1)) }, () => Buffer.allocUnsafe(length))
+    const written: Promise<unknown>[] = buffers.map(() => Promise.resolve())
+    const reads: Array<Promise<number>> = []
+    const read = (chunk: number) => {
+      const slot = chunk % buffers.length
+      const bytes = Math.min(length, size - chunk * length)
+      // A buffer is read into again only once what it held has been written.
+      reads[chunk] = track(written[slot]!.then(async () => (await input.read(buffers[slot]!, 0, bytes, chunk * length)).bytesRead))
     }
-    await writing
-    if (copied !== size) throw new Error(`${source} shrank while it was archived: ${copied} bytes instead of ${size}`)
+    for (let chunk = 0; chunk < Math.min(buffers.length - 1, chunks); chunk += 1) read(chunk)
+    for (let chunk = 0; chunk < chunks; chunk += 1) {
+      if (chunk + buffers.length - 1 < chunks) read(chunk + buffers.length - 1)
+      const bytes = await reads[chunk]!
+      if (bytes !== Math.min(length, size - chunk * length)) throw new Error(`${source} shrank while it was archived`)
+      const slot = chunk % buffers.length
+      const data = buffers[slot]!.subarray(0, bytes)
+      hash.update(data)
+      written[slot] = track(out.write(data, 0, bytes, position + chunk * length))
+      onBytes?.(bytes)
+    }
+    await Promise.all(written)
+    if ((await input.read(Buffer.alloc(1), 0, 1, size)).bytesRead > 0) throw new Error(`${source} grew while it was archived`)
     return hash.digest('hex')
   } finally {
+    await Promise.all(pending)
     await input.close()
   }
 }

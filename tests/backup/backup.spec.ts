@@ -113,6 +113,15 @@ describe('a restore', () => {
     expect(readdirSync(target.dataDir)).toEqual([])
   })
 
+  it('of an archive cut short (a copy interrupted on the way to the USB disk) is refused before anything is touched', async () => {
+    const cut = path.join(mkdtempSync(path.join(tmpdir(), 'truongso-cut-')), 'cut.tar')
+    const whole = readFileSync(archive)
+    writeFileSync(cut, whole.subarray(0, whole.length >> 1))
+    const target = freshFolder('cut-target')
+    await expect(restoreBackup({ ...target, archive: cut, force: false })).rejects.toThrow(RestoreRefused)
+    expect(readdirSync(target.dataDir)).toEqual([])
+  })
+
   it('keeps a file whose Vietnamese name outgrows a plain tar header, under its whole name, for any tar and for itself', async () => {
     const name = `bien-ban-hop-phu-huynh-${'lớp-mầm-'.repeat(12)}.pdf`
     const bytes = Buffer.from(`Biên bản họp phụ huynh\n`.repeat(500))
