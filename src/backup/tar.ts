@@ -17,9 +17,9 @@ const chunkBytes = 1 << 20
 /** ustar's size field holds 11 octal digits. */
 const largestUstarSize = 0o77777777777
 
-export const endOfArchive = Buffer.alloc(2 * block)
+const endOfArchive = Buffer.alloc(2 * block)
 
-export const paddedSize = (size: number): number => Math.ceil(size / block) * block
+const paddedSize = (size: number): number => Math.ceil(size / block) * block
 
 const writeOctal = (header: Buffer, value: number, offset: number, length: number) => {
   header.write(value.toString(8).padStart(length - 1, '0'), offset, length - 1, 'ascii')
@@ -51,7 +51,7 @@ const paxRecord = (key: string, value: string): string => {
 }
 
 /** The header blocks of a file entry: a PAX header first when the name or the size outgrows ustar. */
-export const headerFor = (name: string, size: number, mtime = Date.now()): Buffer => {
+const headerFor = (name: string, size: number, mtime = Date.now()): Buffer => {
   const records = [
     ...(Buffer.byteLength(name) > 100 ? [paxRecord('path', name)] : []),
     ...(size > largestUstarSize ? [paxRecord('size', String(size))] : []),
@@ -73,7 +73,7 @@ const copyDepth = 4
  * the one the header declared: a file that changed meanwhile fails the backup rather than shifting
  * the entries after it.
  */
-export const copyIntoArchive = async (out: FileHandle, source: string, position: number, size: number, onBytes?: (bytes: number) => void): Promise<string> => {
+const copyIntoArchive = async (out: FileHandle, source: string, position: number, size: number, onBytes?: (bytes: number) => void): Promise<string> => {
   const input = await open(source, 'r')
   const pending: Promise<unknown>[] = []
   /** Kept for the final wait; a failure is thrown where it is awaited, never left unhandled. */
@@ -142,6 +142,7 @@ export class ArchiveWriter {
     return copyIntoArchive(this.handle, source, await this.reserve(name, size), size, onBytes)
   }
 
+  /** Copies a file's data to the place {@link reserve} gave it, returning its sha256. */
   copyInto(source: string, position: number, size: number, onBytes?: (bytes: number) => void): Promise<string> {
     return copyIntoArchive(this.handle, source, position, size, onBytes)
   }
@@ -158,6 +159,7 @@ export class ArchiveWriter {
     return this.position
   }
 
+  /** Lets go of an archive that will not be finished; the caller removes the file. */
   async abandon(): Promise<void> {
     await this.handle.close().catch(() => undefined)
   }
