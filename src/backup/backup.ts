@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { isMongoUrl } from '../database.js'
-import { regularFilesIn, sha256Of, snapshotFile } from './files.js'
+import { regularFilesIn, snapshotFile } from './files.js'
 import { databaseEntry, type Manifest, type ManifestFile, manifestName, mediaEntry, secretEntry } from './manifest.js'
 import type { Progress } from './progress.js'
-import { appliedMigrations, countDocuments, namedFiles, openSqlite, snapshotSqlite, sqliteFileOf } from './sqlite.js'
-import { runTar } from './tar.js'
+import { copySqlite, sqliteFileOf } from './sqlite.js'
+import { ArchiveWriter } from './tar.js'
 
 export type BackupSettings = {
   backupDir: string
@@ -34,37 +34,60 @@ const appVersion = async (): Promise<Manifest['app']> => {
   return { name, version }
 }
 
-const sqliteSnapshot = async (settings: BackupSettings, staging: string) => {
-  const source = sqliteFileOf(settings)
-  const target = path.join(staging, databaseEntry, path.basename(source))
-  await mkdir(path.dirname(target), { recursive: true })
-  await snapshotSqlite(source, target)
-  const snapshot = await openSqlite(target)
-  try {
-    return {
-      database: { kind: 'sqlite' as const, path: `${databaseEntry}/${path.basename(source)}` },
-      documents: await countDocuments(snapshot),
-      migrations: await appliedMigrations(snapshot),
-      named: await namedFiles(snapshot),
-    }
-  } finally {
-    snapshot.close()
-  }
+type Snapshot = {
+  database: Manifest['database']
+  documents: Record<string, number>
+  migrations: string[]
+  named?: Set<string>
 }
 
-const mongoSnapshot = async (settings: BackupSettings, staging: string) => {
+/** Copies the database into the archive, hashing as it goes; `files` receives each entry. */
+const sqliteSnapshot = async (settings: BackupSettings, staging: string, writer: ArchiveWriter, files: ManifestFile[], onBytes: (bytes: number) => void): Promise<Snapshot> => {
+  const source = sqliteFileOf(settings)
+  const entry = `${databaseEntry}/${path.basename(source)}`
+  let wal: string | undefined
+  const contents = await copySqlite(source, staging, async (parts) => {
+    for (const part of parts) {
+      const name = `${entry}${part.suffix}`
+      files.push({ bytes: part.size, path: name, sha256: await writer.addFile(name, part.file, part.size, onBytes) })
+      if (part.suffix === '-wal') wal = name
+    }
+  })
+  return { database: { kind: 'sqlite', path: entry, ...(wal ? { wal } : {}) }, ...contents }
+}
+
+const mongoSnapshot = async (settings: BackupSettings, staging: string, writer: ArchiveWriter, files: ManifestFile[], onBytes: (bytes: number) => void): Promise<Snapshot> => {
   const probe = spawnSync('mongodump', ['--version'], { stdio: 'ignore' })
   if (probe.error || probe.status !== 0) {
     throw new BackupUnavailable(
       'Không tìm thấy mongodump. Hãy cài MongoDB Database Tools (https://www.mongodb.com/docs/database-tools/installation/) rồi sao lưu lại. / mongodump not found: install the MongoDB Database Tools and back up again.',
     )
   }
-  const target = path.join(staging, databaseEntry, 'mongodb.archive')
-  await mkdir(path.dirname(target), { recursive: true })
+  const target = path.join(staging, 'mongodb.archive')
   const dump = spawnSync('mongodump', [`--uri=${settings.databaseUrl}`, `--archive=${target}`], { encoding: 'utf8' })
   if (dump.status !== 0) throw new Error(`mongodump exited with ${dump.status}: ${dump.stderr}`)
-  return { database: { kind: 'mongodb' as const, path: `${databaseEntry}/mongodb.archive` }, documents: {}, migrations: [], named: undefined }
+  const entry = `${databaseEntry}/mongodb.archive`
+  const size = (await stat(target)).size
+  files.push({ bytes: size, path: entry, sha256: await writer.addFile(entry, target, size, onBytes) })
+  return { database: { kind: 'mongodb', path: entry }, documents: {}, migrations: [] }
 }
+
+/** Runs `work` over `items`, at most `limit` at a time, keeping their order in the answer. */
+const inTurns = async <T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await work(items[index]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
+/** Files copied at once: the thread pool's four threads kept busy with small files. */
+const filesAtOnce = 4
 
 /**
  * Writes one archive of the school's records while the site keeps serving: a snapshot of the
@@ -72,12 +95,16 @@ const mongoSnapshot = async (settings: BackupSettings, staging: string) => {
  *
  * Files are linked before the database is copied, so a file the snapshot names but a replacement
  * retires meanwhile is still held; a file the snapshot names that arrived after the links is
- * linked after. The archive appears under its name only once complete.
+ * linked after. Each file is read once, hashed as it is copied into the archive; the manifest,
+ * which needs every hash, comes last. The archive appears under its name only once complete.
  */
 export const createBackup = async (settings: BackupSettings): Promise<BackupResult> => {
   const started = Date.now()
   await mkdir(settings.backupDir, { recursive: true })
   const staging = await mkdtemp(path.join(settings.backupDir, '.staging-'))
+  const archive = path.join(settings.backupDir, `${archivePrefix}${settings.kind}-${stamp(new Date(started))}.tar`)
+  const partial = `${archive}.partial`
+  const writer = await ArchiveWriter.create(partial)
   try {
     const mediaStaging = path.join(staging, mediaEntry)
     await mkdir(mediaStaging, { recursive: true })
@@ -85,27 +112,41 @@ export const createBackup = async (settings: BackupSettings): Promise<BackupResu
     for (const name of await regularFilesIn(settings.mediaDir)) {
       if (await snapshotFile(path.join(settings.mediaDir, name), path.join(mediaStaging, name))) held.add(name)
     }
-    const snapshot = isMongoUrl(settings.databaseUrl) ? await mongoSnapshot(settings, staging) : await sqliteSnapshot(settings, staging)
+    const sizeOf = (file: string) => stat(file).then((stats) => stats.size, () => 0)
+    const heldBytes = (await Promise.all([...held].map((name) => sizeOf(path.join(mediaStaging, name))))).reduce((a, b) => a + b, 0)
+    const source = isMongoUrl(settings.databaseUrl) ? 0 : (await sizeOf(sqliteFileOf(settings))) + (await sizeOf(`${sqliteFileOf(settings)}-wal`))
+    const progress: Progress = { bytes: 0, files: 0, step: 'Sao lưu / backing up', totalBytes: heldBytes + source, totalFiles: held.size + 1 }
+    const onBytes = (bytes: number) => {
+      progress.bytes += bytes
+      settings.onProgress?.(progress)
+    }
+
+    const files: ManifestFile[] = []
+    const snapshot = isMongoUrl(settings.databaseUrl)
+      ? await mongoSnapshot(settings, staging, writer, files, onBytes)
+      : await sqliteSnapshot(settings, staging, writer, files, onBytes)
+    progress.files += 1
     for (const name of snapshot.named ?? []) {
       if (!held.has(name) && (await snapshotFile(path.join(settings.mediaDir, name), path.join(mediaStaging, name)))) held.add(name)
     }
-    const secret = path.join(settings.dataDir, '.payload-secret')
-    const entries = [manifestName, databaseEntry, mediaEntry]
-    if (await snapshotFile(secret, path.join(staging, secretEntry))) entries.push(secretEntry)
+    const secret = path.join(staging, secretEntry)
+    const hasSecret = await snapshotFile(path.join(settings.dataDir, '.payload-secret'), secret)
 
-    const paths = [snapshot.database.path, ...[...held].sort().map((name) => `${mediaEntry}/${name}`), ...(entries.includes(secretEntry) ? [secretEntry] : [])]
-    const sizes = await Promise.all(paths.map(async (relative) => (await stat(path.join(staging, relative))).size))
-    const progress: Progress = { bytes: 0, files: 0, step: 'Sao lưu / backing up', totalBytes: sizes.reduce((a, b) => a + b, 0), totalFiles: paths.length }
-    const files: ManifestFile[] = []
-    for (const [index, relative] of paths.entries()) {
-      const sha256 = await sha256Of(path.join(staging, relative), (bytes) => {
-        progress.bytes += bytes
-        settings.onProgress?.(progress)
-      })
-      files.push({ bytes: sizes[index]!, path: relative, sha256 })
+    const media = await Promise.all(
+      [...held].sort().map(async (name) => ({ file: path.join(mediaStaging, name), name: `${mediaEntry}/${name}`, size: (await stat(path.join(mediaStaging, name))).size })),
+    )
+    if (hasSecret) media.push({ file: secret, name: secretEntry, size: (await stat(secret)).size })
+    progress.totalFiles = media.length + 1
+    const positions: number[] = []
+    for (const file of media) positions.push(await writer.reserve(file.name, file.size))
+    const hashes = await inTurns(media.map((file, index) => ({ ...file, position: positions[index]! })), filesAtOnce, async (file) => {
+      const sha256 = await writer.copyInto(file.file, file.position, file.size, onBytes)
       progress.files += 1
       settings.onProgress?.(progress)
-    }
+      return sha256
+    })
+    files.push(...media.map((file, index) => ({ bytes: file.size, path: file.name, sha256: hashes[index]! })))
+
     const manifest: Manifest = {
       app: await appVersion(),
       createdAt: new Date(started).toISOString(),
@@ -114,16 +155,14 @@ export const createBackup = async (settings: BackupSettings): Promise<BackupResu
       files,
       migrations: snapshot.migrations,
     }
-    await writeFile(path.join(staging, manifestName), JSON.stringify(manifest, null, 2))
-    const archive = path.join(settings.backupDir, `${archivePrefix}${settings.kind}-${stamp(new Date(started))}.tar`)
-    try {
-      await runTar(['-cf', `${archive}.partial`, '-C', staging, ...entries])
-      await rename(`${archive}.partial`, archive)
-    } catch (error) {
-      await rm(`${archive}.partial`, { force: true })
-      throw error
-    }
-    return { archive, bytes: (await stat(archive)).size, manifest, ms: Date.now() - started }
+    await writer.addBuffer(manifestName, Buffer.from(JSON.stringify(manifest, null, 2)))
+    const bytes = await writer.finish()
+    await rename(partial, archive)
+    return { archive, bytes, manifest, ms: Date.now() - started }
+  } catch (error) {
+    await writer.abandon()
+    await rm(partial, { force: true })
+    throw error
   } finally {
     await rm(staging, { force: true, recursive: true })
   }

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { copyFile, link, readdir } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -29,19 +27,6 @@ export const snapshotFile = async (source: string, target: string): Promise<bool
     return true
   }
 }
-
-/** The sha256 of a file, read in a stream; `onBytes` hears of each chunk for progress. */
-export const sha256Of = (file: string, onBytes?: (bytes: number) => void): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const hash = createHash('sha256')
-    createReadStream(file, { highWaterMark: 1 << 20 })
-      .on('data', (chunk) => {
-        hash.update(chunk)
-        onBytes?.(chunk.length)
-      })
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')))
-  })
 
 export const joinInside = (root: string, relative: string): string => {
   const target = path.resolve(root, relative)

@@ -5,7 +5,11 @@ export type ManifestFile = { bytes: number; path: string; sha256: string }
 export type Manifest = {
   app: { name: string; version: string }
   createdAt: string
-  database: { kind: 'mongodb' | 'sqlite'; path: string }
+  /**
+   * The database copy. A SQLite copy taken under the write lock keeps its write-ahead log beside
+   * it (`wal`, the same name with `-wal`); SQLite folds the log in when it first opens the file.
+   */
+  database: { kind: 'mongodb' | 'sqlite'; path: string; wal?: string }
   /** Rows per table of the snapshot: collections, their versions (`_…_v`) and Payload's own. */
   documents: Record<string, number>
   files: ManifestFile[]

@@ -1,5 +1,12 @@
 /** What a long step reports as it goes: bytes and files done of the total. */
-export type Progress = { bytes: number; files: number; step: string; totalBytes: number; totalFiles: number }
+export type Progress = {
+  bytes: number
+  files: number
+  step: string
+  totalBytes: number
+  /** Unknown while an archive is unpacked: a tar says how many files it holds only at its end. */
+  totalFiles?: number
+}
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
 
@@ -12,7 +19,7 @@ export const progressPrinter = (stream: NodeJS.WriteStream = process.stderr): ((
   let lastTenth = -1
   return (progress) => {
     const share = progress.totalBytes ? progress.bytes / progress.totalBytes : 1
-    const text = `${progress.step}: ${progress.files}/${progress.totalFiles} tệp/files, ${megabytes(progress.bytes)}/${megabytes(progress.totalBytes)} MB`
+    const text = `${progress.step}: ${progress.totalFiles === undefined ? '' : `${progress.files}/${progress.totalFiles} tệp/files, `}${megabytes(progress.bytes)}/${megabytes(progress.totalBytes)} MB`
     if (stream.isTTY) {
       const width = 30
       const filled = Math.round(share * width)

@@ -4,11 +4,11 @@ import path from 'node:path'
 
 import { isMongoUrl } from '../database.js'
 import { createBackup, type BackupResult } from './backup.js'
-import { joinInside, regularFilesIn, sha256Of } from './files.js'
+import { joinInside, regularFilesIn } from './files.js'
 import { type Manifest, manifestName, mediaEntry, secretEntry } from './manifest.js'
 import type { Progress } from './progress.js'
 import { sqliteFileOf } from './sqlite.js'
-import { runTar } from './tar.js'
+import { extractArchive, type Unpacked } from './tar.js'
 
 export type RestoreSettings = {
   archive: string
@@ -40,28 +40,29 @@ const existingData = async (settings: RestoreSettings): Promise<string[]> => {
   return found
 }
 
-/** Every file the manifest promises, present with its size and its sha256; nothing else decides. */
-const verify = async (root: string, manifest: Manifest, onProgress?: (progress: Progress) => void) => {
-  const progress: Progress = { bytes: 0, files: 0, step: 'Kiểm tra / verifying', totalBytes: manifest.files.reduce((sum, file) => sum + file.bytes, 0), totalFiles: manifest.files.length }
+const archiveSize = (archive: string) =>
+  stat(archive).then(
+    (stats) => stats.size,
+    (error: Error) => {
+      throw new RestoreRefused(`Không đọc được bản sao lưu ${archive}: ${error.message}`)
+    },
+  )
+
+/** Every file the manifest promises, unpacked with its size and its sha256; nothing else decides. */
+const verify = (manifest: Manifest, unpacked: Map<string, Unpacked>) => {
   for (const file of manifest.files) {
-    const target = joinInside(root, file.path)
-    const size = await stat(target).then((stats) => stats.size, () => undefined)
-    if (size === undefined) throw new RestoreRefused(`Bản sao lưu thiếu tệp ${file.path}. / The archive lacks ${file.path}.`)
-    if (size !== file.bytes) throw new RestoreRefused(`Tệp ${file.path} có ${size} byte, bản kê ghi ${file.bytes}. / ${file.path} has ${size} bytes, the manifest says ${file.bytes}.`)
-    const sha256 = await sha256Of(target, (bytes) => {
-      progress.bytes += bytes
-      onProgress?.(progress)
-    })
-    if (sha256 !== file.sha256) throw new RestoreRefused(`Tổng kiểm tra của ${file.path} không khớp: bản sao lưu bị hỏng. / The checksum of ${file.path} does not match: the archive is damaged.`)
-    progress.files += 1
-    onProgress?.(progress)
+    const found = unpacked.get(file.path)
+    if (!found) throw new RestoreRefused(`Bản sao lưu thiếu tệp ${file.path}. / The archive lacks ${file.path}.`)
+    if (found.bytes !== file.bytes) throw new RestoreRefused(`Tệp ${file.path} có ${found.bytes} byte, bản kê ghi ${file.bytes}. / ${file.path} has ${found.bytes} bytes, the manifest says ${file.bytes}.`)
+    if (found.sha256 !== file.sha256) throw new RestoreRefused(`Tổng kiểm tra của ${file.path} không khớp: bản sao lưu bị hỏng. / The checksum of ${file.path} does not match: the archive is damaged.`)
   }
 }
 
 /**
- * Puts an archive's database and files in place. It unpacks beside the data folder and checks
- * every checksum first: a damaged archive changes nothing. A folder that holds data is refused
- * unless `force`, which backs that data up before replacing it.
+ * Puts an archive's database and files in place. It unpacks beside the data folder, hashing each
+ * file as it is written, and compares every checksum before anything is moved into place: a
+ * damaged archive changes nothing. A folder that holds data is refused unless `force`, which
+ * backs that data up before replacing it.
  */
 export const restoreBackup = async (settings: RestoreSettings): Promise<RestoreResult> => {
   const existing = await existingData(settings)
@@ -71,13 +72,17 @@ export const restoreBackup = async (settings: RestoreSettings): Promise<RestoreR
   await mkdir(settings.dataDir, { recursive: true })
   const work = await mkdtemp(path.join(settings.dataDir, '.restore-'))
   try {
-    await runTar(['-xf', path.resolve(settings.archive), '-C', work]).catch((error: Error) => {
+    const progress: Progress = { bytes: 0, files: 0, step: 'Giải nén và kiểm tra / unpacking and verifying', totalBytes: await archiveSize(settings.archive) }
+    const unpacked = await extractArchive(path.resolve(settings.archive), work, (bytes) => {
+      progress.bytes += bytes
+      settings.onProgress?.(progress)
+    }).catch((error: Error) => {
       throw new RestoreRefused(`Không đọc được bản sao lưu ${settings.archive}: ${error.message}`)
     })
     const manifest = JSON.parse(await readFile(path.join(work, manifestName), 'utf8').catch(() => {
       throw new RestoreRefused(`${settings.archive} không có bản kê (manifest.json). / ${settings.archive} has no manifest.`)
     })) as Manifest
-    await verify(work, manifest, settings.onProgress)
+    verify(manifest, unpacked)
     if ((manifest.database.kind === 'mongodb') !== isMongoUrl(settings.databaseUrl)) {
       throw new RestoreRefused(`Bản sao lưu chứa cơ sở dữ liệu ${manifest.database.kind}, DATABASE_URL chỉ tới loại khác. / The archive holds a ${manifest.database.kind} database; DATABASE_URL names another kind.`)
     }
@@ -90,6 +95,7 @@ export const restoreBackup = async (settings: RestoreSettings): Promise<RestoreR
       await mkdir(path.dirname(database), { recursive: true })
       for (const suffix of ['-wal', '-shm']) await rm(`${database}${suffix}`, { force: true })
       await rename(joinInside(work, manifest.database.path), database)
+      if (manifest.database.wal) await rename(joinInside(work, manifest.database.wal), `${database}-wal`)
     } else {
       const restored = spawnSync('mongorestore', [`--uri=${settings.databaseUrl}`, '--drop', `--archive=${joinInside(work, manifest.database.path)}`], { encoding: 'utf8' })
       if (restored.error) throw new RestoreRefused('Không tìm thấy mongorestore: hãy cài MongoDB Database Tools. / mongorestore not found: install the MongoDB Database Tools.')

@@ -1,7 +1,10 @@
-import { copyFile, rm, stat } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { type Client, createClient } from '@libsql/client'
+import { type Client, createClient, type Transaction } from '@libsql/client'
+
+/** A connection or a transaction: what the readers below need. */
+type Queryable = Pick<Transaction, 'execute'>
 
 /** Opens a SQLite file the way the server does: waiting for a writer rather than failing. */
 export const openSqlite = async (file: string): Promise<Client> => {
@@ -13,7 +16,7 @@ export const openSqlite = async (file: string): Promise<Client> => {
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /** Rows per table, for every table that holds documents (collections, versions, Payload's own). */
-export const countDocuments = async (client: Client): Promise<Record<string, number>> => {
+export const countDocuments = async (client: Queryable): Promise<Record<string, number>> => {
   const { rows } = await client.execute(
     `select m.name as name from sqlite_master m where m.type = 'table' and exists (select 1 from pragma_table_info(m.name) p where p.name = 'updated_at') order by m.name`,
   )
@@ -26,7 +29,7 @@ export const countDocuments = async (client: Client): Promise<Record<string, num
 }
 
 /** The migrations the database has applied, oldest first. */
-export const appliedMigrations = async (client: Client): Promise<string[]> => {
+export const appliedMigrations = async (client: Queryable): Promise<string[]> => {
   const { rows } = await client.execute(`select name from payload_migrations where batch > -1 order by id`).catch(() => ({ rows: [] }))
   return (rows as unknown as Array<{ name: string }>).map((row) => row.name)
 }
@@ -35,7 +38,7 @@ export const appliedMigrations = async (client: Client): Promise<string[]> => {
  * Every file name the rows of upload collections give, read from the columns Payload stores them
  * in (`filename` and each size's `sizes_<size>_filename`).
  */
-export const namedFiles = async (client: Client): Promise<Set<string>> => {
+export const namedFiles = async (client: Queryable): Promise<Set<string>> => {
   const { rows } = await client.execute(
     `select m.name as "table", p.name as "column" from sqlite_master m join pragma_table_info(m.name) p
      where m.type = 'table' and m.name not like '\\_%' escape '\\' and (p.name = 'filename' or p.name like 'sizes\\_%\\_filename' escape '\\')
@@ -53,31 +56,61 @@ export const namedFiles = async (client: Client): Promise<Set<string>> => {
 export const sqliteFileOf = ({ dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string }): string =>
   path.resolve(databaseUrl?.startsWith('file:') ? databaseUrl.slice('file:'.length) : path.join(dataDir, 'truongso.db'))
 
+/** What a backup learns of the database at the moment it copies it. */
+export type SqliteContents = { documents: Record<string, number>; migrations: string[]; named: Set<string> }
+
+const contentsOf = async (client: Queryable): Promise<SqliteContents> => ({
+  documents: await countDocuments(client),
+  migrations: await appliedMigrations(client),
+  named: await namedFiles(client),
+})
+
 /**
  * Databases up to this size are copied under the write lock (writers wait the fraction of a
- * second a file copy takes, well inside their 5 s busy timeout); larger ones with `VACUUM INTO`,
+ * second the copy takes, well inside their 5 s busy timeout); larger ones with `VACUUM INTO`,
  * which never makes a writer wait but rebuilds every table and index as it copies.
  */
 export const lockedCopyLimitBytes = 256 * 1024 * 1024
 
+const sizeOf = (file: string) => stat(file).then((stats) => stats.size, (error: NodeJS.ErrnoException) => {
+  if (error.code === 'ENOENT') return 0
+  throw error
+})
+
 /**
- * Copies the database as of one moment while the site keeps reading, to `target` as one file.
- * Holding the write lock, no commit can land and no checkpoint can reset the log, so the file and
- * its write-ahead log copied together are one consistent state; the copy's log is then folded in.
+ * Hands the database, as of one moment, to `copy` while the site keeps reading, with what it holds.
+ * Holding the write lock, no commit can land and no checkpoint can restart the write-ahead log,
+ * so the file and its log copied together are one consistent state, which SQLite folds together
+ * when it next opens them; the counts are read in the same transaction, so they describe exactly
+ * the copied state. Over `lockedCopyLimitBytes`, `VACUUM INTO` writes a single-file copy into
+ * `staging` instead, and that is handed over.
  */
-export const snapshotSqlite = async (source: string, target: string): Promise<void> => {
+export const copySqlite = async (
+  source: string,
+  staging: string,
+  copy: (files: Array<{ file: string; size: number; suffix: '' | '-wal' }>) => Promise<void>,
+): Promise<SqliteContents> => {
   const live = await openSqlite(source)
   try {
     if ((await stat(source)).size > lockedCopyLimitBytes) {
+      const target = path.join(staging, path.basename(source))
       await live.execute({ sql: 'VACUUM INTO ?', args: [target] })
-      return
+      const snapshot = await openSqlite(target)
+      try {
+        const contents = await contentsOf(snapshot)
+        await copy([{ file: target, size: (await stat(target)).size, suffix: '' }])
+        return contents
+      } finally {
+        snapshot.close()
+        await rm(target, { force: true })
+      }
     }
     const lock = await live.transaction('write')
     try {
-      await copyFile(`${source}-wal`, `${target}-wal`).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error
-      })
-      await copyFile(source, target)
+      const contents = await contentsOf(lock)
+      const wal = await sizeOf(`${source}-wal`)
+      await copy([{ file: source, size: (await stat(source)).size, suffix: '' as const }, ...(wal > 0 ? [{ file: `${source}-wal`, size: wal, suffix: '-wal' as const }] : [])])
+      return contents
     } finally {
       // Nothing was written: rolling back only lets the writers go.
       await lock.rollback()
@@ -85,13 +118,4 @@ export const snapshotSqlite = async (source: string, target: string): Promise<vo
   } finally {
     live.close()
   }
-  const copy = await openSqlite(target)
-  try {
-    await copy.execute('PRAGMA wal_checkpoint(TRUNCATE)')
-    await copy.execute('PRAGMA journal_mode = DELETE')
-  } finally {
-    copy.close()
-  }
-  await rm(`${target}-wal`, { force: true })
-  await rm(`${target}-shm`, { force: true })
 }

@@ -113,6 +113,29 @@ describe('a restore', () => {
     expect(readdirSync(target.dataDir)).toEqual([])
   })
 
+  it('of an archive cut short (a copy interrupted on the way to the USB disk) is refused before anything is touched', async () => {
+    const cut = path.join(mkdtempSync(path.join(tmpdir(), 'truongso-cut-')), 'cut.tar')
+    const whole = readFileSync(archive)
+    writeFileSync(cut, whole.subarray(0, whole.length >> 1))
+    const target = freshFolder('cut-target')
+    await expect(restoreBackup({ ...target, archive: cut, force: false })).rejects.toThrow(RestoreRefused)
+    expect(readdirSync(target.dataDir)).toEqual([])
+  })
+
+  it('keeps a file whose Vietnamese name outgrows a plain tar header, under its whole name, for any tar and for itself', async () => {
+    const name = `bien-ban-hop-phu-huynh-${'lớp-mầm-'.repeat(12)}.pdf`
+    const bytes = Buffer.from(`Biên bản họp phụ huynh\n`.repeat(500))
+    writeFileSync(path.join(mediaDir(), name), bytes)
+    const source = freshFolder('long-name')
+    const { archive: longArchive } = await createBackup({ backupDir: source.backupDir, dataDir: dataDir(), kind: 'manual', mediaDir: mediaDir() })
+    rmSync(path.join(mediaDir(), name))
+
+    expect(execFileSync('tar', ['-tf', longArchive], { encoding: 'utf8' }).split('\n')).toContain(`media/${name}`)
+    const target = freshFolder('long-name-target')
+    await restoreBackup({ ...target, archive: longArchive, force: false })
+    expect(readFileSync(path.join(target.mediaDir, name))).toEqual(bytes)
+  })
+
   it('into a folder that holds data is refused without --force, and with it backs that data up first', async () => {
     const target = freshFolder('occupied')
     await restoreBackup({ ...target, archive, force: false })

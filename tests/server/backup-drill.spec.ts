@@ -12,8 +12,10 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { BSON, MongoClient } from 'mongodb'
+
 import type { Manifest } from '../../src/backup/manifest.js'
-import { type RunningServer, startServer, stopServer } from '../helpers/server.js'
+import { type RunningServer, startDemoServer, startServer, stopServer } from '../helpers/server.js'
 
 const queries = ['học liệu', 'hoc lieu', 'trung thu', '227/KH-UBND', 'an toàn giao thông', 'bé']
 
@@ -157,28 +159,104 @@ if (!onMongo)
   20 * 60_000,
 )
 
+/** The collections the school writes and their versions: what a restore must bring back as it was. */
+const contentCollections = ['announcements', 'learning-materials', 'library-items', 'regulatory-documents', 'media', 'users'].flatMap((slug) => [slug, `_${slug}_versions`])
+
+/** Every document of the content collections, as canonical extended JSON keyed by collection and id. */
+const mongoDocuments = async (url: string): Promise<Map<string, string>> => {
+  const client = await MongoClient.connect(url)
+  try {
+    const documents = new Map<string, string>()
+    for (const name of contentCollections) {
+      for (const doc of await client.db().collection(name).find().toArray()) documents.set(`${name}/${String(doc._id)}`, BSON.EJSON.stringify(doc, { relaxed: false }))
+    }
+    return documents
+  } finally {
+    await client.close()
+  }
+}
+
+const dropDatabase = async (url: string) => {
+  const client = await MongoClient.connect(url)
+  try {
+    await client.db().dropDatabase()
+  } finally {
+    await client.close()
+  }
+}
+
+const mongorestoreInstalled = spawnSync('mongorestore', ['--version'], { stdio: 'ignore' }).status === 0
+
+// Without the MongoDB Database Tools the drill cannot run; the test says so in its name and checks
+// that a backup then tells the office what to install, rather than being skipped.
 if (onMongo) {
   it(
-    mongodumpInstalled ? 'on MongoDB, a backup holds a mongodump of the database and every file, each with its checksum' : 'on MongoDB, a backup without mongodump says what to install and writes no archive',
+    mongodumpInstalled && mongorestoreInstalled
+      ? 'on MongoDB, a school backed up while editors write, wiped and restored into a fresh folder, has every document and file of the archive and finds the same'
+      : 'on MongoDB without the MongoDB Database Tools (mongodump, mongorestore), the drill cannot run: a backup says what to install and writes no archive',
     async () => {
-      school = await startServer()
-      const backup = await run(['backup'], school.env)
-      const backupDir = path.join(school.dataDir, 'backups')
-      const archives = existsSync(backupDir) ? readdirSync(backupDir).filter((name) => name.endsWith('.tar')) : []
-      if (!mongodumpInstalled) {
-        expect(backup.code).toBe(1)
-        expect(backup.output).toContain('Hãy cài MongoDB Database Tools')
-        expect(archives).toEqual([])
+      school = await startDemoServer()
+      if (!mongodumpInstalled || !mongorestoreInstalled) {
+        const backup = await run(['backup'], school.env)
+        const backupDir = path.join(school.dataDir, 'backups')
+        const archives = existsSync(backupDir) ? readdirSync(backupDir).filter((name) => name.endsWith('.tar')) : []
+        if (!mongodumpInstalled) {
+          expect(backup.code).toBe(1)
+          expect(backup.output).toContain('Hãy cài MongoDB Database Tools')
+          expect(archives).toEqual([])
+        }
+        // mongodump without mongorestore: the archive is written, and a restore would refuse it.
+        else expect(backup.code).toBe(0)
         return
       }
-      expect(backup.code).toBe(0)
+      const databaseUrl = school.env.DATABASE_URL!
+      const token = await login(school)
+      const before = Object.fromEntries(await Promise.all(queries.map(async (query) => [query, await hitsFor(school!, token, query)] as const)))
+      const beforeWrites = await mongoDocuments(databaseUrl)
+
+      const stopWriting = keepWriting(school, token)
+      const backup = await run(['backup'], school.env)
+      expect(await stopWriting()).toBeGreaterThan(0)
+      expect(backup).toMatchObject({ code: 0 })
+      const backupDir = path.join(school.dataDir, 'backups')
+      const [archiveName] = readdirSync(backupDir).filter((name) => name.endsWith('.tar'))
+      const archive = path.join(mkdtempSync(path.join(tmpdir(), 'truongso-archive-')), archiveName!)
+      copyFileSync(path.join(backupDir, archiveName!), archive)
+
+      await stopServer(school)
+      const afterWrites = await mongoDocuments(databaseUrl)
+      rmSync(school.dataDir, { force: true, recursive: true })
+      await dropDatabase(databaseUrl)
+      const serverEnv = school.env
+      school = undefined
+
       const unpacked = mkdtempSync(path.join(tmpdir(), 'truongso-unpacked-'))
-      execFileSync('tar', ['-xf', path.join(backupDir, archives[0]!), '-C', unpacked])
+      execFileSync('tar', ['-xf', archive, '-C', unpacked])
       const manifest = JSON.parse(readFileSync(path.join(unpacked, 'manifest.json'), 'utf8')) as Manifest
       expect(manifest.database).toEqual({ kind: 'mongodb', path: 'database/mongodb.archive' })
-      for (const file of manifest.files) expect({ file: file.path, sha256: sha256(path.join(unpacked, file.path)) }).toEqual({ file: file.path, sha256: file.sha256 })
+
+      const fresh = mkdtempSync(path.join(tmpdir(), 'truongso-restored-'))
+      // The school's own settings (database, search engine), pointed at the fresh folder.
+      const restoreEnv: RunningServer['env'] = { ...serverEnv, DATA_DIR: fresh, MEDIA_DIR: path.join(fresh, 'media') }
+      delete restoreEnv.PORT
+      const restore = await run(['restore', '--', archive], restoreEnv)
+      expect(restore.code).toBe(0)
+
+      // mongodump reads while the editors write, so the archive holds every document from before
+      // the writes began, and each document it holds is as it was then or written meanwhile.
+      const restoredDocs = await mongoDocuments(databaseUrl)
+      for (const key of beforeWrites.keys()) expect({ key, restored: restoredDocs.has(key) }).toEqual({ key, restored: true })
+      for (const [key, doc] of restoredDocs) expect({ key, doc }).toEqual({ key, doc: afterWrites.get(key) })
+      const media = manifest.files.filter((file) => file.path.startsWith('media/'))
+      for (const file of media) expect({ file: file.path, sha256: sha256(path.join(fresh, file.path)) }).toEqual({ file: file.path, sha256: file.sha256 })
+      expect(readdirSync(path.join(fresh, 'media')).sort()).toEqual(media.map((file) => file.path.slice('media/'.length)).sort())
+
+      restored = await startServer({ dataDir: fresh, env: Object.fromEntries(Object.entries(restoreEnv).filter(([name]) => name === 'DATABASE_URL' || name.startsWith('MEILI_'))) })
+      const restoredToken = await login(restored)
+      for (const query of queries) expect({ query, hits: (await hitsFor(restored, restoredToken, query)).sort() }).toEqual({ query, hits: [...before[query]!].sort() })
+      expect(await run(['files:check'], restored.env)).toMatchObject({ code: 0 })
     },
-    10 * 60_000,
+    20 * 60_000,
   )
 }
 
