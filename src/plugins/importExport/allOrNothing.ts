@@ -6,8 +6,11 @@ export const progressEvery = 100
 export type AllOrNothingRun<T> = {
   req: PayloadRequest
   items: T[]
-  /** Writes one item and returns the ids it created (none when it only completes an earlier one). */
-  write: (item: T, index: number) => Promise<Array<number | string>>
+  /**
+   * Writes one item, calling `created` with the id of each document it creates as soon as it
+   * exists, so that a failure later in the same item still undoes it.
+   */
+  write: (item: T, created: (id: number | string) => void) => Promise<void>
   /** Removes what the run created, once something failed. */
   undo: (ids: Array<number | string>) => Promise<void>
   /** Where an item came from, for the message when it fails ("dòng 12", "tài liệu mã 5"). */
@@ -30,12 +33,12 @@ export const runAllOrNothing = <T>({ req, items, write, undo, placeOf, summary }
       const created: Array<number | string> = []
       let done = 0
       try {
-        for (const [index, item] of items.entries()) {
-          created.push(...(await write(item, index)))
+        for (const item of items) {
+          await write(item, (id) => created.push(id))
           done += 1
           if (done % progressEvery === 0 && done < items.length) controller.enqueue(line({ imported: done, of: items.length }))
         }
-        controller.enqueue(line({ done: true, dryRun: false, ...summary, imported: done, ids: [...new Set(created)] }))
+        controller.enqueue(line({ done: true, dryRun: false, ...summary, imported: new Set(created).size, ids: [...new Set(created)] }))
       } catch (error) {
         const place = placeOf(items[done]!, done)
         req.payload.logger.error({ err: error, place, msg: 'import failed; removing what it created' })

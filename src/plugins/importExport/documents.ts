@@ -75,7 +75,8 @@ export const documentsFromCsv = (collection: SanitizedCollectionConfig, rows: Cs
       const field = fields.get(name)
       try {
         const value = name === 'id' ? idValue(cell) : field ? valueOf(field, cell) : cell === '' ? null : cell
-        if (locale) doc[name] = { ...(doc[name] as Doc | undefined), [locale]: value }
+        // An empty cell of a locale is a translation nobody wrote, not a value to write.
+        if (locale) doc[name] = { ...(doc[name] as Doc | undefined), ...(cell === '' ? {} : { [locale]: value }) }
         else doc[name] = value
       } catch {
         problems.push({ place, message: `Ô "${column}" không phải JSON hợp lệ.` })

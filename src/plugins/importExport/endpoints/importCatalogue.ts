@@ -82,9 +82,9 @@ export const importCatalogue = (options: SanitizedImportExportOptions): Endpoint
       items: rows,
       summary: { ...summary, status },
       placeOf: (row) => `dòng ${row.line}`,
-      write: async ({ item }) => [
-        (await req.payload.create({ collection: 'library-items', data: { ...item, _status: status }, draft: !publish, depth: 0, overrideAccess: false, user: req.user, req })).id,
-      ],
+      write: async ({ item }, created) => {
+        created((await req.payload.create({ collection: 'library-items', data: { ...item, _status: status }, draft: !publish, depth: 0, overrideAccess: false, user: req.user, req })).id)
+      },
       // The trash is for what people delete; these never existed for anyone but this import.
       undo: async (ids) => {
         for (const id of ids) await req.payload.delete({ collection: 'library-items', id, overrideAccess: true, req })

@@ -74,7 +74,7 @@ export const importCollection = (slug: CollectionSlug, options: SanitizedImportE
     }
     const { docs, problems } = read
     const fields = exportedFields(collection)
-    const known = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', ...fields.map((field) => field.name)])
+    const known = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', '_status', ...fields.map((field) => field.name)])
     const seen = new Map<string, string>()
     for (const { doc, place } of docs) {
       for (const key of Object.keys(doc)) if (!known.has(key)) problems.push({ place, message: `Không biết trường "${key}" của ${slug}.` })
@@ -83,10 +83,14 @@ export const importCollection = (slug: CollectionSlug, options: SanitizedImportE
       else seen.set(String(doc.id), place)
     }
     const ids = [...seen.keys()].map((id) => (/^\d+$/.test(id) ? Number(id) : id))
+    const taken = new Set<string>()
     for (let start = 0; start < ids.length; start += 200) {
       // Trashed documents hold their ids too; an administrator reads the trash.
       const { docs: existing } = await req.payload.find({ collection: slug, where: { id: { in: ids.slice(start, start + 200) } }, trash: true, depth: 0, pagination: false, select: {}, overrideAccess: false, req, user: req.user })
-      for (const { id } of existing) problems.push({ place: seen.get(String(id))!, id, message: `Mã ${String(id)} đã có trong cơ sở dữ liệu này: việc nhập chỉ tạo tài liệu mới.` })
+      for (const { id } of existing) taken.add(String(id))
+    }
+    for (const { doc, place } of docs) {
+      if (taken.has(String(doc.id))) problems.push({ place, id: doc.id as number, message: `Mã ${String(doc.id)} đã có trong cơ sở dữ liệu này: việc nhập chỉ tạo tài liệu mới.` })
     }
     const summary = { docs: docs.length, errors: problems }
     if (flag(req.query?.dryRun)) return answer({ dryRun: true, ...summary, imported: 0 })
@@ -123,17 +127,16 @@ export const importCollection = (slug: CollectionSlug, options: SanitizedImportE
       items: steps,
       summary,
       placeOf: ({ entry }) => entry.place,
-      write: async ({ entry: { doc }, pass }) => {
+      write: async ({ entry: { doc }, pass }, created) => {
         if (pass === 'create') {
           const keep = (name: string) => !linking.has(name)
-          const created = await req.payload.create({ collection: slug, data: inLocale(doc, defaultLocale, keep), locale: defaultLocale, ...writeAs(doc) })
+          created((await req.payload.create({ collection: slug, data: inLocale(doc, defaultLocale, keep), locale: defaultLocale, ...writeAs(doc) })).id)
           await completeLocales(doc, keep)
-          return [created.id]
+          return
         }
         const data: Doc = { ...inLocale(doc, defaultLocale, (name) => linking.has(name)), ...(drafts ? { _status: doc._status } : {}) }
         await req.payload.update({ collection: slug, id: doc.id as number, data, locale: defaultLocale, ...writeAs(doc) })
         await completeLocales(doc, (name) => linking.has(name))
-        return []
       },
       // These documents existed for nobody but this import; the trash is for what people delete.
       undo: async (created) => {
