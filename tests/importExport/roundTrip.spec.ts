@@ -143,7 +143,11 @@ describe('an import', () => {
   it('gives an id only to what an import creates: elsewhere the id sent is ignored', async () => {
     const response = await rest(payload, '/library-items', { method: 'POST', token: adminToken, body: { id: 9000, title: 'Chọn mã', itemType: 'book', accessLevel: 'public' } })
     expect(response.status).toBe(201)
-    expect(((await response.json()) as { doc: { id: number } }).doc.id).not.toBe(9000)
+    const { doc } = (await response.json()) as { doc: { id: number } }
+    expect(doc.id).not.toBe(9000)
+    const copy = await rest(payload, `/library-items/${doc.id}/duplicate`, { method: 'POST', token: adminToken, body: {} })
+    expect(copy.status).toBe(200)
+    expect(((await copy.json()) as { doc: { id: number } }).doc.id).not.toBe(doc.id)
   })
 })
 

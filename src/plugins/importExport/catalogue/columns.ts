@@ -23,17 +23,17 @@ export type CatalogueField =
  * and other headings accepted for it (English names, and what Koha and library spreadsheets call
  * them). Headings are compared without marks or case, so "Nhan de" and "NHAN ĐỀ" both work.
  */
-export const catalogueColumns: ReadonlyArray<{ field: CatalogueField; heading: string; aliases: string[]; list?: true }> = [
+export const catalogueColumns: ReadonlyArray<{ field: CatalogueField; heading: string; aliases: string[] }> = [
   { field: 'title', heading: 'Nhan đề', aliases: ['title', 'tên sách', 'tiêu đề'] },
-  { field: 'creators', heading: 'Tác giả', aliases: ['creators', 'authors', 'author'], list: true },
+  { field: 'creators', heading: 'Tác giả', aliases: ['creators', 'authors', 'author'] },
   { field: 'isbn', heading: 'ISBN', aliases: [] },
   { field: 'publisher', heading: 'Nhà xuất bản', aliases: ['publisher', 'nxb'] },
   { field: 'year', heading: 'Năm xuất bản', aliases: ['year', 'năm'] },
   { field: 'itemType', heading: 'Loại tài liệu', aliases: ['itemType', 'item type', 'type', 'loại'] },
-  { field: 'ageGroups', heading: 'Độ tuổi', aliases: ['ageGroups', 'age groups', 'age group', 'lứa tuổi'], list: true },
+  { field: 'ageGroups', heading: 'Độ tuổi', aliases: ['ageGroups', 'age groups', 'age group', 'lứa tuổi'] },
   { field: 'accessLevel', heading: 'Mức truy cập', aliases: ['accessLevel', 'access level', 'access'] },
   { field: 'language', heading: 'Ngôn ngữ', aliases: ['language'] },
-  { field: 'subjects', heading: 'Chủ đề', aliases: ['subjects', 'subject'], list: true },
+  { field: 'subjects', heading: 'Chủ đề', aliases: ['subjects', 'subject'] },
   { field: 'description', heading: 'Tóm tắt nội dung', aliases: ['description', 'tóm tắt'] },
   { field: 'licence', heading: 'Giấy phép sử dụng', aliases: ['licence', 'license', 'giấy phép'] },
 ]

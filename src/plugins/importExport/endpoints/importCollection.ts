@@ -100,7 +100,6 @@ export const importCollection = (slug: CollectionSlug, options: SanitizedImportE
     const localized = new Set(fields.filter((field) => field.localized).map((field) => field.name))
     const linking = new Set(fields.filter((field) => refersTo(field, slug)).map((field) => field.name))
     const [defaultLocale, ...otherLocales] = locales as Locale[]
-    const context = { [keepIdsFlag]: true }
     /** The document's values in one locale, of the fields `pick` keeps. */
     const inLocale = (doc: Doc, locale: string | undefined, pick: (name: string) => boolean): Doc =>
       Object.fromEntries(
@@ -121,7 +120,8 @@ export const importCollection = (slug: CollectionSlug, options: SanitizedImportE
       ...docs.map((entry) => ({ entry, pass: 'create' as const })),
       ...(linking.size > 0 ? docs.filter(({ doc }) => [...linking].some((name) => doc[name] !== undefined && doc[name] !== null)).map((entry) => ({ entry, pass: 'link' as const })) : []),
     ]
-    Object.assign(req.context, context)
+    // On the request, so the creates below (and only this request's) keep the ids they are given.
+    Object.assign(req.context, { [keepIdsFlag]: true })
     return runAllOrNothing<Step>({
       req,
       items: steps,
