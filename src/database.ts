@@ -14,7 +14,7 @@ export const sqliteUrl = (url: string | undefined): string =>
   url?.startsWith('file:') ? url : `file:${path.join(dataDir(), 'truongso.db')}`
 
 export const databaseAdapter = (url = process.env.DATABASE_URL): DatabaseAdapterObj => {
-  if (isMongoUrl(url)) return refusingQueriesClearly(mongooseAdapter({ url: url! }))
+  if (isMongoUrl(url)) return refusingQueriesClearly(mongooseAdapter({ url: url!, allowIDOnCreate: true }))
   if (url && !url.startsWith('file:')) {
     throw new Error(`DATABASE_URL must start with mongodb://, mongodb+srv:// or file: (got "${url.split(':')[0]}:…")`)
   }
@@ -26,6 +26,8 @@ export const databaseAdapter = (url = process.env.DATABASE_URL): DatabaseAdapter
       // The server's job runner, the CLI tools and backups open the same file: readers wait for a
       // writer instead of failing, and write-ahead logging lets them read while it writes.
       busyTimeout: 5000,
+      // Only an administrator's import keeps the ids it was given (src/plugins/importExport/keepIds.ts).
+      allowIDOnCreate: true,
       wal: true,
     }),
   )

@@ -53,3 +53,16 @@ export function isbn10To13(input: string): string | null {
   const first12 = `978${isbn.slice(0, 9)}`
   return first12 + isbn13CheckDigit(first12)
 }
+
+/**
+ * Converts an ISBN-13 of the 978 prefix to its ISBN-10 (979 ISBNs have none).
+ *
+ * @example isbn13To10('9786040123459') // "6040123451"
+ * @returns the ISBN-10 without hyphens, or `null` when there is none.
+ */
+export function isbn13To10(input: string): string | null {
+  const isbn = normalizeIsbn(input)
+  if (isbn === null || isbn.length !== 13 || !isbn.startsWith('978') || !isValidIsbn(isbn)) return null
+  const first9 = isbn.slice(3, 12)
+  return first9 + isbn10CheckDigit(first9)
+}

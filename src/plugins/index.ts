@@ -7,6 +7,7 @@ import { isServerProcess } from '../lib/serverProcess.js'
 import { atomicFiles } from './atomicFiles/index.js'
 import { costLimits } from './costLimits/index.js'
 import { guardSort } from './guardSort/index.js'
+import { importExportPlugin } from './importExport/index.js'
 import { internalCollections } from './internalCollections/index.js'
 import { openAPIPlugin } from './openapi/index.js'
 import { searchPlugin } from './search/index.js'
@@ -30,6 +31,7 @@ export const plugins: Plugin[] = [
   costLimits(),
   searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
   standardsPlugin(),
+  importExportPlugin({ collections: [...contentCollections.filter((slug) => slug !== 'media')] }),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),
   // Last: it decides for the crons every plugin before it configured.
   serverOnlyJobs(),

@@ -535,3 +535,22 @@ export const matrix: readonly Row[] = [...contentRows(), ...userRows(), ...globa
 
 /** The collections in the order suites group them. */
 export const matrixCollections = [...contentSlugs, 'users', 'school-profile', ...internalSlugs] as const
+
+/**
+ * Import and export (`src/plugins/importExport`). They are REST endpoints with no Local API or
+ * GraphQL form, so these rows are checked over REST only, by `tests/importExport`. Exporting and
+ * importing whole collections is the administrators'; the catalogue import is for whoever creates
+ * library items, and publishing what it imports for whoever publishes them.
+ */
+export const importExportPolicy = {
+  'export a collection': ['admin'],
+  'import a collection': ['admin'],
+  'import a catalogue as drafts': contentPolicy['library-items'].create,
+  'import a catalogue published': contentPolicy['library-items'].publish,
+} as const satisfies Record<string, readonly Role[]>
+
+export type ImportExportOperation = keyof typeof importExportPolicy
+
+/** Whether the actor may call the endpoint: `unauthenticated` for anonymous callers, who are asked to sign in. */
+export const importExportOutcome = (operation: ImportExportOperation, actor: Actor): 'allowed' | 'forbidden' | 'unauthenticated' =>
+  actor === 'anonymous' ? 'unauthenticated' : (importExportPolicy[operation] as readonly Role[]).includes(roleOf[actor]) ? 'allowed' : 'forbidden'

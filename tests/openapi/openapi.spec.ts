@@ -297,6 +297,17 @@ describe('the description at /api/openapi.json', () => {
     expect(operation('/api/search/token').responses[200]).toBeDefined()
   })
 
+  it('describes the export and import of each content collection and the catalogue import, for signed-in callers', () => {
+    for (const slug of ['learning-materials', 'library-items', 'announcements', 'regulatory-documents']) {
+      expect(Object.keys(operation(`/api/${slug}/export`).responses)).toEqual(expect.arrayContaining(['200', '401', '403']))
+      expect((operation(`/api/${slug}/import`, 'post').responses[201] as { content?: unknown }).content).toHaveProperty(['application/x-ndjson'])
+    }
+    const catalogue = operation('/api/library-items/import-catalogue', 'post')
+    expect(catalogue.parameters?.map((parameter) => ('name' in parameter ? parameter.name : ''))).toEqual(['dryRun', 'publish'])
+    expect(Object.keys(catalogue.responses)).toEqual(expect.arrayContaining(['200', '201', '401', '403', '413', '415', '422']))
+    expect(catalogue.security).not.toContainEqual({})
+  })
+
   it('states search limits the search endpoint keeps', async () => {
     const longest = 'a'.repeat(searchQueryLimits.maxQueryLength)
     expect(parametersOf('/api/search').q.schema.maxLength).toBe(longest.length)

@@ -42,6 +42,24 @@ export const schemaProblems = (xml: string): string => {
   }
 }
 
+/**
+ * What xmllint finds wrong with an Atom document against RFC 4287's RELAX NG schema (empty when
+ * valid), and the schema's two Schematron rules, which RELAX NG validators skip, checked by XPath.
+ */
+export const atomProblems = (xml: string): string => {
+  let problems = ''
+  try {
+    execFileSync('xmllint', ['--nonet', '--noout', '--relaxng', path.resolve('src/plugins/standards/schemas/atom.rng'), '-'], { input: xml, stdio: ['pipe', 'pipe', 'pipe'] })
+  } catch (error) {
+    problems += String((error as { stderr?: Buffer }).stderr ?? error)
+  }
+  const atom = (name: string) => `*[local-name()='${name}']`
+  const count = (expression: string) => xpath(xml, `count(${expression})`)[0]
+  if (count(`/${atom('feed')}[not(${atom('author')})]/${atom('entry')}[not(${atom('author')})]`) !== '0') problems += 'an entry has no author, and neither has the feed\n'
+  if (count(`//${atom('entry')}[not(${atom('link')}[@rel='alternate' or not(@rel)]) and not(${atom('content')})]`) !== '0') problems += 'an entry has neither an alternate link nor content\n'
+  return problems
+}
+
 /** The text of every node an XPath selects (namespaces ignored through `local-name()`). */
 export const xpath = (xml: string, expression: string): string[] => {
   try {

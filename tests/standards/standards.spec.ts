@@ -23,7 +23,7 @@ import { seedDemo } from '../../src/seed/seedDemo.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
 import { rest, tokenFor } from '../helpers/api.js'
 import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
-import { harvest, type Harvested, oai, schemaProblems, serveStandards, xpath } from './oaiHarness.js'
+import { atomProblems, harvest, type Harvested, oai, schemaProblems, serveStandards, xpath } from './oaiHarness.js'
 
 const pageSize = 7
 const harvestedSlugs = ['library-items', 'learning-materials', 'regulatory-documents'] as const
@@ -296,7 +296,7 @@ describe('feeds', () => {
     return docs.map((doc) => doc.title)
   }
 
-  it.each(feeds)('%s is well-formed and lists what the API shows anyone, newest first', async (path, _title, name, format) => {
+  it.each(feeds)('%s is well-formed (Atom: valid against RFC 4287’s RELAX NG schema) and lists what the API shows anyone, newest first', async (path, _title, name, format) => {
     const response = await fetch(`${server.url}${path}`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(format === 'rss' ? /^application\/rss\+xml/ : /^application\/atom\+xml/)
@@ -306,6 +306,7 @@ describe('feeds', () => {
     const titles = xpath(xml, `${entry}/${format === 'rss' ? 'title' : oai('title')}/text()`)
     expect(titles).toEqual(await apiTitles(name))
     if (format === 'atom') {
+      expect(atomProblems(xml)).toBe('')
       // RFC 4287 section 4.1.2: every entry has an id, a title and an updated date.
       for (const required of ['id', 'title', 'updated']) expect(xpath(xml, `count(${entry}/${oai(required)})`)).toEqual([String(titles.length)])
       expect(xpath(xml, `count(/${oai('feed')}/${oai('link')}[@rel='self'])`)).toEqual(['1'])

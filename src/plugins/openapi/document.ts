@@ -12,6 +12,7 @@ import { authPaths } from './paths/auth.js'
 import { common, securitySchemes } from './paths/common.js'
 import { componentName, contentPaths } from './paths/content.js'
 import { graphQLPaths } from './paths/graphql.js'
+import { importExportPaths } from './paths/importExport.js'
 import { searchPaths } from './paths/search.js'
 import { standardsPaths } from './paths/standards.js'
 
@@ -66,7 +67,7 @@ export const buildDocument = (
   const shared = common(config)
   const schemes = securitySchemes(config)
   const context: DocumentContext = { api: config.routes.api, config, parameters: shared.parameters, schema, securitySchemes: schemes }
-  const parts = merge([shared, ...contentPaths(context, options), searchPaths(context), standardsPaths(context), authPaths(context), graphQLPaths(context)])
+  const parts = merge([shared, ...contentPaths(context, options), searchPaths(context), standardsPaths(context), importExportPaths(context), authPaths(context), graphQLPaths(context)])
 
   return {
     openapi: '3.1.0',
