@@ -14,6 +14,7 @@ import { auditPlugin } from './audit/index.js'
 import { trashPlugin } from './trash/index.js'
 import { serverOnlyJobs } from './serverOnlyJobs.js'
 import { standardsPlugin } from './standards/index.js'
+import { titleFallbackInLists } from './titleFallback/index.js'
 import { validateDrafts } from './validateDrafts/index.js'
 
 const contentCollections = ['learning-materials', 'library-items', 'announcements', 'regulatory-documents', 'media'] as const
@@ -31,6 +32,7 @@ export const plugins: Plugin[] = [
   searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
   standardsPlugin(),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),
+  titleFallbackInLists(),
   // Last: it decides for the crons every plugin before it configured.
   serverOnlyJobs(),
 ]
