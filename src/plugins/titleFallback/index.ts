@@ -1,9 +1,21 @@
-import type { CollectionAfterOperationHook, CollectionConfig, Config, Field, PaginatedDocs, TypedLocale } from 'payload'
+import type { CollectionAfterOperationHook, CollectionBeforeOperationHook, CollectionConfig, Config, Field, PaginatedDocs, PayloadRequest, TypedLocale } from 'payload'
 
 type Row = Record<string, unknown> & { id: number | string }
 
 const isLocalizedField = (fields: Field[], name: string): boolean =>
   fields.some((field) => 'name' in field && field.name === name && 'localized' in field && field.localized === true)
+
+type Asked = { fallbackLocale: PayloadRequest['fallbackLocale']; locale: PayloadRequest['locale'] }
+
+/**
+ * The locale a read was asked in. Hooks that read related documents on the same request while it
+ * runs leave `req.locale` and `req.fallbackLocale` changed (the Local API sets both on the request
+ * it is given), so they are noted on the operation's arguments before it starts.
+ */
+const asked = Symbol('titleFallback.asked')
+
+const noteLocale: CollectionBeforeOperationHook = ({ args, operation, req }) =>
+  operation === 'read' ? { ...args, [asked]: { fallbackLocale: req.fallbackLocale, locale: req.locale } satisfies Asked } : args
 
 /**
  * Payload's list view reads the chosen locale without fallback, so in the English admin a
@@ -16,13 +28,13 @@ const isLocalizedField = (fields: Field[], name: string): boolean =>
 const titlesFromDefaultLocale =
   (titleField: string, defaultLocale: string): CollectionAfterOperationHook =>
   async ({ args, collection, operation, req, result }) => {
-    if (operation !== 'find' || req.payloadAPI !== 'local' || !req.locale || req.locale === defaultLocale || req.fallbackLocale) return result
+    const { fallbackLocale, locale } = ((args as Record<symbol, Asked | undefined>)[asked] ?? {}) as Partial<Asked>
+    if (operation !== 'find' || req.payloadAPI !== 'local' || !locale || locale === defaultLocale || fallbackLocale) return result
     const page = result as PaginatedDocs<Row>
     const untitled = page.docs.filter((doc) => !doc[titleField])
     if (untitled.length === 0) return result
-    // Not given `req`: Payload would switch that request's locale to the default one for the rest
-    // of the page. Access is not asked again because only rows the reader was just given are
-    // read, and only their title.
+    // Not given `req`, which the Local API would switch to the default locale. Access is not asked
+    // again because only rows the reader was just given are read, and only their title.
     const inDefault = await req.payload.find({
       collection: collection.slug,
       depth: 0,
@@ -53,6 +65,8 @@ export const titleFallbackInLists =
         ...collection,
         hooks: {
           ...collection.hooks,
+          // Last of the collection's hooks: the locale is noted once every other hook has changed the arguments.
+          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), noteLocale],
           afterOperation: [...(collection.hooks?.afterOperation ?? []), titlesFromDefaultLocale(titleField, defaultLocale)],
         },
       }
