@@ -36,6 +36,7 @@ export default buildConfig({
     avatar: 'default',
     components: {
       afterDashboard: ['/components/ReindexSearchButton#ReindexSearchButton', '/components/FilesAndBackupStatus#FilesAndBackupStatus'],
+      beforeDashboard: ['/components/dashboard/OfficePanel#OfficePanel', '/components/dashboard/AdminPanel#AdminPanel'],
       providers: ['/components/admin/AdminTextFixes#AdminTextFixes'],
     },
     // As Vietnamese write dates, in both languages: "30/11/2026 09:50", never "tháng 11 30 2026".
