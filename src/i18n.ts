@@ -1,8 +1,57 @@
 /**
+ * Payload's own words that read wrong in our admin. Its Vietnamese leaves "field" in English
+ * ("Lỗi - Field sau không hợp lệ"), says "Bản thảo" where every other screen says "Bản nháp", and
+ * both languages call two different controls "Ngôn ngữ"/"Language": the locale of the content
+ * being edited (header) and the language of the admin itself (account page).
+ */
+const payloadOverrides = {
+  en: {
+    general: {
+      language: 'Interface language',
+      locale: 'Content language',
+      locales: 'Content languages',
+    },
+  },
+  vi: {
+    error: {
+      correctInvalidFields: 'Hãy sửa các trường chưa hợp lệ.',
+      emailOrPasswordIncorrect: 'Email hoặc mật khẩu không đúng.',
+      followingFieldsInvalid_one: 'Trường sau chưa hợp lệ:',
+      followingFieldsInvalid_other: 'Các trường sau chưa hợp lệ:',
+      incorrectCollection: 'Nhóm dữ liệu không đúng.',
+      noFilesUploaded: 'Chưa có tệp nào được tải lên.',
+      noMatchedField: 'Không tìm thấy trường nào khớp với "{{label}}".',
+      problemUploadingFile: 'Đã xảy ra lỗi khi tải tệp lên.',
+      tokenInvalidOrExpired: 'Mã xác thực không hợp lệ hoặc đã hết hạn.',
+      unknown: 'Đã xảy ra lỗi không xác định.',
+      unspecific: 'Đã xảy ra lỗi.',
+      userLocked: 'Tài khoản tạm bị khóa vì đăng nhập sai nhiều lần.',
+    },
+    general: {
+      language: 'Ngôn ngữ giao diện',
+      locale: 'Ngôn ngữ nội dung',
+      locales: 'Ngôn ngữ nội dung',
+    },
+    validation: {
+      fieldHasNo: 'Trường này không có: {{label}}',
+      invalidSelection: 'Lựa chọn ở trường này không hợp lệ.',
+      invalidSelections: 'Trường này có các lựa chọn không hợp lệ sau:',
+      notValidDate: '"{{value}}" không phải là ngày hợp lệ.',
+      validUploadID: 'Trường này không chứa mã tệp hợp lệ.',
+    },
+    version: {
+      currentDraft: 'Bản nháp hiện tại',
+      currentPublishedVersion: 'Phiên bản đã xuất bản hiện tại',
+      previousVersion: 'Phiên bản trước',
+    },
+  },
+}
+
+/**
  * Messages of our own, in the admin's languages. Keys live under the `truongso` namespace and are
  * read with `req.t('truongso:…')`, so the person who caused an error reads it in their language.
  */
-export const truongsoTranslations = {
+const ownMessages = {
   en: {
     truongso: {
       levelAboveYours: 'You cannot choose an access level above your own.',
@@ -107,4 +156,10 @@ export const truongsoTranslations = {
   },
 }
 
-export type TruongsoMessage = keyof (typeof truongsoTranslations)['vi']['truongso']
+/** What the config gives Payload: our messages and the corrections of its own. */
+export const truongsoTranslations = {
+  en: { ...payloadOverrides.en, ...ownMessages.en },
+  vi: { ...payloadOverrides.vi, ...ownMessages.vi },
+}
+
+export type TruongsoMessage = keyof (typeof ownMessages)['vi']['truongso']

@@ -34,7 +34,13 @@ export default buildConfig({
     user: Users.slug,
     // No Gravatar: it would send a hash of every staff e-mail address to a third party.
     avatar: 'default',
-    components: { afterDashboard: ['/components/ReindexSearchButton#ReindexSearchButton', '/components/FilesAndBackupStatus#FilesAndBackupStatus'] },
+    components: {
+      afterDashboard: ['/components/ReindexSearchButton#ReindexSearchButton', '/components/FilesAndBackupStatus#FilesAndBackupStatus'],
+      beforeDashboard: ['/components/dashboard/OfficePanel#OfficePanel', '/components/dashboard/AdminPanel#AdminPanel'],
+      providers: ['/components/admin/AdminTextFixes#AdminTextFixes'],
+    },
+    // As Vietnamese write dates, in both languages: "30/11/2026 09:50", never "tháng 11 30 2026".
+    dateFormat: 'dd/MM/yyyy HH:mm',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Trường Số' },
   },

@@ -15,6 +15,7 @@ import { auditPlugin } from './audit/index.js'
 import { trashPlugin } from './trash/index.js'
 import { serverOnlyJobs } from './serverOnlyJobs.js'
 import { standardsPlugin } from './standards/index.js'
+import { titleFallbackInLists } from './titleFallback/index.js'
 import { validateDrafts } from './validateDrafts/index.js'
 
 const contentCollections = ['learning-materials', 'library-items', 'announcements', 'regulatory-documents', 'media'] as const
@@ -33,6 +34,7 @@ export const plugins: Plugin[] = [
   standardsPlugin(),
   importExportPlugin({ collections: [...contentCollections.filter((slug) => slug !== 'media')] }),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),
+  titleFallbackInLists(),
   // Last: it decides for the crons every plugin before it configured.
   serverOnlyJobs(),
 ]

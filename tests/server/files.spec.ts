@@ -366,6 +366,32 @@ describe('a file on the disk', () => {
   })
 })
 
+describe('how a file opens', () => {
+  it('opens a PDF in the browser, and saves it when the download link asks, under its name in both spellings', async () => {
+    const plan = await upload(lessonPlan, 'kế-hoạch-tháng-12.pdf', 'application/pdf')
+    const inline = await fetch(`${server.url}${plan.url}`)
+    await inline.arrayBuffer()
+    expect(inline.status).toBe(200)
+    expect(inline.headers.get('content-type')).toBe('application/pdf')
+    const name = plan.url.split('/').pop()!
+    expect(inline.headers.get('content-disposition')).toMatch(/^inline; filename="[\x20-\x7e]+\.pdf"; filename\*=UTF-8''[\w%.~-]+$/)
+    const saved = await fetch(`${server.url}${plan.url}?download=1`)
+    expect(Buffer.from(await saved.arrayBuffer()).equals(lessonPlan)).toBe(true)
+    expect(saved.headers.get('content-disposition')).toBe(inline.headers.get('content-disposition')!.replace(/^inline/, 'attachment'))
+    expect(decodeURIComponent(saved.headers.get('content-disposition')!.split("UTF-8''")[1])).toBe(decodeURIComponent(name))
+  })
+
+  it('links each PDF viewer on the website to the same file as a download beside it', async () => {
+    const plan = await upload(lessonPlan, 'giao-an-be-tap-dem.pdf', 'application/pdf', { alt: 'Giáo án Bé tập đếm' })
+    const material = await publish('learning-materials', { title: 'Bé tập đếm đến 5', materialType: 'lesson-plan', files: [plan.id] })
+    const { html, status } = await page(`/hoc-lieu/${material.slug}`)
+    expect(status).toBe(200)
+    expect(html).toContain(`<iframe src="${plan.url}"`)
+    expect(html).toMatch(/<a class="download" href="([^"]+)" download="[^"]+">Tải về/)
+    expect(/<a class="download" href="([^"]+)"/.exec(html)![1]).toBe(`${plan.url}?download=1`)
+  })
+})
+
 describe('caching of files', () => {
   let image: StoredFile
   let staffFile: StoredFile

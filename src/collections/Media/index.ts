@@ -79,6 +79,7 @@ export const Media: CollectionConfig = {
       label: { en: 'Alt text', vi: 'Mô tả ảnh (alt)' },
       localized: true,
       validate: validateAltText,
+      admin: { components: { Field: '/components/admin/AltTextField#AltTextField' } },
     },
     { name: 'caption', type: 'textarea', label: { en: 'Caption', vi: 'Chú thích' }, localized: true },
     fileLevel(),
@@ -103,6 +104,7 @@ export const Media: CollectionConfig = {
     {
       name: 'extractedText',
       type: 'textarea',
+      label: { en: 'Text read from the file', vi: 'Nội dung đọc từ tệp' },
       // Read by the search index only; API answers stay small and the file stays the source.
       hidden: true,
       // Payload's default for a textarea is 40,000 characters, less than a 15-page lesson plan holds.

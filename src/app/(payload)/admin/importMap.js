@@ -22,9 +22,13 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PublishButtonForPublishers as PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8 } from '../../../components/PublishButtonForPublishers'
+import { AltTextField as AltTextField_55da38232949406e0f5f7b1e788426ac } from '../../../components/admin/AltTextField'
 import { AuditLogCsvLink as AuditLogCsvLink_3170e2690a02c82db436f64540088b95 } from '../../../components/AuditLogCsvLink'
 import { ReindexSearchButton as ReindexSearchButton_fc5c60fc495e260f48ab9395aa52a78d } from '../../../components/ReindexSearchButton'
 import { FilesAndBackupStatus as FilesAndBackupStatus_189cf37ed533151a3a8e0ab3bb133c98 } from '../../../components/FilesAndBackupStatus'
+import { OfficePanel as OfficePanel_576fd8876db85d75db2229996c2063e6 } from '../../../components/dashboard/OfficePanel'
+import { AdminPanel as AdminPanel_ebaea55427fa20d3a067d6e3e0b89655 } from '../../../components/dashboard/AdminPanel'
+import { AdminTextFixes as AdminTextFixes_61050858f227bf41428b2acd1eddbb36 } from '../../../components/admin/AdminTextFixes'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -53,8 +57,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/PublishButtonForPublishers#PublishButtonForPublishers": PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8,
+  "/components/admin/AltTextField#AltTextField": AltTextField_55da38232949406e0f5f7b1e788426ac,
   "/components/AuditLogCsvLink#AuditLogCsvLink": AuditLogCsvLink_3170e2690a02c82db436f64540088b95,
   "/components/ReindexSearchButton#ReindexSearchButton": ReindexSearchButton_fc5c60fc495e260f48ab9395aa52a78d,
   "/components/FilesAndBackupStatus#FilesAndBackupStatus": FilesAndBackupStatus_189cf37ed533151a3a8e0ab3bb133c98,
+  "/components/dashboard/OfficePanel#OfficePanel": OfficePanel_576fd8876db85d75db2229996c2063e6,
+  "/components/dashboard/AdminPanel#AdminPanel": AdminPanel_ebaea55427fa20d3a067d6e3e0b89655,
+  "/components/admin/AdminTextFixes#AdminTextFixes": AdminTextFixes_61050858f227bf41428b2acd1eddbb36,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -40,11 +40,14 @@ function FileUnavailable({ file }: { file: Media }) {
   )
 }
 
+/** The file's address asking the server to send it as a download (`Content-Disposition: attachment`). */
+const downloadUrl = (url: string): string => `${url}${url.includes('?') ? '&' : '?'}download=1`
+
 /** "Tải về (PDF, 20 KB)" next to a file already named on screen; screen readers hear the name too. */
 export function DownloadLink({ file }: { file: Media }) {
   if (!file.url) return null
   return (
-    <a className="download" href={file.url} download={file.filename ?? true}>
+    <a className="download" href={downloadUrl(file.url)} download={file.filename ?? true}>
       Tải về<span className="visually-hidden"> {nameOf(file)}</span> <span className="muted">({detailsOf(file)})</span>
     </a>
   )
@@ -129,7 +132,7 @@ function LinkToFile({ file }: { file: Media }) {
   return (
     <>
       <a href={file.url}>{nameOf(file)}</a> <span className="muted">({detailsOf(file)})</span> ·{' '}
-      <a href={file.url} download={file.filename ?? true}>
+      <a href={downloadUrl(file.url)} download={file.filename ?? true}>
         Tải về<span className="visually-hidden"> {nameOf(file)}</span>
       </a>
     </>

@@ -50,7 +50,12 @@ export function SearchBox({
   initialState: SearchState
 }) {
   const [state, setState] = useState<SearchState>(initialState)
-  const [answer, setAnswer] = useState<SearchAnswer | null>(initial)
+  // The answer together with the query it answers: while the reader types, the count on screen
+  // (and announced) stays the one of the results shown, not the old total next to the new words.
+  const [{ answer, answeredQ }, setAnswered] = useState<{ answer: SearchAnswer | null; answeredQ: string }>({
+    answer: initial,
+    answeredQ: initialState.q.trim(),
+  })
   const [error, setError] = useState<null | string>(initialError)
   const [loading, setLoading] = useState(false)
   const facetBox = useRef<HTMLDetailsElement>(null)
@@ -80,7 +85,7 @@ export function SearchBox({
         if (!response.ok) {
           setError(await errorText(response))
         } else {
-          setAnswer((await response.json()) as SearchAnswer)
+          setAnswered({ answer: (await response.json()) as SearchAnswer, answeredQ: state.q.trim() })
           setError(null)
         }
       } catch {
@@ -117,7 +122,6 @@ export function SearchBox({
     setState((current) => ({ ...current }))
   }
 
-  const q = state.q.trim()
   const chosen = Object.values(state.selected).reduce((sum, values) => sum + values.length, 0)
   const totalPages = answer?.totalPages ?? 0
   const hrefFor = (page: number) => `/thu-vien?${pageQuery({ ...state, page }).toString()}`
@@ -177,8 +181,8 @@ export function SearchBox({
           : error
             ? ''
             : answer
-              ? q
-                ? `${answer.total} kết quả cho “${q}”`
+              ? answeredQ
+                ? `${answer.total} kết quả cho “${answeredQ}”`
                 : `${answer.total} tài liệu`
               : ''}
       </p>
@@ -191,13 +195,13 @@ export function SearchBox({
           answer.hits.length === 0 ? (
             <div className="empty">
               <p>
-                <strong>Không tìm thấy tài liệu phù hợp{q ? ` với “${q}”` : ''}.</strong>
+                <strong>Không tìm thấy tài liệu phù hợp{answeredQ ? ` với “${answeredQ}”` : ''}.</strong>
               </p>
               <p>Hãy thử từ khóa ngắn hơn, từ đồng nghĩa, hoặc bỏ bớt bộ lọc.</p>
             </div>
           ) : (
             <>
-              <h2 className="results-title">{q ? 'Kết quả tìm kiếm' : 'Tài liệu mới nhất'}</h2>
+              <h2 className="results-title">{answeredQ ? 'Kết quả tìm kiếm' : 'Tài liệu mới nhất'}</h2>
               <ol className="hits">
                 {answer.hits.map((hit) => {
                   const snippet = hit.highlights.summary ?? hit.highlights.text

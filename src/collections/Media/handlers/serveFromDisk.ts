@@ -7,6 +7,7 @@ import { Readable } from 'node:stream'
 import { isXmlMimeType, parseRangeHeader, UPLOAD_CONTENT_SECURITY_POLICY } from 'payload/internal'
 
 import { translate } from '../../../lib/translate.js'
+import { foldVietnamese } from '../../../lib/vietnamese.js'
 import { filesDirOf } from '../../../plugins/atomicFiles/filesDir.js'
 import { isImmutableSizeName } from '../sizeFileName.js'
 
@@ -65,6 +66,18 @@ const validatorsOf = (size: number, modified: Date) => ({
   lastModified: new Date(Math.floor(modified.getTime() / 1000) * 1000),
 })
 
+/**
+ * Files open in the browser (a PDF in the phone's viewer rather than a download the parent must
+ * then find); `?download=1` asks to save the file instead, for the "Tải về" links beside a viewer
+ * (the `download` attribute alone is ignored on iOS and across origins). The name is sent both as
+ * ASCII and as UTF-8 (RFC 6266), so Vietnamese names survive in every browser.
+ */
+export const contentDisposition = (filename: string, download: boolean): string => {
+  const ascii = foldVietnamese(filename).replace(/[^\x20-\x7e]|["\\]/g, '_')
+  const utf8 = encodeURIComponent(filename).replace(/['()*!]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `${download ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${utf8}`
+}
+
 const matchesTag = (header: string, etag: string) =>
   header.split(',').some((tag) => {
     const trimmed = tag.trim()
@@ -115,7 +128,8 @@ const serve = async (...[req, { doc, params }]: FileHandlerArgs): Promise<Respon
       return new Response(null, { headers: { 'Content-Range': `bytes */${size}` }, status: 416 })
     }
     const mimeType = storedMimeType(doc, filename) ?? (await fileTypeFromFile(filePath))?.mime ?? 'application/octet-stream'
-    const headers = new Headers({ 'Accept-Ranges': 'bytes', 'Content-Type': mimeType, ...caching })
+    const download = req.searchParams?.get('download') === '1'
+    const headers = new Headers({ 'Accept-Ranges': 'bytes', 'Content-Disposition': contentDisposition(filename, download), 'Content-Type': mimeType, ...caching })
     if (isXmlMimeType(mimeType)) headers.set('Content-Security-Policy', UPLOAD_CONTENT_SECURITY_POLICY)
     headers.set('Content-Length', String(range ? range.end - range.start + 1 : size))
     if (range) headers.set('Content-Range', `bytes ${range.start}-${range.end}/${size}`)
