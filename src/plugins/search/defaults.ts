@@ -2,6 +2,9 @@ export const defaultQueue = 'search'
 export const defaultMaxLimit = 50
 export const syncTaskSlug = 'searchSync'
 export const sweepTaskSlug = 'searchSweep'
+export const vocabularyTaskSlug = 'searchVocabulary'
+/** The global holding the school's synonyms and abbreviations. */
+export const defaultVocabularySlug = 'search-vocabulary'
 /** Attempts of a sync job before it is left failed (with exponential backoff from one second). */
 export const syncAttempts = 10
 /** Characters of body and attachment text kept per entry: two attached files at the extraction cap. */
