@@ -7,12 +7,12 @@ import type { SearchEngine, SetupReport } from '../types.js'
 import type { MeilisearchConnection } from './client.js'
 import type { MeilisearchEngineOptions, ResolvedMeilisearchOptions } from './types.js'
 
+import { defaultVocabulary } from '../../vocabulary.js'
 import { connect } from './client.js'
 import { resolveOptions } from './defaults.js'
 import { ensureIndex } from './indexes.js'
 import { missingPermissions } from './permissions.js'
 import { rebuildIndex } from './rebuild.js'
-import { defaultVocabulary } from '../../vocabulary.js'
 import { search } from './search.js'
 import { startSettingsUpdate } from './settings.js'
 import { createTenantToken, signingKeyCache } from './tokens.js'
@@ -78,13 +78,7 @@ export const createMeilisearchEngine = (options: MeilisearchEngineOptions): Sear
 
   return {
     name: 'meilisearch',
-    setup: () =>
-      setUp(
-        connection,
-        resolved,
-        () => vocabulary,
-        () => (indexExists = true),
-      ),
+    setup: () => setUp(connection, resolved, () => vocabulary, () => (indexExists = true)),
     useVocabulary: async (next) => {
       vocabulary = next
       if (!indexExists) return { missing: [], settled: Promise.resolve() }
