@@ -2,7 +2,7 @@ import type { GlobalAfterChangeHook } from 'payload'
 
 import type { SanitizedSearchPluginOptions } from '../types.js'
 
-import { vocabularyTaskSlug } from '../defaults.js'
+import { skipSearchSync, vocabularyTaskSlug } from '../defaults.js'
 import { runOnceCommitted } from './queueSync.js'
 
 /**
@@ -13,6 +13,8 @@ import { runOnceCommitted } from './queueSync.js'
 export const queueVocabularyAfterChange =
   (options: SanitizedSearchPluginOptions): GlobalAfterChangeHook =>
   async ({ doc, req }) => {
+    // A bulk load rebuilds the index once it ends, and the rebuild puts the saved list in force.
+    if (req.context[skipSearchSync]) return doc
     const job = await req.payload.jobs.queue({ input: {}, queue: options.queue, req, task: vocabularyTaskSlug })
     await runOnceCommitted(options, job.id, req)
     return doc
