@@ -105,10 +105,12 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('vi' | 'en') | ('vi' | 'en')[];
   globals: {
     'school-profile': SchoolProfile;
+    'search-vocabulary': SearchVocabulary;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'school-profile': SchoolProfileSelect<false> | SchoolProfileSelect<true>;
+    'search-vocabulary': SearchVocabularySelect<false> | SearchVocabularySelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'vi' | 'en';
@@ -124,6 +126,7 @@ export interface Config {
       pruneAuditLog: TaskPruneAuditLog;
       searchSync: TaskSearchSync;
       searchSweep: TaskSearchSweep;
+      searchVocabulary: TaskSearchVocabulary;
       inline: {
         input: unknown;
         output: unknown;
@@ -578,7 +581,8 @@ export interface PayloadJob {
           | 'emptyTrash'
           | 'pruneAuditLog'
           | 'searchSync'
-          | 'searchSweep';
+          | 'searchSweep'
+          | 'searchVocabulary';
         taskID: string;
         input?:
           | {
@@ -620,6 +624,7 @@ export interface PayloadJob {
         | 'pruneAuditLog'
         | 'searchSync'
         | 'searchSweep'
+        | 'searchVocabulary'
       )
     | null;
   queue?: string | null;
@@ -1128,6 +1133,36 @@ export interface SchoolProfile {
   createdAt?: string | null;
 }
 /**
+ * Search finds each of these words by the others, on the website and in the admin panel, from the moment the list is saved.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-vocabulary".
+ */
+export interface SearchVocabulary {
+  id: number;
+  /**
+   * One meaning per row: "MN" → "mầm non". An abbreviation with two meanings takes two rows.
+   */
+  abbreviations?:
+    | {
+        abbreviation: string;
+        meaning: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Words or phrases that mean the same, e.g. "lớp lá" and "mẫu giáo lớn": each finds the others.
+   */
+  synonyms?:
+    | {
+        words: string[];
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
@@ -1194,6 +1229,28 @@ export interface SchoolProfileSelect<T extends boolean = true> {
         classes?: T;
         children?: T;
         staffCount?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-vocabulary_select".
+ */
+export interface SearchVocabularySelect<T extends boolean = true> {
+  abbreviations?:
+    | T
+    | {
+        abbreviation?: T;
+        meaning?: T;
+        id?: T;
+      };
+  synonyms?:
+    | T
+    | {
+        words?: T;
+        id?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1276,6 +1333,16 @@ export interface TaskSearchSync {
 export interface TaskSearchSweep {
   input?: unknown;
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSearchVocabulary".
+ */
+export interface TaskSearchVocabulary {
+  input?: unknown;
+  output: {
+    groups?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,5 +1,7 @@
 import type { Plugin } from 'payload'
 
+import { canEnterAdmin } from '../access/canEnterAdmin.js'
+import { isAdmin } from '../access/hasAnyRole.js'
 import { nightlyBackups } from '../backup/plugin.js'
 import { searchCollections } from '../search/collections.js'
 import { searchFacetValues } from '../search/facetValues.js'
@@ -30,7 +32,12 @@ export const plugins: Plugin[] = [
   validateDrafts(),
   internalCollections(),
   costLimits(),
-  searchPlugin({ buildIndexOnInit: !isServerProcess(), collections: searchCollections, facetValues: searchFacetValues }),
+  searchPlugin({
+    buildIndexOnInit: !isServerProcess(),
+    collections: searchCollections,
+    facetValues: searchFacetValues,
+    vocabulary: { access: { read: canEnterAdmin, readVersions: isAdmin, update: isAdmin } },
+  }),
   standardsPlugin(),
   importExportPlugin({ collections: [...contentCollections.filter((slug) => slug !== 'media')] }),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),

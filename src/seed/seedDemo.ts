@@ -3,6 +3,7 @@ import { createLocalReq, type DataFromCollectionSlug, type Payload, type Request
 import { skipSearchSync } from '../plugins/search/defaults.js'
 import { reindexAll } from '../plugins/search/ops.js'
 import { searchSettingsOf } from '../plugins/search/settingsOf.js'
+import { defaultSchoolVocabulary } from '../plugins/search/vocabularyDefaults.js'
 import { demoAccounts, demoPassword, type AccountKey, type DemoAccount } from './demo/accounts.js'
 import { demoAnnouncements } from './demo/announcements.js'
 import { demoDocuments } from './demo/documents.js'
@@ -267,6 +268,12 @@ const seedSchoolProfile = async ({ payload, users, media, as }: Seeding): Promis
       curriculum: withIds(english.curriculum, saved.curriculum),
       staff: withIds(english.staff, saved.staff),
     },
+    ...as(users.admin),
+  })
+  // The school's search words, saved, so administrators find the list filled in and edit it from there.
+  await payload.updateGlobal({
+    slug: 'search-vocabulary',
+    data: { abbreviations: defaultSchoolVocabulary.abbreviations, synonyms: defaultSchoolVocabulary.synonyms.map((words) => ({ words })) },
     ...as(users.admin),
   })
   return 1

@@ -203,9 +203,22 @@ export type UserRow = {
   name: string
 }
 
+/** Who reads a global (`everyone`, or these roles) and who changes it and reads its versions. */
+type GlobalPolicy = { noun: string; read: 'everyone' | readonly Role[]; edit: readonly Role[] }
+
+export const globalPolicy = {
+  'school-profile': { noun: 'the school profile', read: 'everyone', edit: office },
+  // The search words are no secret, but only the school's staff have a use for the list; a
+  // change alters every reader's search, so only administrators make it.
+  'search-vocabulary': { noun: 'the search synonyms and abbreviations', read: ['teacher', 'reviewer', 'staff', 'admin'], edit: ['admin'] },
+} satisfies Record<string, GlobalPolicy>
+
+export type GlobalSlug = keyof typeof globalPolicy
+export const globalSlugs = Object.keys(globalPolicy) as GlobalSlug[]
+
 export type GlobalRow = {
   kind: 'global'
-  collection: 'school-profile'
+  collection: GlobalSlug
   operation: GlobalOperation
   actor: Actor
   outcome: Outcome
@@ -315,11 +328,12 @@ const userOutcome = (operation: UserOperation, actor: Actor, target?: 'other' | 
   }
 }
 
-const globalOutcome = (operation: GlobalOperation, actor: Actor): Outcome => {
-  const editor = hasRole(actor, office)
+const globalOutcome = (slug: GlobalSlug, operation: GlobalOperation, actor: Actor): Outcome => {
+  const policy: GlobalPolicy = globalPolicy[slug]
+  const editor = hasRole(actor, policy.edit)
   switch (operation) {
     case 'read':
-      return 'allowed'
+      return policy.read === 'everyone' || hasRole(actor, policy.read) ? 'allowed' : 'hidden'
     case 'update':
       return editor ? 'allowed' : 'forbidden'
     case 'readVersions':
@@ -386,10 +400,11 @@ const userName = (row: Omit<UserRow, 'allowed' | 'name'>): string => {
 }
 
 const globalName = (row: Omit<GlobalRow, 'allowed' | 'name'>): string => {
+  const { noun } = globalPolicy[row.collection]
   const phrase: Record<GlobalOperation, string> = {
-    read: 'reads the school profile',
-    update: 'updates the school profile',
-    readVersions: "reads the school profile's versions",
+    read: `reads ${noun}`,
+    update: `updates ${noun}`,
+    readVersions: `reads the versions of ${noun}`,
   }
   return `${actorNames[row.actor]} ${phrase[row.operation]}`
 }
@@ -456,11 +471,13 @@ const userRows = (): UserRow[] => {
 }
 
 const globalRows = (): GlobalRow[] =>
-  actors.flatMap((actor) =>
-    (['read', 'update', 'readVersions'] as const).map((operation) => {
-      const row = { kind: 'global' as const, collection: 'school-profile' as const, operation, actor, outcome: globalOutcome(operation, actor) }
-      return finish<GlobalRow>(row, globalName(row))
-    }),
+  globalSlugs.flatMap((collection) =>
+    actors.flatMap((actor) =>
+      (['read', 'update', 'readVersions'] as const).map((operation) => {
+        const row = { kind: 'global' as const, collection, operation, actor, outcome: globalOutcome(collection, operation, actor) }
+        return finish<GlobalRow>(row, globalName(row))
+      }),
+    ),
   )
 
 /** Who may act on a lock: whoever may edit what it locks (a lock is never made through the API). */
@@ -534,7 +551,7 @@ const internalRows = (): InternalRow[] =>
 export const matrix: readonly Row[] = [...contentRows(), ...userRows(), ...globalRows(), ...internalRows()]
 
 /** The collections in the order suites group them. */
-export const matrixCollections = [...contentSlugs, 'users', 'school-profile', ...internalSlugs] as const
+export const matrixCollections = [...contentSlugs, 'users', ...globalSlugs, ...internalSlugs] as const
 
 /**
  * Import and export (`src/plugins/importExport`). They are REST endpoints with no Local API or

@@ -7,7 +7,7 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 
 import { graphql, rest } from '../helpers/api.js'
-import type { Outcome, Row } from './matrix.js'
+import type { GlobalSlug, Outcome, Row } from './matrix.js'
 import type { Call, Id, Session } from './world.js'
 
 export type Answer = {
@@ -25,6 +25,18 @@ export type Surface = {
 }
 
 const reads = new Set<Call['kind']>(['download', 'find', 'findByID', 'readVersionByID', 'readVersions', 'readGlobal', 'readGlobalVersions'])
+
+/** Whether a global came back with what the world seeded in it (not an empty or withheld answer). */
+const globalReturned: Record<GlobalSlug, (body: Record<string, unknown>) => boolean> = {
+  'school-profile': (body) => Boolean(body.name),
+  'search-vocabulary': (body) => Array.isArray(body.abbreviations) && body.abbreviations.length > 0,
+}
+
+/** GraphQL names Payload derives from the globals' slugs, and what a query selects of each. */
+const globalGraphQL: Record<GlobalSlug, { name: string; selection: string }> = {
+  'school-profile': { name: 'SchoolProfile', selection: '{ name }' },
+  'search-vocabulary': { name: 'SearchVocabulary', selection: '{ abbreviations { abbreviation } }' },
+}
 
 const onlyRestServesFiles = (row: Row): string | undefined =>
   row.operation === 'download' ? "a file's bytes are served only by the REST file route" : undefined
@@ -103,15 +115,13 @@ export const localSurface: Surface = {
           const admin = payload.collections.users.config.access.admin as (args: { req: PayloadRequest }) => boolean | Promise<boolean>
           return { status: 200, seen: Boolean(await admin({ req })) }
         }
-        case 'readGlobal': {
-          const profile = await payload.findGlobal({ slug: 'school-profile', ...asUser })
-          return { status: 200, seen: Boolean(profile.name) }
-        }
+        case 'readGlobal':
+          return { status: 200, seen: globalReturned[call.slug]((await payload.findGlobal({ slug: call.slug, ...asUser })) as unknown as Record<string, unknown>) }
         case 'updateGlobal':
-          await payload.updateGlobal({ slug: 'school-profile', data: call.data as never, ...asUser })
+          await payload.updateGlobal({ slug: call.slug, data: call.data as never, ...asUser })
           return { status: 200 }
         case 'readGlobalVersions': {
-          const { totalDocs } = await payload.findGlobalVersions({ slug: 'school-profile', ...asUser })
+          const { totalDocs } = await payload.findGlobalVersions({ slug: call.slug, ...asUser })
           return { status: 200, seen: totalDocs > 0 }
         }
         case 'download':
@@ -183,11 +193,11 @@ export const restSurface: Surface = {
       case 'canEnterAdmin':
         return send('/access', {}, (body) => body.canAccessAdmin === true)
       case 'readGlobal':
-        return send('/globals/school-profile?depth=0', {}, (body) => Boolean(body.name))
+        return send(`/globals/${call.slug}?depth=0`, {}, (body) => globalReturned[call.slug](body))
       case 'updateGlobal':
-        return send('/globals/school-profile?depth=0', { method: 'POST', body: call.data })
+        return send(`/globals/${call.slug}?depth=0`, { method: 'POST', body: call.data })
       case 'readGlobalVersions':
-        return send('/globals/school-profile/versions?depth=0', {}, (body) => Number(body.totalDocs) > 0)
+        return send(`/globals/${call.slug}/versions?depth=0`, {}, (body) => Number(body.totalDocs) > 0)
     }
   },
 }
@@ -279,14 +289,18 @@ export const graphQLSurface: Surface = {
         return ask('mutation ($email: String!) { unlockUser(email: $email) }', { email: call.email })
       case 'canEnterAdmin':
         return ask<{ Access: { canAccessAdmin: boolean } }>('{ Access { canAccessAdmin } }', undefined, (data) => data.Access.canAccessAdmin)
-      case 'readGlobal':
-        return ask<{ SchoolProfile: { name?: string } | null }>('{ SchoolProfile { name } }', undefined, (data) => Boolean(data.SchoolProfile?.name))
-      case 'updateGlobal':
-        return ask('mutation ($data: mutationSchoolProfileInput!) { updateSchoolProfile(data: $data) { name } }', { data: call.data })
-      case 'readGlobalVersions':
-        return ask<{ versionsSchoolProfile: { totalDocs: number } }>('{ versionsSchoolProfile { totalDocs } }', undefined, (data) =>
-          data.versionsSchoolProfile.totalDocs > 0,
-        )
+      case 'readGlobal': {
+        const { name, selection } = globalGraphQL[call.slug]
+        return ask<Record<string, Record<string, unknown> | null>>(`{ ${name} ${selection} }`, undefined, (data) => Boolean(data[name]) && globalReturned[call.slug](data[name]!))
+      }
+      case 'updateGlobal': {
+        const { name, selection } = globalGraphQL[call.slug]
+        return ask(`mutation ($data: mutation${name}Input!) { update${name}(data: $data) ${selection} }`, { data: call.data })
+      }
+      case 'readGlobalVersions': {
+        const { name } = globalGraphQL[call.slug]
+        return ask<Record<string, { totalDocs: number }>>(`{ versions${name} { totalDocs } }`, undefined, (data) => data[`versions${name}`].totalDocs > 0)
+      }
       case 'download':
         throw new Error('GraphQL serves no file bytes')
     }

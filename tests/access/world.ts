@@ -16,6 +16,7 @@ import {
   contentSlugs,
   type Actor,
   type ContentSlug,
+  type GlobalSlug,
   type Level,
   levels,
   owner,
@@ -45,9 +46,9 @@ export type Call =
   | { kind: 'delete'; collection: CollectionSlug; id: Id; trash?: boolean }
   | { kind: 'unlock'; email: string }
   | { kind: 'canEnterAdmin' }
-  | { kind: 'readGlobal' }
-  | { kind: 'updateGlobal'; data: Record<string, unknown> }
-  | { kind: 'readGlobalVersions' }
+  | { kind: 'readGlobal'; slug: GlobalSlug }
+  | { kind: 'updateGlobal'; slug: GlobalSlug; data: Record<string, unknown> }
+  | { kind: 'readGlobalVersions'; slug: GlobalSlug }
 
 /** A prepared row: the call to make, and how to tell afterwards whether it changed anything. */
 export type Arrangement = {
@@ -160,6 +161,7 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
     seeded.get(keyOf(collection, collection === 'media' ? undefined : state, level))!
 
   await payload.updateGlobal({ slug: 'school-profile', data: { name: 'Trường Mầm non Hoa Sen' } as never, overrideAccess: true })
+  await payload.updateGlobal({ slug: 'search-vocabulary', data: { abbreviations: [{ abbreviation: 'HS', meaning: 'Hoa Sen' }] }, overrideAccess: true })
 
   const readBack = async (collection: CollectionSlug, id: Id): Promise<Doc | null> =>
     (await payload.findByID({ collection, id, depth: 0, overrideAccess: true, disableErrors: true, showHiddenFields: true })) as Doc | null
@@ -304,18 +306,31 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
     }
   }
 
+  /** A change to each global, and how to read back whether it was made. */
+  const globalChanges: Record<GlobalSlug, () => { data: Record<string, unknown>; written: () => Promise<boolean> }> = {
+    'school-profile': () => {
+      const name = `Trường Mầm non Hoa Sen ${next()}`
+      return { data: { name }, written: async () => (await payload.findGlobal({ slug: 'school-profile', overrideAccess: true })).name === name }
+    },
+    'search-vocabulary': () => {
+      const meaning = `Hoa Sen ${next()}`
+      return {
+        data: { abbreviations: [{ abbreviation: 'HS', meaning }] },
+        written: async () => (await payload.findGlobal({ slug: 'search-vocabulary', overrideAccess: true })).abbreviations?.[0]?.meaning === meaning,
+      }
+    },
+  }
+
   const arrangeGlobal = async (row: Extract<Row, { kind: 'global' }>): Promise<Arrangement> => {
+    const slug = row.collection
     switch (row.operation) {
       case 'read':
-        return { call: { kind: 'readGlobal' } }
+        return { call: { kind: 'readGlobal', slug } }
       case 'readVersions':
-        return { call: { kind: 'readGlobalVersions' } }
+        return { call: { kind: 'readGlobalVersions', slug } }
       case 'update': {
-        const name = `Trường Mầm non Hoa Sen ${next()}`
-        return {
-          call: { kind: 'updateGlobal', data: { name } },
-          written: async () => (await payload.findGlobal({ slug: 'school-profile', overrideAccess: true })).name === name,
-        }
+        const { data, written } = globalChanges[slug]()
+        return { call: { kind: 'updateGlobal', slug, data }, written }
       }
     }
   }

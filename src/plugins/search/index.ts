@@ -4,14 +4,17 @@ import { createLocalReq } from 'payload'
 
 import type { SanitizedSearchPluginOptions, SearchPluginOptions } from './types.js'
 
-import { defaultMaxLimit, defaultQueue } from './defaults.js'
+import { defaultMaxLimit, defaultQueue, defaultVocabularySlug } from './defaults.js'
 import { searchEndpoints } from './endpoints/index.js'
 import { engineFromEnvironment } from './engines/index.js'
 import { queueDependents, queueDependentsOfDeleted } from './hooks/queueDependents.js'
 import { queueSyncAfterChange, queueSyncAfterDelete } from './hooks/queueSync.js'
 import { sweepTask } from './jobs/sweepTask.js'
 import { syncTask } from './jobs/syncTask.js'
+import { applySchoolVocabulary, vocabularyTask } from './jobs/vocabularyTask.js'
 import { reindexAll } from './ops.js'
+import { defaultSchoolVocabulary } from './vocabularyDefaults.js'
+import { vocabularyGlobal } from './vocabularyGlobal.js'
 import { pendingWarmup, setUpInBackground, warm } from './warmup.js'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
@@ -44,6 +47,11 @@ export const searchPlugin =
       facetValues: incoming.facetValues,
       maxLimit: incoming.maxLimit ?? defaultMaxLimit,
       queue: incoming.queue ?? defaultQueue,
+      vocabulary: {
+        access: incoming.vocabulary.access,
+        defaults: incoming.vocabulary.defaults ?? defaultSchoolVocabulary,
+        slug: incoming.vocabulary.slug ?? defaultVocabularySlug,
+      },
       warmup: warm(),
     }
     const dependencies = new Set(
@@ -71,10 +79,11 @@ export const searchPlugin =
         }
         return result
       }),
+      globals: [...(config.globals ?? []), vocabularyGlobal(options)],
       endpoints: [...(config.endpoints ?? []), ...searchEndpoints(options)],
       jobs: {
         ...config.jobs,
-        tasks: [...(config.jobs?.tasks ?? []), syncTask(options), sweepTask(options)],
+        tasks: [...(config.jobs?.tasks ?? []), syncTask(options), sweepTask(options), vocabularyTask(options)],
         // Every second: a published lesson should be findable about as soon as it is saved.
         autoRun: options.autoRun
           ? [...existingAutoRun, { cron: '* * * * * *', limit: 100, queue: options.queue }]
@@ -82,6 +91,10 @@ export const searchPlugin =
       },
       onInit: async (payload) => {
         await config.onInit?.(payload)
+        // Before the engine is set up, so Meilisearch gets the saved synonyms with its first settings.
+        await applySchoolVocabulary(options, await createLocalReq({}, payload)).catch((error: unknown) =>
+          payload.logger.error({ err: error, msg: 'search: the synonyms and abbreviations could not be read; searching with the defaults' }),
+        )
         if (options.engine.name !== 'embedded') {
           // Not awaited: an engine that is down, refuses its key or applies settings to a large
           // index must neither hold nor fail the start; /readyz says when it is set up.

@@ -5,6 +5,7 @@ import { createLocalReq } from 'payload'
 import type { SearchDocument } from './engines/types.js'
 import type { SanitizedSearchPluginOptions } from './types.js'
 
+import { applySchoolVocabulary } from './jobs/vocabularyTask.js'
 import { activeRebuildJournals, type RebuildJournal, syncDocument, toSearchDocument } from './sync.js'
 import { warm } from './warmup.js'
 
@@ -51,7 +52,10 @@ async function* indexableBatches(
 
 export type ReindexReport = { counts: Record<string, number>; indexed: number; ms: number }
 
-/** Rebuilds the index from the database; searches keep answering from the old one until the swap. */
+/**
+ * Rebuilds the index from the database, the synonyms and abbreviations as saved included; searches
+ * keep answering from the old one until the swap.
+ */
 export const reindexAll = async (
   options: SanitizedSearchPluginOptions,
   req: PayloadRequest,
@@ -64,6 +68,7 @@ export const reindexAll = async (
   activeRebuildJournals.add(journal)
   let indexed: number
   try {
+    await applySchoolVocabulary(options, req)
     ;({ indexed } = await options.engine.replaceAll(indexableBatches(options, req, counts), onProgress))
   } finally {
     activeRebuildJournals.delete(journal)

@@ -1,6 +1,7 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { GlobalConfig, Payload, PayloadRequest } from 'payload'
 
 import type { FacetName, SearchDocument, SearchEngine } from './engines/types.js'
+import type { SchoolVocabulary } from './vocabulary.js'
 import type { IndexWarmup } from './warmup.js'
 
 /** What a collection contributes to the index, beyond the fields every entry has. */
@@ -32,6 +33,22 @@ export type CollectionSearchOptions = {
   timeFields?: string[]
 }
 
+/** The global where administrators keep the school's synonyms and abbreviations. */
+export type VocabularyOptions = {
+  /** Who may read the list, change it, and read its earlier versions. */
+  access: Pick<NonNullable<GlobalConfig['access']>, 'read' | 'readVersions' | 'update'>
+  /**
+   * The global's slug.
+   * @default 'search-vocabulary'
+   */
+  slug?: string
+  /**
+   * The words searches use until the global is first saved (a fresh database).
+   * @default defaultSchoolVocabulary
+   */
+  defaults?: SchoolVocabulary
+}
+
 export type SearchPluginOptions = {
   /** The collections to index, by slug. */
   collections: Record<string, CollectionSearchOptions>
@@ -40,6 +57,8 @@ export type SearchPluginOptions = {
    * @default engineFromEnvironment()
    */
   engine?: SearchEngine
+  /** The global of the school's synonyms and abbreviations, and who may edit it. */
+  vocabulary: VocabularyOptions
   /** Accepted values per facet, as a list or a pattern; anything else is refused with 400. */
   facetValues: Partial<Record<FacetName, RegExp | string[]>>
   /**
@@ -65,7 +84,8 @@ export type SearchPluginOptions = {
   buildIndexOnInit?: boolean
 }
 
-export type SanitizedSearchPluginOptions = Required<Omit<SearchPluginOptions, 'engine'>> & {
+export type SanitizedSearchPluginOptions = Required<Omit<SearchPluginOptions, 'engine' | 'vocabulary'>> & {
   engine: SearchEngine
+  vocabulary: Required<VocabularyOptions>
   warmup: IndexWarmup
 }

@@ -1,10 +1,13 @@
 /**
  * The words search understands beyond the documents' own: function words that never decide a
  * match, groups of words that mean the same (school abbreviations included), and phrases naming an
- * age group or a kind of document. Data, not code: both engines read it from here (the embedded
- * engine expands queries with it, Meilisearch receives the groups as its synonyms).
+ * age group or a kind of document. Both engines read one `SearchVocabulary` (the embedded engine
+ * expands queries with it, Meilisearch receives the groups as its synonyms). The synonyms and
+ * abbreviations are the school's, kept in a global admins edit (`vocabularyGlobal.ts`); the
+ * defaults in `vocabularyDefaults.ts` serve until it is first saved.
  */
 import { foldVietnamese } from '../../lib/vietnamese.js'
+import { defaultSchoolVocabulary } from './vocabularyDefaults.js'
 
 /** A phrase in a query that names facet values: documents holding them rank higher, none is left out. */
 export type FacetPhrase = {
@@ -31,7 +34,12 @@ export type SearchVocabulary = {
   facetPhrases: FacetPhrase[]
 }
 
-export const defaultVocabulary: SearchVocabulary = {
+/**
+ * What the language and the facets give, fixed in code: the small words and the phrases naming
+ * facet values (they name values the code defines). The school's own words, its synonyms and
+ * abbreviations, are added from the admins' list ({@link vocabularyWith}).
+ */
+export const baseVocabulary: SearchVocabulary = {
   stopwords: [
     'à', 'ạ', 'ấy', 'bị', 'các', 'cái', 'cần', 'cho', 'có', 'của', 'cùng', 'cũng', 'đã', 'đang', 'để', 'đi', 'đó',
     'được', 'gì', 'giúp', 'hãy', 'hoặc', 'là', 'mà', 'muốn', 'những', 'nào', 'này', 'nhé', 'như', 'nhưng', 'ở',
@@ -40,30 +48,7 @@ export const defaultVocabulary: SearchVocabulary = {
     'ay', 'cac', 'cua', 'duoc', 'gi', 'giup', 'hoac', 'nao', 'nhe', 'nhu', 'nhung', 'oi', 'va', 've', 'xem',
   ],
   weakWords: ['bé', 'be', 'cách', 'cach', 'cháu', 'con', 'dạy', 'day', 'em', 'khi', 'làm', 'lam', 'mới', 'moi', 'trẻ', 'tre'],
-  synonyms: [
-    ['ATGT', 'an toàn giao thông'],
-    ['BGDĐT', 'Bộ Giáo dục và Đào tạo'],
-    ['CBGVNV', 'cán bộ giáo viên nhân viên'],
-    ['CNTT', 'công nghệ thông tin'],
-    ['GDĐT', 'giáo dục và đào tạo'],
-    ['GV', 'giáo viên'],
-    ['KH', 'kế hoạch'],
-    ['MG', 'mẫu giáo'],
-    ['MN', 'mầm non'],
-    ['PGDĐT', 'Phòng Giáo dục và Đào tạo'],
-    ['PH', 'phụ huynh'],
-    ['QĐ', 'quyết định'],
-    ['SGDĐT', 'Sở Giáo dục và Đào tạo'],
-    ['UBND', 'ủy ban nhân dân', 'uỷ ban nhân dân'],
-    ['lớp lá', 'mẫu giáo lớn'],
-    ['lớp chồi', 'mẫu giáo nhỡ'],
-    ['lớp mầm', 'mẫu giáo bé'],
-    ['nhập học', 'tuyển sinh'],
-    ['online', 'trực tuyến'],
-    ['sách tranh', 'truyện tranh'],
-    ['clip', 'video'],
-    ['họp phụ huynh', 'họp cha mẹ học sinh'],
-  ],
+  synonyms: [],
   facetPhrases: [
     { facet: 'ageGroups', phrases: ['nhà trẻ', 'nhóm trẻ', 'lớp nhà trẻ', '24 36 tháng'], values: ['nha-tre'] },
     { facet: 'ageGroups', phrases: ['lớp mầm', 'mẫu giáo bé', 'mg bé'], values: ['mau-giao-be'] },
@@ -90,6 +75,29 @@ export const defaultVocabulary: SearchVocabulary = {
   ],
 }
 
+/** An abbreviation and one thing it stands for ("MN" → "mầm non"); a second row gives another. */
+export type Abbreviation = { abbreviation: string; meaning: string }
+
+/** What admins edit: the school's abbreviations and groups of words that mean the same. */
+export type SchoolVocabulary = {
+  abbreviations: Abbreviation[]
+  /** Each group: words or phrases that mean the same ("lớp lá", "mẫu giáo lớn"). */
+  synonyms: string[][]
+}
+
+/**
+ * The base vocabulary with the school's words: each abbreviation becomes a group with its meanings
+ * (rows of one abbreviation, however capitalised, form one group), then the synonym groups.
+ */
+export const vocabularyWith = (school: SchoolVocabulary, base: SearchVocabulary = baseVocabulary): SearchVocabulary => {
+  const groups = new Map<string, string[]>()
+  for (const { abbreviation, meaning } of school.abbreviations) {
+    const key = foldedWords(abbreviation).join(' ')
+    groups.set(key, [...(groups.get(key) ?? [abbreviation]), meaning])
+  }
+  return { ...base, synonyms: [...base.synonyms, ...groups.values(), ...school.synonyms] }
+}
+
 /**
  * The age group of children of `from` years, as the school names its classes: nhà trẻ under 3,
  * mẫu giáo bé 3–4, nhỡ 4–5, lớn 5–6. "3-4 tuổi" is the class of the three-year-olds, so a range
@@ -105,3 +113,6 @@ export const ageGroupsOfYears = (from: number): string[] => {
 
 /** Folded words of a phrase, as queries are compared. */
 export const foldedWords = (phrase: string): string[] => foldVietnamese(phrase.normalize('NFC')).split(/[^a-z0-9]+/).filter(Boolean)
+
+/** The vocabulary a fresh database searches with: the base and the default school words. */
+export const defaultVocabulary: SearchVocabulary = vocabularyWith(defaultSchoolVocabulary)

@@ -130,7 +130,8 @@ const syntaxFilter = (query: ParsedQuery): ((document: SearchDocument) => boolea
 }
 
 /** Search held in this process's memory, rebuilt from the database at start. */
-export const createEmbeddedEngine = ({ vocabulary = defaultVocabulary }: { vocabulary?: SearchVocabulary } = {}): SearchEngine => {
+export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }: { vocabulary?: SearchVocabulary } = {}): SearchEngine => {
+  let vocabulary = initial
   let entries: Entries = { documents: new Map(), index: newIndex() }
 
   const matchesFilters = (document: SearchDocument, query: SearchQuery): boolean =>
@@ -270,6 +271,10 @@ export const createEmbeddedEngine = ({ vocabulary = defaultVocabulary }: { vocab
   return {
     name: 'embedded',
     setup: async () => ({ missing: [], settled: Promise.resolve() }),
+    useVocabulary: async (next) => {
+      vocabulary = next
+      return { missing: [], settled: Promise.resolve() }
+    },
     upsert: async (batch) => batch.forEach((document) => put(entries, document)),
     remove: async (ids) => ids.forEach((id) => drop(entries, id)),
     search: async (query): Promise<SearchResult> => {

@@ -1,4 +1,5 @@
 import type { AccessLevel } from '../../../access/accessLevels.js'
+import type { SearchVocabulary } from '../vocabulary.js'
 
 /** Facets a reader may filter by; their values are checked against a whitelist before use. */
 export const facetNames = [
@@ -114,6 +115,12 @@ export interface SearchEngine {
    * servers start at once. Resolves once searches can be answered; the report says what runs on.
    */
   setup(): Promise<SetupReport>
+  /**
+   * Reads queries with this vocabulary from the next search on. Meilisearch, once set up, also
+   * receives its synonyms as index settings (before `setup()` it keeps them for it). Resolves once
+   * the change is sent; the report names the task applying it while one runs.
+   */
+  useVocabulary(vocabulary: SearchVocabulary): Promise<SetupReport>
   /** Adds or replaces documents; resolves only once the engine has durably applied them. */
   upsert(documents: SearchDocument[]): Promise<void>
   /** Removes documents by id; unknown ids are fine. */

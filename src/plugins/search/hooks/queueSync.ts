@@ -29,10 +29,18 @@ export const queueSyncOf = async (
     req,
     task: syncTaskSlug,
   })
+  await runOnceCommitted(options, job.id, req)
+}
+
+/**
+ * Runs a queued job as soon as the write that queued it commits, on a server that works the
+ * queue; elsewhere it waits for whoever does. Either way the queue keeps it for retries.
+ */
+export const runOnceCommitted = async (options: SanitizedSearchPluginOptions, jobId: number | string, req: PayloadRequest): Promise<void> => {
   if (!(await runsQueueHere(options, req.payload))) return
   const { payload } = req
   await afterCommit(req, async () => {
-    await payload.jobs.run({ queue: options.queue, silent: true, where: { id: { equals: job.id } } })
+    await payload.jobs.run({ queue: options.queue, silent: true, where: { id: { equals: jobId } } })
   })
 }
 

@@ -2,10 +2,12 @@
  * The production search engine: one Meilisearch index shared by every collection. Only this folder
  * imports `meilisearch`, and only `client.ts` creates a client.
  */
+import type { SearchVocabulary } from '../../vocabulary.js'
 import type { SearchEngine, SetupReport } from '../types.js'
 import type { MeilisearchConnection } from './client.js'
 import type { MeilisearchEngineOptions, ResolvedMeilisearchOptions } from './types.js'
 
+import { defaultVocabulary } from '../../vocabulary.js'
 import { connect } from './client.js'
 import { resolveOptions } from './defaults.js'
 import { ensureIndex } from './indexes.js'
@@ -33,20 +35,32 @@ export {
  * already work (the new settings then apply in the background, the old ones serving meanwhile),
  * otherwise once the settings are in force.
  */
-const setUp = async (connection: MeilisearchConnection, options: ResolvedMeilisearchOptions): Promise<SetupReport> => {
+const setUp = async (
+  connection: MeilisearchConnection,
+  options: ResolvedMeilisearchOptions,
+  vocabulary: () => SearchVocabulary,
+  indexExists: () => void,
+): Promise<SetupReport> => {
   await requireServerVersion(connection)
   const missing = await missingPermissions(connection, options)
   await ensureIndex(connection, options.indexUid)
-  const update = await startSettingsUpdate(connection, options.indexUid)
+  // From here a new vocabulary is sent by itself: one arriving while this update is sent must not wait for the next start.
+  indexExists()
+  const update = await startSettingsUpdate(connection, options.indexUid, vocabulary())
   if (update.taskUid === undefined) return { missing, settled: Promise.resolve() }
-  const what = `settings update of ${options.indexUid} (${update.changed.join(', ')})`
-  const settled = connection.watch(update.taskUid, what).then(() => undefined)
+  const report = watchUpdate(connection, options.indexUid, update.taskUid, update.changed)
   if (!update.servable) {
-    await settled
-    return { missing, settled }
+    await report.settled
+    return { missing, settled: report.settled }
   }
+  return { ...report, missing }
+}
+
+/** The report of a settings task: it settles when the task ends, and is named until then. */
+const watchUpdate = (connection: MeilisearchConnection, indexUid: string, taskUid: number, changed: string[]): SetupReport => {
+  const settled = connection.watch(taskUid, `settings update of ${indexUid} (${changed.join(', ')})`).then(() => undefined)
   settled.catch(() => undefined)
-  return { missing, pending: `Meilisearch task ${update.taskUid} applies new index settings (${update.changed.join(', ')})`, settled }
+  return { missing: [], pending: `Meilisearch task ${taskUid} applies new index settings (${changed.join(', ')})`, settled }
 }
 
 /**
@@ -59,16 +73,24 @@ export const createMeilisearchEngine = (options: MeilisearchEngineOptions): Sear
   const connection = connect(resolved)
   const indexUid = resolved.indexUid
   const signingKey = signingKeyCache(connection, resolved)
+  let vocabulary = options.vocabulary ?? defaultVocabulary
+  let indexExists = false
 
   return {
     name: 'meilisearch',
-    setup: () => setUp(connection, resolved),
+    setup: () => setUp(connection, resolved, () => vocabulary, () => (indexExists = true)),
+    useVocabulary: async (next) => {
+      vocabulary = next
+      if (!indexExists) return { missing: [], settled: Promise.resolve() }
+      const update = await startSettingsUpdate(connection, indexUid, vocabulary)
+      return update.taskUid === undefined ? { missing: [], settled: Promise.resolve() } : watchUpdate(connection, indexUid, update.taskUid, update.changed)
+    },
     upsert: async (documents) => {
       await addDocuments(connection, indexUid, documents, resolved)
     },
     remove: (ids) => removeDocuments(connection, indexUid, ids, resolved),
-    search: (query) => search(connection, indexUid, query),
-    replaceAll: (batches, onProgress) => rebuildIndex(connection, resolved, batches, onProgress),
+    search: (query) => search(connection, indexUid, query, vocabulary),
+    replaceAll: (batches, onProgress) => rebuildIndex(connection, resolved, batches, vocabulary, onProgress),
     listIds: () => listDocumentIds(connection, indexUid),
     tenantToken: (levels, expiresAt) => createTenantToken(signingKey, resolved, levels, expiresAt),
   }

@@ -1,3 +1,4 @@
+import type { SearchVocabulary } from '../../vocabulary.js'
 import type { SearchDocument } from '../types.js'
 import type { MeilisearchConnection } from './client.js'
 import type { ResolvedMeilisearchOptions } from './types.js'
@@ -18,6 +19,7 @@ export const rebuildIndex = async (
   connection: MeilisearchConnection,
   options: ResolvedMeilisearchOptions,
   batches: AsyncIterable<SearchDocument[]>,
+  vocabulary: SearchVocabulary,
   onProgress?: (indexed: number) => void,
 ): Promise<{ indexed: number }> => {
   const live = options.indexUid
@@ -25,13 +27,13 @@ export const rebuildIndex = async (
   const indexed = new Set<string>()
   try {
     await ensureIndex(connection, temporary)
-    await applySettings(connection, temporary)
+    await applySettings(connection, temporary, vocabulary)
     for await (const batch of batches) {
       for (const id of await addDocuments(connection, temporary, batch, options)) indexed.add(id)
       onProgress?.(indexed.size)
     }
     // Swapping needs both indexes; on a first run the live one is created empty just before.
-    if (await ensureIndex(connection, live)) await applySettings(connection, live)
+    if (await ensureIndex(connection, live)) await applySettings(connection, live, vocabulary)
     // `rename` is left out, not sent false: its default is a swap, and servers before 1.18
     // refuse the field itself (400 `bad_request`, unknown field). The client's type requires it.
     const swap = { indexes: [live, temporary] } as Omit<IndexSwap, 'rename'> as IndexSwap

@@ -1,11 +1,11 @@
 import type { FederatedMultiSearchParams, Hit, SearchParams, SearchResponse } from 'meilisearch'
 
 import type { FacetName, SearchDocument, SearchHit, SearchQuery, SearchResult } from '../types.js'
+import type { SearchVocabulary } from '../../vocabulary.js'
 import type { MeilisearchConnection } from './client.js'
 
 import { positiveWords } from '../../query.js'
 import { browseWeight, facetBoost, ignoredWords, partialBelow, partialWeight, planQuery, type QueryPlan, textOf } from '../../understanding.js'
-import { defaultVocabulary, type SearchVocabulary } from '../../vocabulary.js'
 import { facetNames, maxTotalHits, maxValuesPerFacet } from '../types.js'
 import { MeilisearchRefusedError } from './errors.js'
 import { facetAttribute, facetAttributes, quote, searchFilter, toneFilter } from './filters.js'
@@ -243,7 +243,7 @@ export const search = async (
   connection: MeilisearchConnection,
   indexUid: string,
   query: SearchQuery,
-  vocabulary: SearchVocabulary = defaultVocabulary,
+  vocabulary: SearchVocabulary,
 ): Promise<SearchResult> => {
   const plan = planQuery(query.q ?? '', vocabulary)
   let strict = await send(connection, indexUid, searchRequest(indexUid, query, plan, 'all'))

@@ -1,6 +1,7 @@
 /**
- * The index settings, kept as code. `applySettings` compares them with what the server holds and
- * sends them only when they differ, so starting the site never re-indexes for nothing.
+ * The index settings, kept as code but for the synonyms, which come from the vocabulary in force.
+ * `applySettings` compares them with what the server holds and sends them only when they differ,
+ * so starting the site never re-indexes for nothing.
  */
 import { MeilisearchApiError, type Settings } from 'meilisearch'
 
@@ -157,16 +158,20 @@ export const settingsToUpdate = (current: Settings, desired: Settings): (keyof S
 export type SettingsUpdate = { changed: (keyof Settings)[]; servable: boolean; taskUid?: number }
 
 /**
- * Sends the settings of `indexSettings()` that differ from what the index holds, without waiting
+ * Sends the settings of `indexSettings(vocabulary)` that differ from what the index holds, without waiting
  * for them to be applied. Meilisearch validates the settings when it receives them: what it does
  * not know or accept (a field an older server lacks) is refused at once with 400, not as a task.
  * @returns what changed, the task applying it (none when nothing changed), and whether searches
  * can be answered meanwhile with the settings the index held
  * @throws MeilisearchRequestRefusedError when Meilisearch refuses the settings
  */
-export const startSettingsUpdate = async (connection: MeilisearchConnection, indexUid: string): Promise<SettingsUpdate> => {
+export const startSettingsUpdate = async (
+  connection: MeilisearchConnection,
+  indexUid: string,
+  vocabulary: SearchVocabulary,
+): Promise<SettingsUpdate> => {
   const index = connection.client.index(indexUid)
-  const desired = indexSettings()
+  const desired = indexSettings(vocabulary)
   const current = await index.getSettings()
   const changed = settingsToUpdate(current, desired)
   if (changed.length === 0) return { changed, servable: true }
@@ -188,13 +193,13 @@ export const startSettingsUpdate = async (connection: MeilisearchConnection, ind
 }
 
 /**
- * Brings an index's settings to `indexSettings()` and waits until Meilisearch has applied them.
+ * Brings an index's settings to `indexSettings(vocabulary)` and waits until Meilisearch has applied them.
  * @returns the names of the settings that were updated (empty when nothing changed)
  * @throws MeilisearchRequestRefusedError when Meilisearch refuses the settings
  * @throws MeilisearchTaskError when the settings task fails
  */
-export const applySettings = async (connection: MeilisearchConnection, indexUid: string): Promise<string[]> => {
-  const update = await startSettingsUpdate(connection, indexUid)
+export const applySettings = async (connection: MeilisearchConnection, indexUid: string, vocabulary: SearchVocabulary): Promise<string[]> => {
+  const update = await startSettingsUpdate(connection, indexUid, vocabulary)
   if (update.taskUid !== undefined) {
     await connection.settle(Promise.resolve(update.taskUid), `settings update of ${indexUid}`)
   }

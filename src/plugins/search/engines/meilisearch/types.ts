@@ -1,3 +1,5 @@
+import type { SearchVocabulary } from '../../vocabulary.js'
+
 /** How the Meilisearch engine reaches its server and sizes its work. */
 export type MeilisearchEngineOptions = {
   /** Base URL the server uses to reach Meilisearch, e.g. `http://meilisearch:7700`. */
@@ -56,9 +58,15 @@ export type MeilisearchEngineOptions = {
    * @default 60_000
    */
   signingKeyCheckMs?: number
+  /**
+   * The vocabulary queries are read with and whose synonyms the index gets, until
+   * `useVocabulary()` gives another.
+   * @default defaultVocabulary
+   */
+  vocabulary?: SearchVocabulary
 }
 
 /** The options with every default filled in and checked. */
-export type ResolvedMeilisearchOptions = Required<Omit<MeilisearchEngineOptions, 'searchKey'>> & {
+export type ResolvedMeilisearchOptions = Required<Omit<MeilisearchEngineOptions, 'searchKey' | 'vocabulary'>> & {
   searchKey?: string
 }
