@@ -2,6 +2,7 @@ import * as migration_20261128_122345_initial from './20261128_122345_initial';
 import * as migration_20261130_142841_trash_and_audit_log from './20261130_142841_trash_and_audit_log';
 import * as migration_20261130_145842_oai_deletions from './20261130_145842_oai_deletions';
 import * as migration_20261130_153809_slug_history from './20261130_153809_slug_history';
+import * as migration_20261130_174502_review_workflow from './20261130_174502_review_workflow';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261130_153809_slug_history.up,
     down: migration_20261130_153809_slug_history.down,
-    name: '20261130_153809_slug_history'
+    name: '20261130_153809_slug_history',
+  },
+  {
+    up: migration_20261130_174502_review_workflow.up,
+    down: migration_20261130_174502_review_workflow.down,
+    name: '20261130_174502_review_workflow'
   },
 ];
