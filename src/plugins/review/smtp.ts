@@ -1,6 +1,6 @@
 import type { EmailAdapter } from 'payload'
 
-import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import nodemailer from 'nodemailer'
 
 /** The school's mail server, from the environment; `undefined` when SMTP_HOST is not set. */
 export const smtpSettings = (env: NodeJS.ProcessEnv = process.env) => {
@@ -23,18 +23,24 @@ const splitFrom = (from: string): { address: string; name: string } => {
 }
 
 /**
- * Payload's nodemailer adapter on the school's server, or `undefined` without SMTP (mails are then
- * logged and kept as unsent). The connection is not tried at start: a mail server that is down
- * must not keep the website from starting, and each mail is retried by its job.
+ * Payload's mail adapter over nodemailer on the school's server, or `undefined` without SMTP (mails
+ * are then logged and kept as unsent). Written here rather than taken from
+ * `@payloadcms/email-nodemailer`, which exists for another Payload version than ours. The
+ * connection is not tried at start: a mail server that is down must not keep the website from
+ * starting, and each mail is retried by its job.
  */
-export const smtpEmailAdapter = (env: NodeJS.ProcessEnv = process.env): Promise<EmailAdapter> | undefined => {
+export const smtpEmailAdapter = (env: NodeJS.ProcessEnv = process.env): EmailAdapter | undefined => {
   const settings = smtpSettings(env)
   if (!settings) return undefined
   const { address, name } = splitFrom(settings.from)
-  return nodemailerAdapter({
+  const transport = nodemailer.createTransport({ auth: settings.auth, host: settings.host, port: settings.port, secure: settings.secure })
+  return () => ({
+    name: 'smtp',
     defaultFromAddress: address,
     defaultFromName: name,
-    skipVerify: true,
-    transportOptions: { auth: settings.auth, host: settings.host, port: settings.port, secure: settings.secure },
+    sendEmail: async (message) => {
+      const from = typeof message.from === 'object' && message.from ? { address: message.from.address, name: message.from.name ?? '' } : message.from
+      return transport.sendMail({ ...message, from: from ?? { address, name } })
+    },
   })
 }
