@@ -34,7 +34,11 @@ export default buildConfig({
     user: Users.slug,
     // No Gravatar: it would send a hash of every staff e-mail address to a third party.
     avatar: 'default',
-    components: { afterDashboard: ['/components/ReindexSearchButton#ReindexSearchButton', '/components/FilesAndBackupStatus#FilesAndBackupStatus'] },
+    components: {
+      afterDashboard: ['/components/ReindexSearchButton#ReindexSearchButton', '/components/FilesAndBackupStatus#FilesAndBackupStatus'],
+      beforeDashboard: ['/components/dashboard/ReviewerPanel#ReviewerPanel', '/components/dashboard/TeacherPanel#TeacherPanel'],
+      afterNavLinks: ['/components/dashboard/ReviewQueueLink#ReviewQueueLink'],
+    },
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Trường Số' },
   },

@@ -29,6 +29,9 @@ import { PublishButtonForPublishers as PublishButtonForPublishers_9f353886fc0fd3
 import { AuditLogCsvLink as AuditLogCsvLink_3170e2690a02c82db436f64540088b95 } from '../../../components/AuditLogCsvLink'
 import { ReindexSearchButton as ReindexSearchButton_fc5c60fc495e260f48ab9395aa52a78d } from '../../../components/ReindexSearchButton'
 import { FilesAndBackupStatus as FilesAndBackupStatus_189cf37ed533151a3a8e0ab3bb133c98 } from '../../../components/FilesAndBackupStatus'
+import { ReviewQueueLink as ReviewQueueLink_d9874003e22b4153351d5c323fcbc1d6 } from '../../../components/dashboard/ReviewQueueLink'
+import { ReviewerPanel as ReviewerPanel_094eb30f90a7941304580416dd126af4 } from '../../../components/dashboard/ReviewerPanel'
+import { TeacherPanel as TeacherPanel_e364f8bb27ac85b78f68bde2d3c7fad1 } from '../../../components/dashboard/TeacherPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -64,5 +67,8 @@ export const importMap = {
   "/components/AuditLogCsvLink#AuditLogCsvLink": AuditLogCsvLink_3170e2690a02c82db436f64540088b95,
   "/components/ReindexSearchButton#ReindexSearchButton": ReindexSearchButton_fc5c60fc495e260f48ab9395aa52a78d,
   "/components/FilesAndBackupStatus#FilesAndBackupStatus": FilesAndBackupStatus_189cf37ed533151a3a8e0ab3bb133c98,
+  "/components/dashboard/ReviewQueueLink#ReviewQueueLink": ReviewQueueLink_d9874003e22b4153351d5c323fcbc1d6,
+  "/components/dashboard/ReviewerPanel#ReviewerPanel": ReviewerPanel_094eb30f90a7941304580416dd126af4,
+  "/components/dashboard/TeacherPanel#TeacherPanel": TeacherPanel_e364f8bb27ac85b78f68bde2d3c7fad1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
