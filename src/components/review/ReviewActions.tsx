@@ -17,7 +17,7 @@ const returnModal = 'review-return-for-changes'
 export const ReviewActions = () => {
   const { user } = useAuth()
   const { i18n } = useTranslation()
-  const { id, collectionSlug, hasSavePermission } = useDocumentInfo()
+  const { id, collectionSlug, hasSavePermission, setHasPublishedDoc, setMostRecentVersionIsAutosaved, setUnpublishedVersionCount } = useDocumentInfo()
   const { submit } = useForm()
   const { code: locale } = useLocale()
   const { config } = useConfig()
@@ -32,7 +32,15 @@ export const ReviewActions = () => {
 
   const submitForReview = () =>
     submit({ action: action(true), method: 'PATCH', overrides: { _status: 'draft', reviewStatus: 'submitted' }, skipValidation: true })
-  const approve = () => submit({ action: action(false), method: 'PATCH', overrides: { _status: 'published', reviewStatus: 'approved' } })
+  const approve = async () => {
+    const result = await submit({ action: action(false), method: 'PATCH', overrides: { _status: 'published', reviewStatus: 'approved' } })
+    // As Payload's own publish button does, so the header says "published" without a reload.
+    if (result) {
+      setUnpublishedVersionCount(0)
+      setMostRecentVersionIsAutosaved(false)
+      setHasPublishedDoc(true)
+    }
+  }
   const returnForChanges = async () => {
     if (!note.trim()) {
       toast.error(en ? 'Write a note so the author knows what to change.' : 'Hãy ghi nhận xét để tác giả biết cần sửa gì.')
