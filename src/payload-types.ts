@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     users: User;
     'audit-log': AuditLog;
+    'unsent-mail': UnsentMail;
     'oai-deletions': OaiDeletion;
     'slug-history': SlugHistory;
     'payload-kv': PayloadKv;
@@ -91,6 +92,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'unsent-mail': UnsentMailSelect<false> | UnsentMailSelect<true>;
     'oai-deletions': OaiDeletionsSelect<false> | OaiDeletionsSelect<true>;
     'slug-history': SlugHistorySelect<false> | SlugHistorySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -124,6 +126,8 @@ export interface Config {
       extractMediaText: TaskExtractMediaText;
       emptyTrash: TaskEmptyTrash;
       pruneAuditLog: TaskPruneAuditLog;
+      sendMail: TaskSendMail;
+      reviewDigest: TaskReviewDigest;
       searchSync: TaskSearchSync;
       searchSweep: TaskSearchSweep;
       searchVocabulary: TaskSearchVocabulary;
@@ -207,6 +211,16 @@ export interface LearningMaterial {
   submittedAt?: string | null;
   reviewedBy?: (number | null) | User;
   reviewedAt?: string | null;
+  reviewHistory?:
+    | {
+        action: 'draft' | 'submitted' | 'changes-requested' | 'approved';
+        by?: (number | null) | User;
+        byName?: string | null;
+        at: string;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -481,6 +495,22 @@ export interface AuditLog {
     | null;
 }
 /**
+ * Notifications that could not be sent by e-mail. Set SMTP_HOST (see README) to send them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "unsent-mail".
+ */
+export interface UnsentMail {
+  id: number;
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string | null;
+  reason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "oai-deletions".
  */
@@ -580,6 +610,8 @@ export interface PayloadJob {
           | 'extractMediaText'
           | 'emptyTrash'
           | 'pruneAuditLog'
+          | 'sendMail'
+          | 'reviewDigest'
           | 'searchSync'
           | 'searchSweep'
           | 'searchVocabulary';
@@ -622,6 +654,8 @@ export interface PayloadJob {
         | 'extractMediaText'
         | 'emptyTrash'
         | 'pruneAuditLog'
+        | 'sendMail'
+        | 'reviewDigest'
         | 'searchSync'
         | 'searchSweep'
         | 'searchVocabulary'
@@ -749,6 +783,16 @@ export interface LearningMaterialsSelect<T extends boolean = true> {
   submittedAt?: T;
   reviewedBy?: T;
   reviewedAt?: T;
+  reviewHistory?:
+    | T
+    | {
+        action?: T;
+        by?: T;
+        byName?: T;
+        at?: T;
+        note?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -972,6 +1016,19 @@ export interface AuditLogSelect<T extends boolean = true> {
   documentTitle?: T;
   changedFields?: T;
   detail?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "unsent-mail_select".
+ */
+export interface UnsentMailSelect<T extends boolean = true> {
+  to?: T;
+  subject?: T;
+  text?: T;
+  html?: T;
+  reason?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1312,6 +1369,31 @@ export interface TaskEmptyTrash {
 export interface TaskPruneAuditLog {
   input?: unknown;
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendMail".
+ */
+export interface TaskSendMail {
+  input: {
+    to: string[];
+    subject: string;
+    text: string;
+    html: string;
+  };
+  output: {
+    result?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReviewDigest".
+ */
+export interface TaskReviewDigest {
+  input?: unknown;
+  output: {
+    waiting?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

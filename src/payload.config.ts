@@ -36,7 +36,13 @@ export default buildConfig({
     avatar: 'default',
     components: {
       afterDashboard: ['/components/ReindexSearchButton#ReindexSearchButton', '/components/FilesAndBackupStatus#FilesAndBackupStatus'],
-      beforeDashboard: ['/components/dashboard/OfficePanel#OfficePanel', '/components/dashboard/AdminPanel#AdminPanel'],
+      beforeDashboard: [
+        '/components/dashboard/ReviewerPanel#ReviewerPanel',
+        '/components/dashboard/TeacherPanel#TeacherPanel',
+        '/components/dashboard/OfficePanel#OfficePanel',
+        '/components/dashboard/AdminPanel#AdminPanel',
+      ],
+      afterNavLinks: ['/components/dashboard/ReviewQueueLink#ReviewQueueLink'],
       providers: ['/components/admin/AdminTextFixes#AdminTextFixes'],
     },
     // As Vietnamese write dates, in both languages: "30/11/2026 09:50", never "tháng 11 30 2026".

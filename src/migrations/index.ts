@@ -3,6 +3,7 @@ import * as migration_20261130_142841_trash_and_audit_log from './20261130_14284
 import * as migration_20261130_145842_oai_deletions from './20261130_145842_oai_deletions';
 import * as migration_20261130_153809_slug_history from './20261130_153809_slug_history';
 import * as migration_20261130_174217_search_vocabulary from './20261130_174217_search_vocabulary';
+import * as migration_20261130_174502_review_workflow from './20261130_174502_review_workflow';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261130_174217_search_vocabulary.up,
     down: migration_20261130_174217_search_vocabulary.down,
-    name: '20261130_174217_search_vocabulary'
+    name: '20261130_174217_search_vocabulary',
+  },
+  {
+    up: migration_20261130_174502_review_workflow.up,
+    down: migration_20261130_174502_review_workflow.down,
+    name: '20261130_174502_review_workflow'
   },
 ];

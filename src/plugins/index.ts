@@ -14,6 +14,7 @@ import { internalCollections } from './internalCollections/index.js'
 import { openAPIPlugin } from './openapi/index.js'
 import { searchPlugin } from './search/index.js'
 import { auditPlugin } from './audit/index.js'
+import { reviewPlugin } from './review/index.js'
 import { trashPlugin } from './trash/index.js'
 import { serverOnlyJobs } from './serverOnlyJobs.js'
 import { standardsPlugin } from './standards/index.js'
@@ -28,6 +29,7 @@ export const plugins: Plugin[] = [
   // Before the guards: the limits and guards after it apply to the trash and the audit log as to the rest.
   trashPlugin({ collections: [...contentCollections] }),
   auditPlugin({ collections: [...contentCollections] }),
+  reviewPlugin(),
   guardSort(),
   validateDrafts(),
   internalCollections(),

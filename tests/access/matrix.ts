@@ -227,10 +227,11 @@ export type GlobalRow = {
 }
 
 /**
- * The collections Payload adds to ours. Each is declared by us, so each has rows: what a lock
- * reveals and who may lift it, whose preferences are whose, and nothing of the system's own.
+ * The collections Payload adds to ours, and our mail kept unsent: written by the system only. Each
+ * is declared by us, so each has rows: what a lock reveals and who may lift it, whose preferences
+ * are whose, nothing of the system's own, and unsent mail for administrators only.
  */
-export const internalSlugs = ['payload-locked-documents', 'payload-preferences', 'payload-jobs', 'payload-kv', 'payload-migrations'] as const
+export const internalSlugs = ['payload-locked-documents', 'payload-preferences', 'payload-jobs', 'payload-kv', 'payload-migrations', 'unsent-mail'] as const
 export type InternalSlug = (typeof internalSlugs)[number]
 export type InternalOperation = 'create' | 'delete' | 'find' | 'findByID' | 'update'
 
@@ -239,7 +240,7 @@ export type InternalOperation = 'create' | 'delete' | 'find' | 'findByID' | 'upd
  * owner teacher's staff-level draft material. Preferences: another account's, or the actor's own.
  * Jobs, key-value entries and migrations: the system's.
  */
-export type InternalSubject = 'leadershipLock' | 'materialLock' | 'othersPreference' | 'ownPreference' | 'system'
+export type InternalSubject = 'leadershipLock' | 'materialLock' | 'othersPreference' | 'ownPreference' | 'system' | 'unsentMail'
 
 export type InternalRow = {
   kind: 'internal'
@@ -497,6 +498,9 @@ const internalOutcome = (operation: InternalOperation, actor: Actor, subject: In
       return operation === 'create' && actor !== 'anonymous' ? 'allowed' : refused
     case 'system':
       return refused
+    // Administrators read it and delete what they have handled; only the mail job writes it.
+    case 'unsentMail':
+      return isAdmin(actor) && (reads || operation === 'delete') ? 'allowed' : refused
   }
 }
 
@@ -506,6 +510,7 @@ const subjectNames: Record<InternalSubject, string> = {
   othersPreference: "another account's admin preference",
   ownPreference: 'their own admin preference',
   system: 'an entry',
+  unsentMail: 'a mail kept unsent',
 }
 
 const internalName = (row: Omit<InternalRow, 'allowed' | 'name'>): string => {
@@ -514,7 +519,7 @@ const internalName = (row: Omit<InternalRow, 'allowed' | 'name'>): string => {
     find: `finds ${what} in the list`,
     findByID: `opens ${what} by id`,
     create:
-      row.subject === 'othersPreference' ? `creates an admin preference in ${row.collection}` : row.subject === 'system' ? `creates an entry in ${row.collection}` : `locks ${subjectNames[row.subject].replace("another user's lock on ", '')}`,
+      row.subject === 'othersPreference' ? `creates an admin preference in ${row.collection}` : row.subject === 'system' || row.subject === 'unsentMail' ? `creates an entry in ${row.collection}` : `locks ${subjectNames[row.subject].replace("another user's lock on ", '')}`,
     update: row.subject.endsWith('Lock') ? `takes over ${what}` : `changes ${what}`,
     delete: row.subject.endsWith('Lock') ? `releases ${what}` : `deletes ${what}`,
   }
@@ -527,6 +532,7 @@ const subjectsOf: Record<InternalSlug, readonly InternalSubject[]> = {
   'payload-jobs': ['system'],
   'payload-kv': ['system'],
   'payload-migrations': ['system'],
+  'unsent-mail': ['unsentMail'],
 }
 
 const internalRows = (): InternalRow[] =>

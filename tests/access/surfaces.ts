@@ -214,6 +214,7 @@ const graphQLNames: Record<string, { one: string; many: string }> = {
   'payload-preferences': { one: 'PayloadPreference', many: 'PayloadPreferences' },
   'payload-jobs': { one: 'PayloadJob', many: 'PayloadJobs' },
   'payload-kv': { one: 'PayloadKv', many: 'PayloadKvs' },
+  'unsent-mail': { one: 'UnsentMail', many: 'UnsentMails' },
 }
 
 /** Payload gives its migrations table neither REST endpoints nor GraphQL: only the Local API reaches it. */
@@ -230,7 +231,9 @@ export const graphQLSurface: Surface = {
       ? "Payload's GraphQL API takes no file, and a file is what creates a media document"
       : row.operation === 'unlock'
         ? 'Payload adds no unlockUser mutation when accounts are never locked (maxLoginAttempts: 0)'
-        : (onlyLocalReachesMigrations(row) ?? onlyRestServesFiles(row)),
+        : row.collection === 'unsent-mail' && ['create', 'update', 'delete'].includes(row.operation)
+          ? 'unsent mail has no GraphQL mutations: only the mail job writes it'
+          : (onlyLocalReachesMigrations(row) ?? onlyRestServesFiles(row)),
   answer: async (payload, call, { token }) => {
     const ask = async <T>(
       query: string,

@@ -353,6 +353,7 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
       'payload-jobs': { input: { mediaId: 0 }, taskSlug: 'exposeScheduledMedia', queue: 'matrix', processing: false, hasError: false },
       'payload-kv': { key: `matrix-${next()}`, data: { seen: true } },
       'payload-migrations': { name: `matrix_${next()}`, batch: 99 },
+      'unsent-mail': { to: ['totruong@truong.test'], subject: `Học liệu chờ duyệt ${next()}`, text: 'Cô Lan vừa gửi duyệt.', html: '<p>Cô Lan vừa gửi duyệt.</p>' },
     }
     return (await payload.db.create({ collection: row.collection, data: data[row.collection] })) as unknown as Doc
   }
@@ -375,6 +376,7 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
           'payload-jobs': { input: { marker }, taskSlug: 'exposeScheduledMedia', queue: 'matrix' },
           'payload-kv': { key: marker, data: { marker } },
           'payload-migrations': { name: marker, batch: 99 },
+          'unsent-mail': { to: ['a@truong.test'], subject: marker, text: marker, html: `<p>${marker}</p>` },
         }
         const before = (await payload.db.count({ collection })).totalDocs
         return { call: { kind: 'create', collection, data: data[row.collection] }, written: async () => (await payload.db.count({ collection })).totalDocs > before }
@@ -388,6 +390,7 @@ export const buildWorld = async (payload: Payload): Promise<World> => {
           'payload-jobs': { queue: `changed-${next()}` },
           'payload-kv': { data: { changed: next() } },
           'payload-migrations': { batch: next() },
+          'unsent-mail': { subject: `changed-${next()}` },
         }
         const field = Object.keys(data[row.collection])[0]
         const wanted = data[row.collection][field]

@@ -8,7 +8,7 @@ import path from 'node:path'
 
 import { type BrowserContext, chromium } from 'playwright-core'
 
-import { type RunningServer, startDemoServer, stopServer } from './server.js'
+import { type Environment, type RunningServer, startDemoServer, stopServer } from './server.js'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -52,11 +52,11 @@ export const apiClient =
     })
 
 /**
- * The demo school's real server and a Vietnamese Chromium profile in `workDir`, as the browser
- * journeys start them. Against MongoDB the demo is loaded on request, as an operator would.
+ * The demo school's real server (with `env` added to a user's environment) and a Vietnamese
+ * Chromium profile in `workDir`, as the browser journeys start them. Against MongoDB the demo is loaded on request, as an operator would.
  */
-export const startSchoolInBrowser = async (workDir: string): Promise<{ context: BrowserContext; server: RunningServer }> => {
-  const start = () => startDemoServer()
+export const startSchoolInBrowser = async (workDir: string, env: Environment = {}): Promise<{ context: BrowserContext; server: RunningServer }> => {
+  const start = () => startDemoServer({ env })
   // Another process may be rebuilding `.next` at the same moment: one more try is enough.
   const server = await start().catch(start)
   const context = await chromium.launchPersistentContext(path.join(workDir, 'profile'), {

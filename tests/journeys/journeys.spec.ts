@@ -137,8 +137,7 @@ it('a teacher writes a material for parents in the admin, submits it, and cannot
   const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)
   await shoot(page, '1-teacher-draft')
 
-  await choose(page, page.locator('#field-reviewStatus'), 'Chờ duyệt')
-  await page.getByRole('button', { name: 'Lưu bản nháp' }).click()
+  await page.getByRole('button', { name: 'Gửi duyệt' }).click()
   const token = await tokenOf(teacher)
   material = await eventually(async () => {
     const doc = (await (await api(`/learning-materials/${id}?draft=true&depth=1`, { token })).json()) as Material

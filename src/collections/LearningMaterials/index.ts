@@ -26,7 +26,10 @@ export const LearningMaterials: CollectionConfig = {
     defaultColumns: ['title', 'materialType', 'ageGroups', 'accessLevel', 'reviewStatus', '_status'],
     group: { en: 'Learning', vi: 'Học liệu' },
     components: {
-      edit: { PublishButton: '/components/PublishButtonForPublishers#PublishButtonForPublishers' },
+      edit: {
+        PublishButton: '/components/PublishButtonForPublishers#PublishButtonForPublishers',
+        beforeDocumentControls: ['/components/review/ReviewActions#ReviewActions'],
+      },
     },
   },
   versions: { drafts: { autosave: false }, maxPerDoc: 50 },
@@ -44,6 +47,8 @@ export const LearningMaterials: CollectionConfig = {
     afterDelete: [releaseMediaExposure],
   },
   fields: [
+    // A returned lesson opens with the reviewer's note, before anything else.
+    { name: 'returnedNotice', type: 'ui', admin: { components: { Field: '/components/review/ReturnedNotice#ReturnedNotice' } } },
     { name: 'title', type: 'text', label: { en: 'Title', vi: 'Tiêu đề' }, required: true, localized: true },
     slug(),
     { name: 'summary', type: 'textarea', label: { en: 'Summary', vi: 'Tóm tắt' }, localized: true },
@@ -95,17 +100,37 @@ export const LearningMaterials: CollectionConfig = {
           options: reviewStatusOptions,
           defaultValue: 'draft',
           index: true,
+          // Moved by the review buttons (components/review/ReviewActions), checked by applyReviewWorkflow.
+          admin: { readOnly: true, components: { Cell: '/components/review/ReviewStatusCell#ReviewStatusCell' } },
           access: { read: editorsOnlyField },
         },
         {
           name: 'reviewNote',
           type: 'textarea',
           label: { en: 'Reviewer note', vi: 'Nhận xét của người duyệt' },
+          // Written in the "Trả lại để chỉnh sửa" dialog, with the return it explains.
+          admin: { readOnly: true },
           access: { read: editorsOnlyField, update: publishersOnlyField },
         },
         { name: 'submittedAt', type: 'date', label: { en: 'Submitted at', vi: 'Ngày gửi duyệt' }, admin: { readOnly: true }, access: { read: editorsOnlyField } },
         { name: 'reviewedBy', type: 'relationship', relationTo: 'users', label: { en: 'Reviewed by', vi: 'Người duyệt' }, admin: { readOnly: true }, access: { read: editorsOnlyField } },
         { name: 'reviewedAt', type: 'date', label: { en: 'Reviewed at', vi: 'Ngày duyệt' }, admin: { readOnly: true }, access: { read: editorsOnlyField } },
+        {
+          name: 'reviewHistory',
+          type: 'array',
+          label: { en: 'Review history', vi: 'Lịch sử duyệt' },
+          labels: { singular: { en: 'Step', vi: 'Bước' }, plural: { en: 'Steps', vi: 'Các bước' } },
+          admin: { readOnly: true, components: { Field: '/components/review/ReviewHistory#ReviewHistory' } },
+          access: { read: editorsOnlyField },
+          fields: [
+            { name: 'action', type: 'select', options: reviewStatusOptions, required: true, label: { en: 'Step', vi: 'Bước' } },
+            { name: 'by', type: 'relationship', relationTo: 'users', label: { en: 'By', vi: 'Người thực hiện' } },
+            // The name as it was: an author may not read other accounts, and names change.
+            { name: 'byName', type: 'text', label: { en: 'Name', vi: 'Tên' } },
+            { name: 'at', type: 'date', required: true, label: { en: 'At', vi: 'Lúc' } },
+            { name: 'note', type: 'textarea', label: { en: 'Note', vi: 'Nhận xét' } },
+          ],
+        },
       ],
     },
   ],

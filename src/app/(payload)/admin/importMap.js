@@ -1,3 +1,4 @@
+import { ReturnedNotice as ReturnedNotice_70405bc9cf99f90787a573597fc80b8b } from '../../../components/review/ReturnedNotice'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,11 +22,17 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ReviewStatusCell as ReviewStatusCell_9492aa502b2eb5d065e14b5b0498c7b0 } from '../../../components/review/ReviewStatusCell'
+import { ReviewHistory as ReviewHistory_caf9bb86a4ef6b70ddaf7da5c050b8a5 } from '../../../components/review/ReviewHistory'
+import { ReviewActions as ReviewActions_1eaa9bc59c3e11aebff3efeb5433f60b } from '../../../components/review/ReviewActions'
 import { PublishButtonForPublishers as PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8 } from '../../../components/PublishButtonForPublishers'
 import { AltTextField as AltTextField_55da38232949406e0f5f7b1e788426ac } from '../../../components/admin/AltTextField'
 import { AuditLogCsvLink as AuditLogCsvLink_3170e2690a02c82db436f64540088b95 } from '../../../components/AuditLogCsvLink'
 import { ReindexSearchButton as ReindexSearchButton_fc5c60fc495e260f48ab9395aa52a78d } from '../../../components/ReindexSearchButton'
 import { FilesAndBackupStatus as FilesAndBackupStatus_189cf37ed533151a3a8e0ab3bb133c98 } from '../../../components/FilesAndBackupStatus'
+import { ReviewQueueLink as ReviewQueueLink_d9874003e22b4153351d5c323fcbc1d6 } from '../../../components/dashboard/ReviewQueueLink'
+import { ReviewerPanel as ReviewerPanel_094eb30f90a7941304580416dd126af4 } from '../../../components/dashboard/ReviewerPanel'
+import { TeacherPanel as TeacherPanel_e364f8bb27ac85b78f68bde2d3c7fad1 } from '../../../components/dashboard/TeacherPanel'
 import { OfficePanel as OfficePanel_576fd8876db85d75db2229996c2063e6 } from '../../../components/dashboard/OfficePanel'
 import { AdminPanel as AdminPanel_ebaea55427fa20d3a067d6e3e0b89655 } from '../../../components/dashboard/AdminPanel'
 import { AdminTextFixes as AdminTextFixes_61050858f227bf41428b2acd1eddbb36 } from '../../../components/admin/AdminTextFixes'
@@ -33,6 +40,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/components/review/ReturnedNotice#ReturnedNotice": ReturnedNotice_70405bc9cf99f90787a573597fc80b8b,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -56,11 +64,17 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/review/ReviewStatusCell#ReviewStatusCell": ReviewStatusCell_9492aa502b2eb5d065e14b5b0498c7b0,
+  "/components/review/ReviewHistory#ReviewHistory": ReviewHistory_caf9bb86a4ef6b70ddaf7da5c050b8a5,
+  "/components/review/ReviewActions#ReviewActions": ReviewActions_1eaa9bc59c3e11aebff3efeb5433f60b,
   "/components/PublishButtonForPublishers#PublishButtonForPublishers": PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8,
   "/components/admin/AltTextField#AltTextField": AltTextField_55da38232949406e0f5f7b1e788426ac,
   "/components/AuditLogCsvLink#AuditLogCsvLink": AuditLogCsvLink_3170e2690a02c82db436f64540088b95,
   "/components/ReindexSearchButton#ReindexSearchButton": ReindexSearchButton_fc5c60fc495e260f48ab9395aa52a78d,
   "/components/FilesAndBackupStatus#FilesAndBackupStatus": FilesAndBackupStatus_189cf37ed533151a3a8e0ab3bb133c98,
+  "/components/dashboard/ReviewQueueLink#ReviewQueueLink": ReviewQueueLink_d9874003e22b4153351d5c323fcbc1d6,
+  "/components/dashboard/ReviewerPanel#ReviewerPanel": ReviewerPanel_094eb30f90a7941304580416dd126af4,
+  "/components/dashboard/TeacherPanel#TeacherPanel": TeacherPanel_e364f8bb27ac85b78f68bde2d3c7fad1,
   "/components/dashboard/OfficePanel#OfficePanel": OfficePanel_576fd8876db85d75db2229996c2063e6,
   "/components/dashboard/AdminPanel#AdminPanel": AdminPanel_ebaea55427fa20d3a067d6e3e0b89655,
   "/components/admin/AdminTextFixes#AdminTextFixes": AdminTextFixes_61050858f227bf41428b2acd1eddbb36,

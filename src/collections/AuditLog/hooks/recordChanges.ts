@@ -22,7 +22,7 @@ const notContent = new Set([
   'id', 'createdAt', 'updatedAt', 'deletedAt', '_status', 'collection',
   'hash', 'salt', 'password', 'loginAttempts', 'lockUntil', 'sessions', 'resetPasswordToken', 'resetPasswordExpiration', 'apiKey', 'apiKeyIndex',
   'exposedLevels', 'extractedText', 'url', 'thumbnailURL',
-  'reviewStatus', 'reviewedBy', 'reviewedAt', 'submittedAt', 'roles',
+  'reviewStatus', 'reviewedBy', 'reviewedAt', 'submittedAt', 'reviewHistory', 'roles',
 ])
 
 /** A related document counts by its id: one side of a save may hold it populated, the other not. */
