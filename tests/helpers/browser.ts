@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 
-import { type BrowserContext, chromium } from 'playwright-core'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
 
 import { type Environment, type RunningServer, startDemoServer, stopServer } from './server.js'
 
@@ -73,4 +73,14 @@ export const closeSchoolInBrowser = async (school: { context?: BrowserContext; s
   await school.context?.close()
   if (school.server) await stopServer(school.server)
   if (workDir) rmSync(workDir, { recursive: true, force: true })
+}
+
+/** Signs in on the admin's own sign-in page, as a person does, and waits until the admin opens. */
+export const signInToAdmin = async (page: Page, siteUrl: string, email: string, password: string): Promise<void> => {
+  await page.goto(`${siteUrl}/admin`)
+  await page.waitForURL(/\/admin\/login/)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Mật khẩu').fill(password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/login'))
 }

@@ -11,7 +11,7 @@ import path from 'node:path'
 
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { apiClient, closeSchoolInBrowser, eventually as waitFor, startSchoolInBrowser } from '../helpers/browser.js'
+import { apiClient, closeSchoolInBrowser, eventually as waitFor, signInToAdmin, startSchoolInBrowser } from '../helpers/browser.js'
 import type { RunningServer } from '../helpers/server.js'
 
 const password = process.env.DEMO_PASSWORD ?? 'truongso-demo'
@@ -81,12 +81,7 @@ const adminAs = async (email: string): Promise<Page> => {
   page.setDefaultTimeout(stepTimeout)
   page.setDefaultNavigationTimeout(stepTimeout)
   await page.setViewportSize({ width: 1280, height: 900 })
-  await page.goto(`${school.server!.url}/admin`)
-  await page.waitForURL(/\/admin\/login/)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Mật khẩu').fill(password)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/login'))
+  await signInToAdmin(page, school.server!.url, email, password)
   return page
 }
 

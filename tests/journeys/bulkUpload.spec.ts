@@ -13,7 +13,7 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 
 import { type RealFiles, realFileList, realFiles } from '../fixtures/realFiles.js'
-import { apiClient, closeSchoolInBrowser, eventually as waitFor, startSchoolInBrowser } from '../helpers/browser.js'
+import { apiClient, closeSchoolInBrowser, eventually as waitFor, signInToAdmin, startSchoolInBrowser } from '../helpers/browser.js'
 import type { RunningServer } from '../helpers/server.js'
 
 const password = process.env.DEMO_PASSWORD ?? 'truongso-demo'
@@ -64,12 +64,7 @@ it('a teacher drops a term of real files into the bulk upload of the media list,
   page.setDefaultNavigationTimeout(stepTimeout)
   await page.setViewportSize({ width: 1440, height: 960 })
 
-  await page.goto(`${server.url}/admin`)
-  await page.waitForURL(/\/admin\/login/)
-  await page.getByLabel('Email').fill(teacher)
-  await page.getByLabel('Mật khẩu').fill(password)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/login'))
+  await signInToAdmin(page, server.url, teacher, password)
 
   await page.goto(`${server.url}/admin/collections/media`)
   await page.getByRole('button', { name: 'Tải lên số lượng lớn' }).click()

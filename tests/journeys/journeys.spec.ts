@@ -12,7 +12,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 
 import { writePdf } from '../../src/seed/demo/pdf.js'
-import { apiClient, closeSchoolInBrowser, eventually as waitFor, startSchoolInBrowser } from '../helpers/browser.js'
+import { apiClient, closeSchoolInBrowser, eventually as waitFor, signInToAdmin, startSchoolInBrowser } from '../helpers/browser.js'
 import type { RunningServer } from '../helpers/server.js'
 
 const password = process.env.DEMO_PASSWORD ?? 'truongso-demo'
@@ -60,15 +60,6 @@ const freshPage = async (viewport = { width: 1280, height: 900 }): Promise<Page>
   page.setDefaultNavigationTimeout(stepTimeout)
   await page.setViewportSize(viewport)
   return page
-}
-
-const adminLogin = async (page: Page, email: string) => {
-  await page.goto(`${server.url}/admin`)
-  await page.waitForURL(/\/admin\/login/)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Mật khẩu').fill(password)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/login'))
 }
 
 /** Picks `label` in the react-select inside `field`. */
@@ -121,7 +112,7 @@ it('a teacher writes a material for parents in the admin, submits it, and cannot
   await page.waitForURL(/\/admin\/login/)
   await page.getByRole('button', { name: 'Đăng nhập' }).waitFor()
   await shoot(page, '1-teacher-login')
-  await adminLogin(page, teacher)
+  await signInToAdmin(page, server.url, teacher, password)
   await page.getByRole('link', { name: 'Học liệu số' }).first().waitFor()
 
   await page.goto(`${server.url}/admin/collections/learning-materials/create`)
@@ -155,7 +146,7 @@ it('a teacher writes a material for parents in the admin, submits it, and cannot
 it('the reviewer opens the submitted material and publishes it', async () => {
   expect(material).toBeDefined()
   const page = await freshPage()
-  await adminLogin(page, reviewer)
+  await signInToAdmin(page, server.url, reviewer, password)
   await page.goto(`${server.url}/admin/collections/learning-materials/${material!.id}`)
   await expect(page.locator('#field-title').inputValue()).resolves.toBe(title)
   await shoot(page, '2-reviewer-opens')

@@ -11,7 +11,7 @@ import path from 'node:path'
 
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { apiClient, closeSchoolInBrowser, eventually as waitFor, startSchoolInBrowser } from '../helpers/browser.js'
+import { apiClient, closeSchoolInBrowser, eventually as waitFor, signInToAdmin, startSchoolInBrowser } from '../helpers/browser.js'
 import { startMailServer, type MailServer, type ReceivedMail } from '../helpers/mail.js'
 import type { RunningServer } from '../helpers/server.js'
 
@@ -58,12 +58,7 @@ const signedIn = async (email: string): Promise<Page> => {
   page.setDefaultTimeout(stepTimeout)
   page.setDefaultNavigationTimeout(stepTimeout)
   await page.setViewportSize({ height: 900, width: 1280 })
-  await page.goto(`${server.url}/admin`)
-  await page.waitForURL(/\/admin\/login/)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Mật khẩu').fill(password)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('/login'))
+  await signInToAdmin(page, server.url, email, password)
   return page
 }
 
