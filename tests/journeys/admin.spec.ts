@@ -189,6 +189,8 @@ describe('the Vietnamese admin', () => {
     await shoot(page, 'edit-dates')
     await page.goto(`${server.url}/admin/collections/learning-materials/${docs[0].id}/versions`)
     await page.locator('table').first().waitFor()
+    // Each version's date cell reads "Đang tải..." until the list has loaded it.
+    await page.getByText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/).first().waitFor()
     const versions = await page.locator('body').innerText()
     expect(versions).toMatch(/\b\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\b/)
     expect(versions).not.toContain('Bản thảo')
