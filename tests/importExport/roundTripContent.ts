@@ -32,6 +32,12 @@ export const createContent = async (payload: Payload, user: User): Promise<void>
     })
     if (i === 0) await payload.update({ collection: 'learning-materials', id: doc.id, data: { title: 'Counting to five', body: paragraph('Counting') }, locale: 'en', ...as })
   }
+  // A whole review, returned once with a note, so that the import has a history of several steps to keep.
+  const reviewed = await payload.create({ collection: 'learning-materials', data: { title: 'Giáo án được duyệt lại', materialType: 'lesson-plan', accessLevel: 'public', _status: 'draft' }, draft: true, ...as })
+  for (const step of [{ reviewStatus: 'submitted' }, { reviewStatus: 'changes-requested', reviewNote: 'Thêm mục tiêu, cô nhé.' }, { reviewStatus: 'submitted' }] as const) {
+    await payload.update({ collection: 'learning-materials', id: reviewed.id, data: { ...step, _status: 'draft' }, draft: true, ...as })
+  }
+  await payload.update({ collection: 'learning-materials', id: reviewed.id, data: { _status: 'published' }, ...as })
   for (const [i, isbn] of ['9786040123459', '6040123451', null].entries()) {
     await payload.create({
       collection: 'library-items',

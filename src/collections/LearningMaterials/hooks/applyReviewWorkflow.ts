@@ -5,6 +5,7 @@ import type { TruongsoMessage } from '../../../i18n.js'
 import { mayApprove, mayMoveReview, type ReviewStatus } from '../../../access/review.js'
 import { UserFacingError } from '../../../lib/errors.js'
 import { translate } from '../../../lib/translate.js'
+import { keepIdsFlag } from '../../../plugins/importExport/keepIds.js'
 import { movesOnlyThroughTrash } from '../../../plugins/trash/movesOnlyThroughTrash.js'
 
 const refusal: Partial<Record<ReviewStatus, TruongsoMessage>> = {
@@ -21,11 +22,12 @@ const idOf = (value: unknown): null | number | string =>
 /**
  * Keeps the review trail honest on every surface: each move between review states is checked
  * against the mover's rights (src/access/review.ts), a return carries a note, and the trail
- * (history, dates, reviewer) is written by the server only. Publishing approves.
+ * (history, dates, reviewer) is written by the server only. Publishing approves. An
+ * administrator's import recreates documents as they were exported, their review included.
  */
 export const applyReviewWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
   // Into the trash and back, a material keeps the review it had; the system (seed, jobs) writes what it means.
-  if (!req.user || movesOnlyThroughTrash(data, originalDoc)) return data
+  if (!req.user || movesOnlyThroughTrash(data, originalDoc) || req.context?.[keepIdsFlag] === true) return data
   const user = req.user
   const from: ReviewStatus = originalDoc?.reviewStatus ?? 'draft'
   const level = data.accessLevel ?? originalDoc?.accessLevel
