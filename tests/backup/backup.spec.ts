@@ -130,7 +130,7 @@ describe('a restore', () => {
     const { archive: longArchive } = await createBackup({ backupDir: source.backupDir, dataDir: dataDir(), kind: 'manual', mediaDir: mediaDir() })
     rmSync(path.join(mediaDir(), name))
 
-    expect(execFileSync('tar', ['-tf', longArchive], { encoding: 'utf8' }).split('\n')).toContain(`media/${name}`)
+    expect(execFileSync('tar', ['--quoting-style=literal', '-tf', longArchive], { encoding: 'utf8' }).split('\n')).toContain(`media/${name}`)
     const target = freshFolder('long-name-target')
     await restoreBackup({ ...target, archive: longArchive, force: false })
     expect(readFileSync(path.join(target.mediaDir, name))).toEqual(bytes)
