@@ -181,27 +181,3 @@ describe('what only the server writes', () => {
     expect(await surfaces[0].move(doc.id, approve, school.admin)).toEqual({ status: 200 })
   })
 })
-
-describe('handing over', () => {
-  const locksOn = async (id: number) =>
-    (
-      await payload.find({
-        collection: 'payload-locked-documents',
-        depth: 0,
-        overrideAccess: true,
-        where: { and: [{ 'document.relationTo': { equals: 'learning-materials' } }, { 'document.value': { equals: id } }] },
-      })
-    ).docs
-
-  it('"Gửi duyệt" gives back the author\'s editing lock, so the reviewer who opens the lesson next is not told she is still editing it', async () => {
-    const id = await draftLesson()
-    await payload.create({
-      collection: 'payload-locked-documents',
-      data: { document: { relationTo: 'learning-materials', value: id }, globalSlug: null, user: { relationTo: 'users', value: school.teacher.user.id } },
-      overrideAccess: true,
-    })
-    expect(await locksOn(id)).toHaveLength(1)
-    expect((await surfaces[0].move(id, { data: { reviewStatus: 'submitted', _status: 'draft' } }, school.teacher)).status).toBe(200)
-    expect(await locksOn(id)).toEqual([])
-  })
-})

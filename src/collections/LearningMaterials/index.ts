@@ -14,7 +14,6 @@ import { mediaReferences, rejectUnreadableReferences } from '../../hooks/rejectU
 import { mediaFieldsOf, releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
 import { editMaterials, readMaterials, readMaterialVersions } from './access.js'
 import { applyReviewWorkflow } from './hooks/applyReviewWorkflow.js'
-import { handOverOnSubmit } from './hooks/handOverOnSubmit.js'
 
 export const LearningMaterials: CollectionConfig = {
   slug: 'learning-materials',
@@ -44,7 +43,7 @@ export const LearningMaterials: CollectionConfig = {
   },
   hooks: {
     beforeChange: [rejectUnreadableReferences(mediaReferences(mediaFieldsOf['learning-materials'])), rejectPublishWithoutRight(publishRolesOf['learning-materials']), applyReviewWorkflow],
-    afterChange: [syncMediaExposure, handOverOnSubmit],
+    afterChange: [syncMediaExposure],
     afterDelete: [releaseMediaExposure],
   },
   fields: [
