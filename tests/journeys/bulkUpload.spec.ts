@@ -80,15 +80,22 @@ it('a teacher drops a term of real files into the bulk upload of the media list,
 
   // Photos of the class need a description for those who cannot see them; documents do not.
   for (const photo of list.filter((file) => file.mime.startsWith('image/'))) {
-    await rows.filter({ hasText: photo.name }).click()
     const alt = drawer.locator('input[name="alt"]')
+    // The drawer loads the chosen file's form while its fields stay disabled; on a busy machine
+    // a click that lands while the previous file's form still loads can leave it so, and a
+    // person clicks the file again.
+    await eventually(async () => {
+      await rows.filter({ hasText: photo.name }).click()
+      const enabled = await waitFor(async () => (await alt.isEnabled()) || undefined, 'the description field', 15_000).catch(() => false)
+      return enabled || undefined
+    }, `the description of ${photo.name} to open for typing`, 4 * stepTimeout)
     await alt.fill(`Ảnh lớp học ${photo.name}`)
     await expect(alt.inputValue()).resolves.toBe(`Ảnh lớp học ${photo.name}`)
   }
   await shoot(page, 'bulk-3-described')
 
   await drawer.locator('.bulk-upload--actions-bar__saveButtons').getByRole('button', { name: 'Lưu', exact: true }).click()
-  await page.getByText(`Successfully saved ${list.length} files`).waitFor({ timeout: 5 * stepTimeout })
+  await page.getByText(`Đã lưu ${list.length} tệp.`).waitFor({ timeout: 5 * stepTimeout })
   await drawer.waitFor({ state: 'detached' })
   await shoot(page, 'bulk-4-saved')
 

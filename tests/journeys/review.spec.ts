@@ -73,9 +73,22 @@ const leaveLesson = async (page: Page) => {
   await page.close()
 }
 
+/**
+ * The admin gives a lock back when its edit view closes, by a request a tab closed at once may not
+ * finish: whoever opens the lesson next may meet the lock dialog, and takes the lesson over.
+ */
+const takeOverIfLocked = async (page: Page) => {
+  const locked = page.locator('dialog#document-locked')
+  if (await locked.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+    await locked.getByRole('button', { name: 'Tiếp quản' }).click()
+    await locked.waitFor({ state: 'detached' })
+  }
+}
+
 const openLesson = async (page: Page) => {
   await page.goto(`${server.url}/admin/collections/learning-materials/${id}`)
   await page.locator('#field-title').waitFor()
+  await takeOverIfLocked(page)
 }
 
 beforeAll(async () => {
@@ -131,6 +144,7 @@ it('the reviewer finds it in her queue, counted in the navigation, and returns i
 
   await queue.getByRole('link', { name: title }).click()
   await page.locator('#field-title').waitFor()
+  await takeOverIfLocked(page)
   await page.getByRole('button', { name: 'Trả lại để chỉnh sửa' }).click()
   await page.getByRole('button', { name: 'Trả lại', exact: true }).click()
   await page.getByText('Hãy ghi nhận xét để tác giả biết cần sửa gì.').waitFor()
