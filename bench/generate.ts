@@ -13,6 +13,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import type { AccessLevel } from '../src/access/accessLevels.js'
+import type { SearchDocument } from '../src/plugins/search/engines/types.js'
 
 import { documentMatchKey, parseDocumentNumber } from '../src/lib/documentNumber.js'
 import { slugify } from '../src/lib/slugify.js'
@@ -120,6 +121,29 @@ const documentSubjects = [
   'xây dựng trường học xanh – sạch – đẹp – an toàn', 'chương trình giáo dục mầm non', 'chuyển đổi số trong giáo dục',
   'phổ cập giáo dục mầm non cho trẻ em 5 tuổi', 'hội thi bé khỏe – bé ngoan', 'phòng cháy chữa cháy tại cơ sở giáo dục',
 ]
+
+/**
+ * Documents as a search index holds them, drawn from the same word lists by a generator of their
+ * own (so the database generator's sequence is untouched): what `bench/engine.ts` gives both the
+ * embedded engine and a plain MiniSearch index.
+ */
+export const searchDocuments = (count: number): SearchDocument[] => {
+  const next = rng(20261130)
+  const choose = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]
+  const text = (sentenceCount: number) => Array.from({ length: sentenceCount }, () => choose(sentences)).join(' ')
+  const titles = [...subjects, ...libraryTitles, ...documentSubjects, ...Object.values(announcementTitles).flat()]
+  return Array.from({ length: count }, (_, i) => ({
+    accessLevel: choose(levels)[0],
+    collection: choose(mix).collection,
+    docId: String(i + 1),
+    facets: { type: choose(materialTypes), ageGroups: [choose(ageGroups)], domains: [choose(domains)] },
+    id: `doc-${i + 1}`,
+    summary: `${materialLabels[choose(materialTypes)]} ${choose(topics)} cho ${ageLabels[choose(ageGroups)]}. ${text(1)}`,
+    text: text(12),
+    title: `${choose(titles)} ${choose(months)}`,
+    url: `/p/${i + 1}`,
+  }))
+}
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString()
 
