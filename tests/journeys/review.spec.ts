@@ -18,6 +18,7 @@ import type { RunningServer } from '../helpers/server.js'
 const password = process.env.DEMO_PASSWORD ?? 'truongso-demo'
 const teacher = { email: 'giaovien@truongso.test', name: 'Vũ Thị Thu Trang' }
 const reviewer = { email: 'totruong@truongso.test', name: 'Phạm Thị Lan' }
+const otherTeacher = { email: 'giaovien2@truongso.test' }
 
 const stepTimeout = 60_000
 const shots = path.resolve('test-results')
@@ -148,7 +149,7 @@ it('the reviewer finds it in her queue, counted in the navigation, and returns i
   await page.getByRole('button', { name: 'Trả lại để chỉnh sửa' }).click()
   await page.getByRole('button', { name: 'Trả lại', exact: true }).click()
   await page.getByText('Hãy ghi nhận xét để tác giả biết cần sửa gì.').waitFor()
-  await page.getByRole('button', { name: 'Trả lại để chỉnh sửa' }).click()
+  // The dialog asks again for the note, as it was.
   await page.locator('#review-note').fill(note)
   await shoot(page, '2-reviewer-note')
   await page.getByRole('button', { name: 'Trả lại', exact: true }).click()
@@ -198,5 +199,32 @@ it('the reviewer approves and publishes it; the teacher is mailed and the histor
   const mail = await mailTo(teacher.email, `Học liệu đã được duyệt và xuất bản: ${title}`)
   expect(mail.text).toContain(`${reviewer.name} đã duyệt và xuất bản học liệu "${title}"`)
   expect(mail.mimeType).toBe('multipart/alternative')
+  await page.close()
+})
+
+it('another teacher saves a lesson under the same title: it gets a numbered address, never an error', async () => {
+  const page = await signedIn(otherTeacher.email)
+  await page.goto(`${server.url}/admin/collections/learning-materials/create`)
+  await page.locator('#field-title').fill(title)
+  await page.locator('#field-materialType .rs__control').click()
+  await page.locator('.rs__option').filter({ hasText: /^Giáo án$/ }).click()
+  await page.getByRole('button', { name: 'Lưu bản nháp' }).click()
+  await page.waitForURL(/\/admin\/collections\/learning-materials\/\d+$/)
+  const secondId = Number(new URL(page.url()).pathname.split('/').pop())
+  await shoot(page, '5-same-title')
+  expect(await page.locator('body').innerText()).not.toMatch(/trùng lặp|không hợp lệ/)
+  // Read as the reviewer, who may read both drafts' addresses.
+  const token = await tokenOf(reviewer.email)
+  const slugOf = async (materialId: number) =>
+    ((await (await api(`/learning-materials/${materialId}?draft=true&depth=0`, { token })).json()) as { slug: string }).slug
+  expect(await slugOf(secondId)).toBe(`${await slugOf(id)}-2`)
+  await page.close()
+})
+
+it("a teacher's lesson names its reviewer in the history, never as an account number she cannot open", async () => {
+  const page = await signedIn(teacher.email)
+  await openLesson(page)
+  await page.getByRole('region', { name: 'Lịch sử duyệt' }).getByText(reviewer.name).first().waitFor()
+  expect(await page.locator('body').innerText()).not.toMatch(/ID: \d+/)
   await page.close()
 })

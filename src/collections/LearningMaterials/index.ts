@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { hasRole } from '../../access/accessLevels.js'
 import { editorsOnlyField, publishersOnlyField } from '../../access/fieldAccess.js'
 import { hasAnyRole, isAdmin } from '../../access/hasAnyRole.js'
 import { materialAuthorRoles, publishRolesOf } from '../../access/roles.js'
@@ -113,7 +114,16 @@ export const LearningMaterials: CollectionConfig = {
           access: { read: editorsOnlyField, update: publishersOnlyField },
         },
         { name: 'submittedAt', type: 'date', label: { en: 'Submitted at', vi: 'Ngày gửi duyệt' }, admin: { readOnly: true }, access: { read: editorsOnlyField } },
-        { name: 'reviewedBy', type: 'relationship', relationTo: 'users', label: { en: 'Reviewed by', vi: 'Người duyệt' }, admin: { readOnly: true }, access: { read: editorsOnlyField } },
+        {
+          name: 'reviewedBy',
+          type: 'relationship',
+          relationTo: 'users',
+          label: { en: 'Reviewed by', vi: 'Người duyệt' },
+          // Only administrators may open accounts; to anyone else the field read "ID: 3". The
+          // reviewer's name, as it was, is in the review history below.
+          admin: { readOnly: true, condition: (_data, _siblingData, { user }) => hasRole(user, 'admin') },
+          access: { read: editorsOnlyField },
+        },
         { name: 'reviewedAt', type: 'date', label: { en: 'Reviewed at', vi: 'Ngày duyệt' }, admin: { readOnly: true }, access: { read: editorsOnlyField } },
         {
           name: 'reviewHistory',

@@ -44,6 +44,8 @@ export const ReviewActions = () => {
   const returnForChanges = async () => {
     if (!note.trim()) {
       toast.error(en ? 'Write a note so the author knows what to change.' : 'Hãy ghi nhận xét để tác giả biết cần sửa gì.')
+      // Payload's dialog closes once its confirm has run: it opens again for the note.
+      setTimeout(() => openModal(returnModal), 0)
       return
     }
     await submit({ action: action(true), method: 'PATCH', overrides: { _status: 'draft', reviewNote: note.trim(), reviewStatus: 'changes-requested' }, skipValidation: true })
