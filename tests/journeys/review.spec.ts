@@ -191,6 +191,8 @@ it('the reviewer approves and publishes it; the teacher is mailed and the histor
     return doc._status === 'published' && doc.reviewStatus === 'approved' ? doc : undefined
   }, 'the lesson to be approved and published')
   expect(material.id).toBe(id)
+  // As the reviewer finds the lesson when she comes back to it: the history as stored.
+  await openLesson(page)
   const history = page.getByRole('region', { name: 'Lịch sử duyệt' })
   await history.getByText('Duyệt', { exact: true }).waitFor()
   await expect(history.getByRole('listitem').count()).resolves.toBe(4)
