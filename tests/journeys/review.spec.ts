@@ -74,6 +74,17 @@ const leaveLesson = async (page: Page) => {
   await page.close()
 }
 
+/** Writes a lesson plan under the journey's title in the admin, saves it as a draft, and answers its id. */
+const saveDraftLesson = async (page: Page): Promise<number> => {
+  await page.goto(`${server.url}/admin/collections/learning-materials/create`)
+  await page.locator('#field-title').fill(title)
+  await page.locator('#field-materialType .rs__control').click()
+  await page.locator('.rs__option').filter({ hasText: /^Giáo án$/ }).click()
+  await page.getByRole('button', { name: 'Lưu bản nháp' }).click()
+  await page.waitForURL(/\/admin\/collections\/learning-materials\/\d+$/)
+  return Number(new URL(page.url()).pathname.split('/').pop())
+}
+
 /**
  * The admin gives a lock back when its edit view closes, by a request a tab closed at once may not
  * finish: whoever opens the lesson next may meet the lock dialog, and takes the lesson over.
@@ -110,13 +121,7 @@ afterAll(async () => {
 
 it('a teacher saves a lesson and submits it with "Gửi duyệt"; the status is a read-only badge, and the reviewer is mailed', async () => {
   const page = await signedIn(teacher.email)
-  await page.goto(`${server.url}/admin/collections/learning-materials/create`)
-  await page.locator('#field-title').fill(title)
-  await page.locator('#field-materialType .rs__control').click()
-  await page.locator('.rs__option').filter({ hasText: /^Giáo án$/ }).click()
-  await page.getByRole('button', { name: 'Lưu bản nháp' }).click()
-  await page.waitForURL(/\/admin\/collections\/learning-materials\/\d+$/)
-  id = Number(new URL(page.url()).pathname.split('/').pop())
+  id = await saveDraftLesson(page)
 
   const submit = page.getByRole('button', { name: 'Gửi duyệt' })
   await submit.waitFor()
@@ -206,13 +211,7 @@ it('the reviewer approves and publishes it; the teacher is mailed and the histor
 
 it('another teacher saves a lesson under the same title: it gets a numbered address, never an error', async () => {
   const page = await signedIn(otherTeacher.email)
-  await page.goto(`${server.url}/admin/collections/learning-materials/create`)
-  await page.locator('#field-title').fill(title)
-  await page.locator('#field-materialType .rs__control').click()
-  await page.locator('.rs__option').filter({ hasText: /^Giáo án$/ }).click()
-  await page.getByRole('button', { name: 'Lưu bản nháp' }).click()
-  await page.waitForURL(/\/admin\/collections\/learning-materials\/\d+$/)
-  const secondId = Number(new URL(page.url()).pathname.split('/').pop())
+  const secondId = await saveDraftLesson(page)
   await shoot(page, '5-same-title')
   expect(await page.locator('body').innerText()).not.toMatch(/trùng lặp|không hợp lệ/)
   // Read as the reviewer, who may read both drafts' addresses.
