@@ -11,7 +11,7 @@ export const ReviewerPanel = async ({ i18n, payload, user }: ServerProps) => {
   const en = i18n.language === 'en'
   const { docs, totalDocs } = await materialsFor(payload, user as TypedUser, waitingForReview, { limit: 20, sort: 'submittedAt' })
   return (
-    <section aria-labelledby="reviewer-panel-title" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
+    <section className="truongso-panel" aria-labelledby="reviewer-panel-title">
       <h2 id="reviewer-panel-title">
         {en ? 'Waiting for your review' : 'Học liệu chờ duyệt'} ({totalDocs})
       </h2>

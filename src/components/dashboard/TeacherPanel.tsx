@@ -24,7 +24,7 @@ export const TeacherPanel = async ({ i18n, payload, user }: ServerProps) => {
   const mine = (where: Where) => materialsFor(payload, user as TypedUser, { and: [{ author: { equals: user.id } }, where] })
   const results = await Promise.all(groups.map((group) => mine(group.where)))
   return (
-    <section aria-labelledby="teacher-panel-title" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
+    <section className="truongso-panel" aria-labelledby="teacher-panel-title">
       <h2 id="teacher-panel-title">{en ? 'My learning materials' : 'Học liệu của tôi'}</h2>
       <div style={{ display: 'grid', gap: 'var(--base)', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))' }}>
         {groups.map((group, index) => {
