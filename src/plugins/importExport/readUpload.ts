@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { refuse } from './allOrNothing.js'
+
 /** A file an endpoint was sent that it cannot read; the message is for the person who sent it. */
 export class UploadError extends Error {
   constructor(
@@ -60,4 +62,14 @@ export const readUpload = async (req: PayloadRequest, maxBytes: number): Promise
   if (bytes.length > maxBytes) throw tooLarge()
   if (bytes.length === 0) throw new UploadError('Chưa gửi tệp nào. / No file was sent.', 400)
   return { bytes, type: contentType }
+}
+
+/** The uploaded file as UTF-8 text, or the refusal to answer with when it cannot be read so. */
+export const uploadedText = async (req: PayloadRequest, maxBytes: number): Promise<Response | string> => {
+  try {
+    return decodeUtf8((await readUpload(req, maxBytes)).bytes)
+  } catch (error) {
+    if (error instanceof UploadError) return refuse(error.status, error.message)
+    throw error
+  }
 }

@@ -7,7 +7,7 @@ import { libraryEditorRoles, publishRolesOf } from '../../../access/roles.js'
 import { isbn13To10 } from '../../../lib/isbn.js'
 import { answer, flag, refuse, runAllOrNothing } from '../allOrNothing.js'
 import { isbnKey, readCatalogue } from '../catalogue/readCatalogue.js'
-import { decodeUtf8, readUpload, UploadError } from '../readUpload.js'
+import { uploadedText } from '../readUpload.js'
 
 
 /** Which of the given ISBNs (as ISBN-13 keys) the catalogue already holds, with the first item of each, as the importing user sees the catalogue. */
@@ -54,13 +54,8 @@ export const importCatalogue = (options: SanitizedImportExportOptions): Endpoint
     if (publish && !hasRole(req.user, ...publishRolesOf['library-items'])) {
       return refuse(403, 'Bạn không có quyền xuất bản tài liệu thư viện: hãy nhập dưới dạng bản nháp (bỏ publish) để người duyệt xuất bản. / You may not publish library items; import them as drafts.')
     }
-    let text: string
-    try {
-      text = decodeUtf8((await readUpload(req, options.maxFileBytes)).bytes)
-    } catch (error) {
-      if (error instanceof UploadError) return refuse(error.status, error.message)
-      throw error
-    }
+    const text = await uploadedText(req, options.maxFileBytes)
+    if (text instanceof Response) return text
     const { rows, problems, total } = await readCatalogue(text, req.user, findExisting(req))
     const linesInError = new Set(problems.map((problem) => problem.line).filter((line) => line > 1)).size
     const summary = { rows: total, valid: rows.length, rowsInError: linesInError, errors: problems }

@@ -7,7 +7,7 @@ import { answer, flag, refuse, runAllOrNothing } from '../allOrNothing.js'
 import { parseCsv, UnclosedQuoteError } from '../csv.js'
 import { type DocumentProblem, documentsFromCsv, exportedFields } from '../documents.js'
 import { keepIdsFlag } from '../keepIds.js'
-import { decodeUtf8, readUpload, UploadError } from '../readUpload.js'
+import { uploadedText } from '../readUpload.js'
 import { localesOf } from './exportCollection.js'
 
 type Doc = Record<string, unknown>
@@ -55,13 +55,8 @@ export const importCollection = (slug: CollectionSlug, options: SanitizedImportE
     if (!hasRole(req.user, 'admin')) return refuse(403, 'Chỉ Ban giám hiệu được nhập toàn bộ dữ liệu. / Only administrators may import a collection.')
     const collection = req.payload.collections[slug]!.config
     const locales = localesOf(req)
-    let text: string
-    try {
-      text = decodeUtf8((await readUpload(req, options.maxFileBytes)).bytes)
-    } catch (error) {
-      if (error instanceof UploadError) return refuse(error.status, error.message)
-      throw error
-    }
+    const text = await uploadedText(req, options.maxFileBytes)
+    if (text instanceof Response) return text
     let read: { docs: Entry[]; problems: DocumentProblem[] }
     if (/^\s*[[{]/.test(text)) read = documentsFromJson(text)
     else {
