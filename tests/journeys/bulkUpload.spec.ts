@@ -6,7 +6,7 @@
  * video. Then the server, on its own, reads the longest plan's text, and a parent finds its last
  * page without typing a diacritic. Key steps leave screenshots under `test-results/`.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -149,5 +149,55 @@ it('the server reads the 150-page plan on its own, and a parent finds its last p
   await page.getByLabel('Từ khóa').pressSequentially(folded(files.pdf150.phrases.last))
   await page.getByRole('link', { name: 'Kế hoạch giáo dục học kỳ I (bản đầy đủ)' }).waitFor()
   await shoot(page, 'bulk-6-parent-finds-last-page')
+  await page.close()
+})
+
+it('a photo left without its description is refused with the reason in Vietnamese, stays in the drawer, and is saved once described', async () => {
+  const described = path.join(workDir, 'anh-san-truong.jpg')
+  const forgotten = path.join(workDir, 'anh-buoi-sang.jpg')
+  copyFileSync(files.photo.path, described)
+  copyFileSync(files.photoPortrait.path, forgotten)
+  await context.clearCookies()
+  const page = await context.newPage()
+  page.setDefaultTimeout(stepTimeout)
+  page.setDefaultNavigationTimeout(stepTimeout)
+  await page.setViewportSize({ width: 1440, height: 960 })
+  await signInToAdmin(page, server.url, teacher, password)
+
+  await page.goto(`${server.url}/admin/collections/media`)
+  await page.getByRole('button', { name: 'Tải lên số lượng lớn' }).click()
+  const drawer = page.locator('dialog.drawer--is-open').last()
+  await drawer.locator('input[type=file]').first().setInputFiles([described, forgotten])
+  const rows = drawer.locator('.file-selections__fileRow')
+  await eventually(async () => ((await rows.count()) === 2 ? true : undefined), '2 files in the drawer')
+  const alt = drawer.locator('input[name="alt"]')
+  await eventually(async () => {
+    await rows.filter({ hasText: 'anh-san-truong.jpg' }).click()
+    return (await waitFor(async () => (await alt.isEnabled()) || undefined, 'the description field', 15_000).catch(() => false)) || undefined
+  }, 'the description of anh-san-truong.jpg to open for typing', 4 * stepTimeout)
+  await alt.fill('Sân trường buổi sáng')
+
+  const save = drawer.locator('.bulk-upload--actions-bar__saveButtons').getByRole('button', { name: 'Lưu', exact: true })
+  await save.click()
+  await page.getByText('Đã lưu 1 tệp.').waitFor({ timeout: 5 * stepTimeout })
+  await page.getByText('Không lưu được 1 tệp.').waitFor()
+  await expect(page.getByText(/Failed to save|Successfully saved/).count()).resolves.toBe(0)
+  // What was refused is still there to mend, with the reason beside the field.
+  await eventually(async () => ((await rows.count()) === 1 ? true : undefined), 'only the undescribed photo to stay in the drawer')
+  await expect(rows.first().textContent()).resolves.toContain('anh-buoi-sang.jpg')
+  await drawer.getByText('Hãy mô tả ảnh cho người không nhìn thấy (văn bản thay thế).').first().waitFor()
+  await shoot(page, 'bulk-7-refused-photo')
+
+  await eventually(async () => ((await alt.isEnabled()) ? true : undefined), 'the description field of the refused photo')
+  await alt.fill('Các bé tập thể dục buổi sáng')
+  await save.click()
+  await drawer.waitFor({ state: 'detached', timeout: 5 * stepTimeout })
+
+  const answer = (await (await api('/media?limit=100&depth=0&sort=-createdAt', { token: await tokenOf(teacher) })).json()) as { docs: Media[] }
+  const saved = Object.fromEntries(answer.docs.map((doc) => [doc.filename, doc.alt]))
+  expect({ described: saved['anh-san-truong.jpg'], forgotten: saved['anh-buoi-sang.jpg'] }).toEqual({
+    described: 'Sân trường buổi sáng',
+    forgotten: 'Các bé tập thể dục buổi sáng',
+  })
   await page.close()
 })
