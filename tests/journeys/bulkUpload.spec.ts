@@ -23,6 +23,8 @@ const parent = 'phuhuynh@truongso.test'
 
 /** Payload's admin is slow on a small machine, and this drawer sends some 30 MB. */
 const stepTimeout = 120_000
+/** Ten files saved one after the other through the drawer: on a busy machine more than jest's default. */
+const journeyTimeout = 10 * 60_000
 const shots = path.resolve('test-results')
 
 type Media = { alt?: null | string; filename: string; filesize: number; id: number | string; mimeType: string }
@@ -111,7 +113,7 @@ it('a teacher drops a term of real files into the bulk upload of the media list,
   for (const file of list) await page.getByText(file.name).first().waitFor()
   await shoot(page, 'bulk-5-media-list')
   await page.close()
-})
+}, journeyTimeout)
 
 it('the server reads the 150-page plan on its own, and a parent finds its last page typed without diacritics', async () => {
   const plan = uploaded.find((media) => media.filename === files.pdf150.name)
