@@ -5,53 +5,21 @@
  * reported with the CPU time and load average of each run. Writes `bench/results.md` and
  * `bench/results.json`.
  */
-import type { Payload } from 'payload'
-
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import type { SearchDocument, SearchEngine } from '../src/plugins/search/engines/types.js'
-
 import { backupRows, measureBackupRestore } from './backup.js'
 import { generate } from './generate.js'
-import { get, load, login, peakRssMb, ratio, startBenchServer, startHello, stats, stopChild, timed, type Stats } from './lib.js'
-import { measurePublishLag, measureSearchLatency, readOpsTokenOf, reindexOnce } from './search.js'
+import { get, load, login, peakRssMb, ratio, startBenchServer, startHello, stats, stopChild, type Stats } from './lib.js'
+import { countStatements, measureLists, measureReindex } from './lists.js'
+import { measurePublishLag, measureSearchLatency } from './search.js'
 import { measureSeed } from './seed.js'
 import { measureUploadSpeed } from './upload.js'
 
 type Row = { id: string; measure: string; ours: string; reference: string; ratio: number | string; target: string; pass: boolean | null; notes?: string }
 
 const median = (values: number[]) => stats(values).p50
-
-/** Counts SQL statements sent by this process's Payload (drizzle calls the client per statement). */
-const countStatements = (payload: Payload) => {
-  const client = (payload.db as unknown as { client: Record<string, (...args: unknown[]) => unknown> }).client
-  let count = 0
-  for (const method of ['execute', 'batch', 'executeMultiple'] as const) {
-    const original = client[method]?.bind(client)
-    if (original) client[method] = (...args: unknown[]) => (count++, original(...args))
-  }
-  return { reset: () => (count = 0), read: () => count }
-}
-
-/** The documents a full reindex feeds the engine, shaped by the plugin's own pipeline. */
-const shapedDocuments = async (payload: Payload): Promise<SearchDocument[][]> => {
-  const { searchSettingsOf } = await import('../src/plugins/search/settingsOf.js')
-  const { reindexAll } = await import('../src/plugins/search/ops.js')
-  const { createLocalReq } = await import('payload')
-  const options = searchSettingsOf(payload)
-  const batches: SearchDocument[][] = []
-  const capture: SearchEngine = {
-    ...options.engine,
-    replaceAll: async (input) => {
-      for await (const batch of input) batches.push(batch)
-      return { indexed: batches.flat().length }
-    },
-  }
-  await reindexAll({ ...options, engine: capture }, await createLocalReq({}, payload))
-  return batches
-}
 
 const fmt = (s: Stats, unit = 'ms') => `p50 ${s.p50} ${unit}, p95 ${s.p95} ${unit} (n=${s.n})`
 
@@ -89,32 +57,7 @@ const main = async () => {
     })
 
     process.stdout.write('P2/P3 lists…\n')
-    const where = { _status: { equals: 'published' } } as const
-    // A different address each time: the server keeps anonymous answers in memory, and P2/P3 are
-    // about answering the query (P4 measures the kept answers).
-    let round = 0
-    const listUrl = (depth: number) => `${server.url}/api/learning-materials?limit=20&depth=${depth}&where[_status][equals]=published&round=${round++}`
-    const local = (depth: number, overrideAccess: boolean) =>
-      payload.find({ collection: 'learning-materials', depth, limit: 20, overrideAccess, where })
-    const samples = { local0: [] as number[], localAnon0: [] as number[], localAnon1: [] as number[], rest0: [] as number[], rest1: [] as number[] }
-    for (let i = 0; i < 70; i++) {
-      const round = {
-        rest0: (await timed(() => get(listUrl(0)))).ms,
-        local0: (await timed(() => local(0, true))).ms,
-        rest1: (await timed(() => get(listUrl(1)))).ms,
-        localAnon0: (await timed(() => local(0, false))).ms,
-        localAnon1: (await timed(() => local(1, false))).ms,
-      }
-      // The first rounds warm caches and JIT on both sides.
-      if (i >= 10) for (const [key, ms] of Object.entries(round)) samples[key as keyof typeof samples].push(ms)
-    }
-    const s = Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, stats(values)])) as Record<keyof typeof samples, Stats>
-    statements.reset()
-    await local(0, false)
-    const statementsDepth0 = statements.read()
-    statements.reset()
-    await local(1, false)
-    const statementsDepth1 = statements.read()
+    const { s, statementsDepth0, statementsDepth1 } = await measureLists(server.url, payload, statements)
     raw.p2p3 = { stats: s, statementsDepth0, statementsDepth1 }
     const p2 = ratio(s.rest0.p50, s.local0.p50)
     rows.push({
@@ -161,20 +104,7 @@ const main = async () => {
     })
 
     process.stdout.write('P6 reindex…\n')
-    const batches = await shapedDocuments(payload)
-    const shapedCount = batches.flat().length
-    const { createEmbeddedEngine } = await import('../src/plugins/search/engines/embedded.js')
-    const opsToken = readOpsTokenOf(dataDir)
-    const reindexRates: number[] = []
-    const bulkRates: number[] = []
-    const reindexRuns = []
-    for (let i = 0; i < 3; i++) {
-      const run = await reindexOnce(server.url, opsToken)
-      reindexRuns.push(run)
-      reindexRates.push(run.docsPerSecond)
-      const { ms } = await timed(() => createEmbeddedEngine().replaceAll((async function* () { yield* batches })()))
-      bulkRates.push(Math.round(shapedCount / (ms / 1000)))
-    }
+    const { bulkRates, reindexRates, reindexRuns, shapedCount } = await measureReindex(server.url, payload, dataDir)
     raw.p6 = { bulkRates, reindexRuns, shapedCount }
     const p6 = ratio(median(reindexRates), median(bulkRates))
     rows.push({

@@ -107,12 +107,12 @@ export const contentApiCaching =
     }) as typeof res.writeHead
     // Buffer the answer to hash it; API answers are small JSON documents.
     res.write = ((chunk: Buffer | string) => {
-      chunks.push(Buffer.from(chunk))
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
       return true
     }) as typeof res.write
     res.end = ((chunk?: Buffer | string | (() => void)) => {
-      if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk))
-      const body = Buffer.concat(chunks)
+      if (chunk && typeof chunk !== 'function') chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
+      const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
       res.write = write
       res.end = end
       res.writeHead = writeHead

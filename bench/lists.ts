@@ -1,0 +1,155 @@
+/**
+ * P2/P3 (a REST list against the Local API's own cost) and P6 (a full reindex against the engine's
+ * own bulk add), measured against a running server and this process's Payload on the same
+ * database. `npm run bench` calls these; `npm run bench:lists` runs them alone, on a data folder
+ * generated once and kept (BENCH_DATA_DIR, default bench/out/lists-data):
+ *
+ *   npm run bench:lists [-- p2|p6]
+ */
+import type { Payload } from 'payload'
+
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { SearchDocument, SearchEngine } from '../src/plugins/search/engines/types.js'
+
+import { readOpsTokenOf, reindexOnce, type ReindexRun } from './search.js'
+import { get, ratio, startBenchServer, stats, stopChild, timed, type Stats } from './lib.js'
+
+/** Counts SQL statements sent by this process's Payload (drizzle calls the client per statement). */
+export const countStatements = (payload: Payload) => {
+  const client = (payload.db as unknown as { client: Record<string, (...args: unknown[]) => unknown> }).client
+  let count = 0
+  for (const method of ['execute', 'batch', 'executeMultiple'] as const) {
+    const original = client[method]?.bind(client)
+    if (original) client[method] = (...args: unknown[]) => (count++, original(...args))
+  }
+  return { reset: () => (count = 0), read: () => count }
+}
+
+export type ListsMeasure = {
+  s: Record<'local0' | 'localAnon0' | 'localAnon1' | 'rest0' | 'rest1', Stats>
+  statementsDepth0: number
+  statementsDepth1: number
+}
+
+/**
+ * The same list of 20 published materials asked for over REST (anonymous) and through the Local
+ * API, interleaved round by round so the machine's load falls on both sides alike.
+ */
+export const measureLists = async (serverUrl: string, payload: Payload, statements: ReturnType<typeof countStatements>, rounds = 70): Promise<ListsMeasure> => {
+  const where = { _status: { equals: 'published' } } as const
+  // A different address each time: the server keeps anonymous answers in memory, and P2/P3 are
+  // about answering the query (P4 measures the kept answers).
+  let round = 0
+  const listUrl = (depth: number) => `${serverUrl}/api/learning-materials?limit=20&depth=${depth}&where[_status][equals]=published&round=${round++}`
+  const local = (depth: number, overrideAccess: boolean) =>
+    payload.find({ collection: 'learning-materials', depth, limit: 20, overrideAccess, where })
+  const samples = { local0: [] as number[], localAnon0: [] as number[], localAnon1: [] as number[], rest0: [] as number[], rest1: [] as number[] }
+  for (let i = 0; i < rounds; i++) {
+    const round = {
+      rest0: (await timed(() => get(listUrl(0)))).ms,
+      local0: (await timed(() => local(0, true))).ms,
+      rest1: (await timed(() => get(listUrl(1)))).ms,
+      localAnon0: (await timed(() => local(0, false))).ms,
+      localAnon1: (await timed(() => local(1, false))).ms,
+    }
+    // The first rounds warm caches and JIT on both sides.
+    if (i >= 10) for (const [key, ms] of Object.entries(round)) samples[key as keyof typeof samples].push(ms)
+  }
+  const s = Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, stats(values)])) as ListsMeasure['s']
+  statements.reset()
+  await local(0, false)
+  const statementsDepth0 = statements.read()
+  statements.reset()
+  await local(1, false)
+  const statementsDepth1 = statements.read()
+  return { s, statementsDepth0, statementsDepth1 }
+}
+
+/** The documents a full reindex feeds the engine, shaped by the plugin's own pipeline. */
+const shapedDocuments = async (payload: Payload): Promise<SearchDocument[][]> => {
+  const { searchSettingsOf } = await import('../src/plugins/search/settingsOf.js')
+  const { reindexAll } = await import('../src/plugins/search/ops.js')
+  const { createLocalReq } = await import('payload')
+  const options = searchSettingsOf(payload)
+  const batches: SearchDocument[][] = []
+  const capture: SearchEngine = {
+    ...options.engine,
+    replaceAll: async (input) => {
+      for await (const batch of input) batches.push(batch)
+      return { indexed: batches.flat().length }
+    },
+  }
+  await reindexAll({ ...options, engine: capture }, await createLocalReq({}, payload))
+  return batches
+}
+
+export type ReindexMeasure = { bulkRates: number[]; reindexRates: number[]; reindexRuns: ReindexRun[]; shapedCount: number }
+
+/** Full reindexes over REST, each followed by the engine's own bulk add of the same shaped documents. */
+export const measureReindex = async (serverUrl: string, payload: Payload, dataDir: string, runs = 3): Promise<ReindexMeasure> => {
+  const batches = await shapedDocuments(payload)
+  const shapedCount = batches.flat().length
+  const { createEmbeddedEngine } = await import('../src/plugins/search/engines/embedded.js')
+  const opsToken = readOpsTokenOf(dataDir)
+  const reindexRates: number[] = []
+  const bulkRates: number[] = []
+  const reindexRuns: ReindexRun[] = []
+  for (let i = 0; i < runs; i++) {
+    const run = await reindexOnce(serverUrl, opsToken)
+    reindexRuns.push(run)
+    reindexRates.push(run.docsPerSecond)
+    const { ms } = await timed(() => createEmbeddedEngine().replaceAll((async function* () { yield* batches })()))
+    bulkRates.push(Math.round(shapedCount / (ms / 1000)))
+  }
+  return { bulkRates, reindexRates, reindexRuns, shapedCount }
+}
+
+const main = async () => {
+  const which = process.argv[2]
+  const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? 'bench/out/lists-data')
+  process.env.DATA_DIR = dataDir
+  process.env.MEDIA_DIR = path.join(dataDir, 'media')
+  delete process.env.DATABASE_URL
+  if (!existsSync(path.join(dataDir, '.ops-token'))) {
+    const { generate } = await import('./generate.js')
+    process.stdout.write(`generating 10000 documents into ${dataDir}…\n`)
+    await generate({ count: Number(process.env.BENCH_DOCS ?? 10_000), dataDir })
+  }
+  const { ensurePayloadSecret } = await import('../src/lib/secret.js')
+  ensurePayloadSecret()
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../src/payload.config.js')
+  const payload = await getPayload({ config })
+  // The server writes too (its jobs queue): wait for its writes rather than fail with SQLITE_BUSY.
+  await (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client.execute('PRAGMA busy_timeout = 5000')
+  const statements = countStatements(payload)
+  const server = await startBenchServer(dataDir)
+  const median = (values: number[]) => stats(values).p50
+  try {
+    if (which !== 'p6') {
+      const { s } = await measureLists(server.url, payload, statements)
+      process.stdout.write(
+        `P2 REST depth 0 p50 ${s.rest0.p50} ms ÷ Local override p50 ${s.local0.p50} ms = ${ratio(s.rest0.p50, s.local0.p50)}` +
+          ` (Local anonymous ${s.localAnon0.p50} ms; REST depth 1 ${s.rest1.p50} ms, Local anonymous depth 1 ${s.localAnon1.p50} ms)\n`,
+      )
+    }
+    if (which !== 'p2') {
+      const p6 = await measureReindex(server.url, payload, dataDir)
+      process.stdout.write(
+        `P6 reindex ${p6.reindexRates.join(', ')} docs/s ÷ replaceAll ${p6.bulkRates.join(', ')} docs/s (${p6.shapedCount} docs) = ` +
+          `${ratio(median(p6.reindexRates), median(p6.bulkRates))}\n`,
+      )
+    }
+  } finally {
+    await stopChild(server.child)
+    await payload.destroy()
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main()
+  process.exit(0)
+}
