@@ -3,8 +3,9 @@ import { withPayload } from '@payloadcms/next/withPayload'
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Loaded by Node at run time rather than bundled: PDF.js and mammoth ship their own module layouts.
-  serverExternalPackages: ['unpdf', 'mammoth'],
+  // Loaded by Node at run time rather than bundled: PDF.js and mammoth ship their own module layouts,
+  // esbuild (which minifies the site's stylesheet) its own binary.
+  serverExternalPackages: ['unpdf', 'mammoth', 'esbuild'],
   // Type-checking is its own step (`npm run typecheck`, run by the test suite), not part of every build.
   typescript: { ignoreBuildErrors: true },
   webpack: (webpackConfig) => {
