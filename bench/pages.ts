@@ -43,6 +43,8 @@ export type PageRun = {
   requests: number
   prefetches: number
   aborted: number
+  /** Times the page's own request was sent again: redirects, and Chromium's retry to add a hint the server named in `Critical-CH`. */
+  resent: number
 }
 
 export type PageFigure = { path: string; runs: PageRun[]; lcp: number; ratio: number; referenceMs: number; quietMs: number }
@@ -92,7 +94,9 @@ export const visit = async (browser: Browser, url: string, { withoutRuntime = fa
     await page.addInitScript(observePaints)
     const cdp = await context.newCDPSession(page)
     const requests = new Map<string, Request>()
-    cdp.on('Network.requestWillBeSent', ({ requestId, request, type }) => {
+    let resent = 0
+    cdp.on('Network.requestWillBeSent', ({ requestId, request, type, redirectResponse }) => {
+      if (redirectResponse && type === 'Document') resent++
       const headers = request.headers as Record<string, string>
       const prefetch = Boolean(headers['Next-Router-Prefetch'] ?? headers['next-router-prefetch'])
       requests.set(requestId, { url: request.url, type: type ?? 'Other', bytes: 0, prefetch })
@@ -119,6 +123,7 @@ export const visit = async (browser: Browser, url: string, { withoutRuntime = fa
       await page.goto(after, { waitUntil: 'load', timeout: 120_000 })
       await page.waitForLoadState('networkidle', { timeout: 120_000 })
       requests.clear()
+      resent = 0
     }
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 })
     await page.waitForLoadState('networkidle', { timeout: 120_000 })
@@ -153,6 +158,7 @@ export const visit = async (browser: Browser, url: string, { withoutRuntime = fa
       requests: all.length,
       prefetches: all.filter((request) => request.prefetch || request.url.includes('_rsc=')).length,
       aborted: all.filter((request) => request.failed === 'canceled').length,
+      resent,
     }
   } finally {
     await context.close()
@@ -201,7 +207,7 @@ export const describePage = (figure: PageFigure): string => {
     `${figure.path}: LCP ${figure.lcp} ms (runs ${figure.runs.map((run) => run.lcpMs).join(', ')}; ${median.lcpElement}), ` +
     `FCP ${median.fcpMs} ms, load ${median.loadMs} ms, last byte ${median.quietMs} ms; HTML+CSS ${kb(bytes.html + bytes.css)} → ${figure.referenceMs} ms; ` +
     `ratio ${figure.ratio}; HTML ${kb(bytes.html)} (RSC payload ${kb(median.flightBytes)}), CSS ${kb(bytes.css)}, JS ${kb(bytes.js)}, images ${kb(bytes.images)}, ` +
-    `${median.requests} requests, ${median.prefetches} prefetches, ${median.aborted} aborted`
+    `${median.requests} requests, ${median.prefetches} prefetches, ${median.aborted} aborted, page request sent again ${median.resent} time(s)`
   )
 }
 
