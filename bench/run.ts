@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { backupRows, measureBackupRestore } from './backup.js'
+import { measurePages } from './pages.js'
 import { generate } from './generate.js'
 import { get, load, login, peakRssMb, ratio, startBenchServer, startHello, stats, stopChild, type Stats } from './lib.js'
 import { countStatements, measureLists, measureReindex } from './lists.js'
@@ -134,6 +135,15 @@ const main = async () => {
     const backup = await measureBackupRestore(dataDir)
     raw.backup = backup
     rows.push(...backupRows(backup))
+
+    process.stdout.write('P13 pages on a slow phone…\n')
+    const p13 = await measurePages(server.url)
+    raw.p13 = p13
+    rows.push({
+      id: 'P13', measure: 'largest contentful paint of /, /thu-vien and a material in Chromium at 400 kbit/s, 400 ms RTT, CPU 4× slower, cold (median of 3) ÷ the time that profile needs to move the page’s HTML and CSS (bytes served, 1 RTT for the connection and 1 per request)',
+      ours: p13.map((page) => `${page.path} ${page.lcp} ms`).join('; '), reference: p13.map((page) => `${page.referenceMs} ms`).join('; '),
+      ratio: p13.map((page) => page.ratio).join(', '), target: '≤ 2 (LCP ≤ 2500 ms)', pass: p13.every((page) => page.ratio <= 2),
+    })
 
     raw.p8 = { start: server.start, peakMb }
     rows.push({

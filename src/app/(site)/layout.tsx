@@ -7,8 +7,8 @@ import { currentUser, entersAdmin, schoolProfile } from '@/site/viewer.js'
 import { allFeeds, feedPath } from '@/plugins/standards/feeds.js'
 
 import { FocusOnNavigation } from './_components/FocusOnNavigation.js'
+import { SiteStylesheet } from './_components/SiteStylesheet.js'
 import { logout } from './dang-nhap/actions.js'
-import './site.css'
 
 const fallbackName = 'Trường Mầm non Phục Lễ'
 
@@ -54,6 +54,9 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
   const name = profile?.name ?? fallbackName
   return (
     <html lang="vi">
+      <head>
+        <SiteStylesheet />
+      </head>
       <body>
         <a className="skip-link" href="#noi-dung">
           Bỏ qua, đến nội dung chính
