@@ -138,20 +138,20 @@ export const uploadDemoFiles = (
   {
     files,
     made,
-    users,
+    accounts,
     context,
   }: {
     files: DemoFile[]
     made: Map<string, Promise<Buffer>>
-    users: Record<AccountKey, User>
+    /** Each account, once it exists. */
+    accounts: Record<AccountKey, Promise<User>>
     context: Record<string, unknown>
   },
 ) => {
   const ids = new Map(files.map((file) => [file.key, deferred<MediaId>()]))
 
   const upload = async (file: DemoFile): Promise<MediaId> => {
-    const data = await made.get(file.key)!
-    const user = users[file.uploader]
+    const [data, user] = await Promise.all([made.get(file.key)!, accounts[file.uploader]])
     const doc = await payload.create({
       collection: 'media',
       data: { alt: file.alt, accessLevel: file.accessLevel },
