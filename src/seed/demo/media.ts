@@ -127,11 +127,12 @@ export const makeDemoFiles = (files: DemoFile[]): Map<string, Promise<Buffer>> =
 
 /**
  * Uploads the demo's files through the media collection, so they pass the same screening as a
- * person's upload, each by its uploader, in the order of `files`. PDFs go up one at a time and
- * drawings two at a time, side by side: a PDF's upload is JavaScript on the main thread (its text
- * is read), a drawing's is mostly sharp making its sizes in its own threads, so together they keep
- * both cores busy. The seed asks for a file's id with `pdf(name)` or `image(key)` and waits only
- * for that one.
+ * person's upload, each by its uploader once that account exists, in the order of `files`. PDFs
+ * go up one at a time and drawings two at a time, side by side: a PDF's upload is the main
+ * thread's database writes (its text is read later, by a job), a drawing's is mostly sharp making
+ * its sizes in its own threads, so together they keep both cores busy; a second PDF lane gained
+ * nothing, the main thread being the limit. The seed asks for a file's id with `pdf(name)` or
+ * `image(key)` and waits only for that one.
  */
 export const uploadDemoFiles = (
   payload: Payload,
