@@ -34,9 +34,10 @@ type Acting = { depth: 0; overrideAccess: false; user: User; context: RequestCon
 
 /**
  * Creates the accounts: the first administrator directly (there is nobody yet to act as), the
- * others by that administrator, as the school would.
+ * others by that administrator, as the school would. Each account is handed out as soon as it
+ * exists, so that the files an account uploads need not wait for the others' passwords.
  */
-const createAccounts = async (payload: Payload, password: string, context: RequestContext): Promise<Users> => {
+const createAccounts = (payload: Payload, password: string, context: RequestContext): Record<AccountKey, Promise<User>> => {
   const create = (account: DemoAccount, admin?: User) =>
     payload.create({
       collection: 'users',
@@ -48,11 +49,22 @@ const createAccounts = async (payload: Payload, password: string, context: Reque
       context,
     })
   const first = demoAccounts.find((account) => account.key === 'admin')!
-  const admin = await create(first)
+  const admin = create(first)
   // A password hash is 150 ms of CPU in libuv's threads (600,000 rounds): the others are hashed side by side.
-  const others = demoAccounts.filter((account) => account !== first)
-  const created = await Promise.all(others.map((account) => create(account, admin)))
-  return Object.fromEntries([[first.key, admin], ...others.map((account, index) => [account.key, created[index]])]) as Users
+  const accounts = Object.fromEntries([
+    [first.key, admin],
+    ...demoAccounts.filter((account) => account !== first).map((account) => [account.key, admin.then((by) => create(account, by))]),
+  ]) as Record<AccountKey, Promise<User>>
+  // Awaited by the uploads and the accounts stage; a failure must not count as unhandled meanwhile.
+  for (const account of Object.values(accounts)) account.catch(() => undefined)
+  return accounts
+}
+
+/** Every account, once all exist. */
+const allAccounts = async (accounts: Record<AccountKey, Promise<User>>): Promise<Users> => {
+  const keys = Object.keys(accounts) as AccountKey[]
+  const users = await Promise.all(keys.map((key) => accounts[key]))
+  return Object.fromEntries(keys.map((key, index) => [key, users[index]])) as Users
 }
 
 const publisherFor = (users: Users, author: AccountKey): User =>
@@ -296,7 +308,7 @@ export type SeedDemoProgress = {
   stage: SeedDemoStage
   /** What it made: accounts, files, documents, materials, titles, announcements, index entries. */
   count: number
-  /** How long the part took, in milliseconds; parts overlap (files upload while documents are written). */
+  /** How long the part took, in milliseconds; parts overlap (files upload while accounts and documents are made). */
   ms: number
   /** Milliseconds since the seed began. */
   elapsedMs: number
@@ -334,9 +346,10 @@ const STAGES = Object.keys(stageWords).length
  * would make it, so the demo also exercises the access rules and hooks.
  *
  * It takes a few seconds, and logs a line as each part finishes. The files are made while the
- * passwords are hashed and uploaded while the documents are written; the writes queue no search
- * updates, and the index is rebuilt once at the end instead; an embedded SQLite database is
- * synced to disk once at the end rather than at every write (see {@link withDiskSyncAtEnd}).
+ * passwords are hashed, and each is uploaded once its uploader exists, beside the other writes;
+ * the writes queue no search updates, and the index is rebuilt once at the end instead; an
+ * embedded SQLite database is synced to disk once at the end rather than at every write (see
+ * {@link withDiskSyncAtEnd}).
  *
  * Call it on an empty database only: accounts and numbers of documents are unique.
  */
@@ -379,18 +392,21 @@ const loadDemo = async (payload: Payload, options: SeedDemoOptions): Promise<See
 
   const files = demoFiles(now)
   const made = makeDemoFiles(files)
-  let users!: Users
-  await stage('accounts', async () => {
-    users = await createAccounts(payload, password, context)
-    return Object.keys(users).length
-  })
-  const as = (user: User): Acting => ({ depth: 0, overrideAccess: false, user, context })
-  const media = uploadDemoFiles(payload, { files, made, users, context })
-  const seeding: Seeding = { payload, users, media, now, as }
+  const accounts = createAccounts(payload, password, context)
+  // Uploads begin as each uploader's account exists: the drawings (the administrator's) while the
+  // other passwords are still being hashed.
+  const media = uploadDemoFiles(payload, { files, made, accounts, context })
   try {
     const uploads = stage('files', () => media.all)
     // Awaited once the content is in; a failed upload fails the first stage that needs the file.
     uploads.catch(() => undefined)
+    let users!: Users
+    await stage('accounts', async () => {
+      users = await allAccounts(accounts)
+      return Object.keys(users).length
+    })
+    const as = (user: User): Acting => ({ depth: 0, overrideAccess: false, user, context })
+    const seeding: Seeding = { payload, users, media, now, as }
     // One part after another: parts share files, and each publish recomputes the levels at which
     // its files are served from what is published so far; side by side, they could overwrite
     // each other's result.

@@ -69,7 +69,9 @@ const entryOf = (event: AuditEvent, actor: AuditActor, ip: string | undefined, n
 const write = (payload: Payload, entry: AuditEntry, req?: PayloadRequest) =>
   // Below the operation layer: the collection refuses every create through Payload's operations,
   // so that no API can write an entry; only this module does.
-  payload.db.create({ collection: auditCollectionSlug, data: entry, req })
+  // Nothing reads the stored entry back: with `returning: false` the SQL adapter skips reading the row
+  // it has just written (a query joining its roles and texts).
+  payload.db.create({ collection: auditCollectionSlug, data: entry, req, returning: false })
 
 /**
  * Records an event of the request, in the request's own transaction where the database has one

@@ -127,31 +127,32 @@ export const makeDemoFiles = (files: DemoFile[]): Map<string, Promise<Buffer>> =
 
 /**
  * Uploads the demo's files through the media collection, so they pass the same screening as a
- * person's upload, each by its uploader, in the order of `files`. PDFs go up one at a time and
- * drawings two at a time, side by side: a PDF's upload is JavaScript on the main thread (its text
- * is read), a drawing's is mostly sharp making its sizes in its own threads, so together they keep
- * both cores busy. The seed asks for a file's id with `pdf(name)` or `image(key)` and waits only
- * for that one.
+ * person's upload, each by its uploader once that account exists, in the order of `files`. PDFs
+ * go up one at a time and drawings two at a time, side by side: a PDF's upload is the main
+ * thread's database writes (its text is read later, by a job), a drawing's is mostly sharp making
+ * its sizes in its own threads, so together they keep both cores busy; a second PDF lane gained
+ * nothing, the main thread being the limit. The seed asks for a file's id with `pdf(name)` or
+ * `image(key)` and waits only for that one.
  */
 export const uploadDemoFiles = (
   payload: Payload,
   {
     files,
     made,
-    users,
+    accounts,
     context,
   }: {
     files: DemoFile[]
     made: Map<string, Promise<Buffer>>
-    users: Record<AccountKey, User>
+    /** Each account, once it exists. */
+    accounts: Record<AccountKey, Promise<User>>
     context: Record<string, unknown>
   },
 ) => {
   const ids = new Map(files.map((file) => [file.key, deferred<MediaId>()]))
 
   const upload = async (file: DemoFile): Promise<MediaId> => {
-    const data = await made.get(file.key)!
-    const user = users[file.uploader]
+    const [data, user] = await Promise.all([made.get(file.key)!, accounts[file.uploader]])
     const doc = await payload.create({
       collection: 'media',
       data: { alt: file.alt, accessLevel: file.accessLevel },

@@ -12,10 +12,18 @@ export type PdfAnswer = { id: number; bytes: Uint8Array } | { id: number; error:
 
 const port = parentPort!
 
+/**
+ * One PDF at a time, in the order asked. `writePdf` awaits inside, so PDFs started as their requests
+ * arrive would interleave, and the first, which the seed waits for, would be ready only with the last.
+ */
+let previous: Promise<void> = Promise.resolve()
+
 port.on('message', ({ id, spec }: PdfRequest) => {
-  writePdf(spec).then(
-    // Copied, not transferred: a small Buffer is a view into Node's shared pool.
-    (bytes) => port.postMessage({ id, bytes } satisfies PdfAnswer),
-    (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies PdfAnswer),
+  previous = previous.then(() =>
+    writePdf(spec).then(
+      // Copied, not transferred: a small Buffer is a view into Node's shared pool.
+      (bytes) => port.postMessage({ id, bytes } satisfies PdfAnswer),
+      (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies PdfAnswer),
+    ),
   )
 })
