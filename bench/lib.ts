@@ -48,6 +48,7 @@ export type BenchServer = {
  */
 export const startBenchServer = async (dataDir: string): Promise<BenchServer> => {
   const { buildIfNeeded, serverBundle } = await import('../scripts/build.mjs')
+  const { serverNodeArgs } = await import('../scripts/serverArgs.mjs')
   buildIfNeeded()
   const port = await freePort()
   const env: NodeJS.ProcessEnv = {
@@ -60,7 +61,7 @@ export const startBenchServer = async (dataDir: string): Promise<BenchServer> =>
   delete env.DATABASE_URL
   let output = ''
   const spawnedAt = performance.now()
-  const child = spawn(process.execPath, ['--conditions=development', '--enable-source-maps', serverBundle], {
+  const child = spawn(process.execPath, [...serverNodeArgs, serverBundle], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process'
 
 import { buildIfNeeded, serverBundle } from './build.mjs'
+import { serverNodeArgs } from './serverArgs.mjs'
 
 try {
   buildIfNeeded()
@@ -13,11 +14,9 @@ try {
   process.exit(1)
 }
 
-// Node-side code loads lexical through its development build: its production ESM entry hangs at
-// random under Node 20's loader (top-level await).
 const server = spawn(
   process.execPath,
-  ['--conditions=development', '--enable-source-maps', serverBundle, ...process.argv.slice(2)],
+  [...serverNodeArgs, serverBundle, ...process.argv.slice(2)],
   { stdio: 'inherit', env: process.env },
 )
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))

@@ -19,22 +19,36 @@ type StoredAnswer = { body: Buffer; etag: string; expires: number; headers: Outg
 /** Headers about this client or this moment, never replayed to another: its rate limit, its cookies. */
 const isClientHeader = (name: string) => /^(ratelimit|retry-after|set-cookie|date$)/i.test(name)
 
+/** What an answer holds in memory, roughly: its body, its key and its headers (two bytes a character). */
+const sizeOf = (key: string, body: Buffer, headers: OutgoingHttpHeaders) =>
+  body.length + 2 * (key.length + JSON.stringify(headers).length)
+
 /**
  * Anonymous answers kept in memory for a few seconds, so a busy page (the school's news on the
  * morning of an announcement) is served without running the query again for every visitor. Any
  * write through the server empties it; what changes with time alone (a scheduled announcement
  * coming out) shows within `ttlMs`, well inside the minute browsers may cache it anyway.
+ * It holds at most `maxBytes`, the oldest answers forgotten first: counted in answers, a few
+ * large lists could take a small server's memory.
  */
-export const createAnswerStore = ({ maxBodyBytes = 256 * 1024, maxEntries = 500, ttlMs }: { maxBodyBytes?: number; maxEntries?: number; ttlMs: number }) => {
-  const answers = new Map<string, StoredAnswer>()
+export const createAnswerStore = ({ maxBodyBytes = 256 * 1024, maxBytes = 16 * 1024 * 1024, ttlMs }: { maxBodyBytes?: number; maxBytes?: number; ttlMs: number }) => {
+  const answers = new Map<string, StoredAnswer & { bytes: number }>()
+  let bytes = 0
   // Bumped by every write: an answer read before a write finished is not kept after it.
   let generation = 0
   // The answer differs by language and, through its CORS headers, by the calling site.
   const keyOf = (req: Request) => `${req.originalUrl}\n${req.headers['accept-language'] ?? ''}\n${req.headers.origin ?? ''}`
+  const forget = (key: string) => {
+    bytes -= answers.get(key)?.bytes ?? 0
+    answers.delete(key)
+  }
   return {
+    /** Bytes the kept answers take, as counted against `maxBytes`. */
+    bytes: () => bytes,
     clear: () => {
       generation++
       answers.clear()
+      bytes = 0
     },
     generation: () => generation,
     find: (req: Request): StoredAnswer | undefined => {
@@ -43,9 +57,17 @@ export const createAnswerStore = ({ maxBodyBytes = 256 * 1024, maxEntries = 500,
     },
     keep: (req: Request, res: Response, body: Buffer, etag: string, readInGeneration: number) => {
       if (readInGeneration !== generation || body.length > maxBodyBytes || res.getHeader('Set-Cookie')) return
-      if (answers.size >= maxEntries) answers.delete(answers.keys().next().value!)
+      const key = keyOf(req)
       const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !isClientHeader(name)))
-      answers.set(keyOf(req), { body, etag, expires: Date.now() + ttlMs, headers })
+      const size = sizeOf(key, body, headers) + etag.length
+      if (size > maxBytes) return
+      forget(key)
+      for (const oldest of answers.keys()) {
+        if (bytes + size <= maxBytes) break
+        forget(oldest)
+      }
+      answers.set(key, { body, bytes: size, etag, expires: Date.now() + ttlMs, headers })
+      bytes += size
     },
   }
 }

@@ -73,8 +73,8 @@ describe('anonymous answers kept in memory', () => {
   afterAll(() => started.forEach((stop) => stop()))
 
   /** A content API whose handler counts its runs; `ttlMs` as the server would set it. */
-  const serveCounting = async (ttlMs = 60_000) => {
-    const store = createAnswerStore({ ttlMs })
+  const serveCounting = async (ttlMs = 60_000, maxBytes?: number) => {
+    const store = createAnswerStore({ maxBytes, ttlMs })
     const runs = { count: 0 }
     let title = 'Lịch nghỉ Tết'
     const app = express()
@@ -91,6 +91,8 @@ describe('anonymous answers kept in memory', () => {
     }
     app.get('/api/announcements', (_req, res) => answer(res, { docs: [{ title }] }))
     app.get('/api/search', (_req, res) => answer(res, { hits: [{ title }] }))
+    // A list of 10 KB, a different one for each page.
+    app.get('/api/library-items', (req, res) => answer(res, { docs: [{ page: req.query.page, title: title.padEnd(10_000, '.') }] }))
     app.post('/api/announcements', (_req, res) => {
       title = 'Lịch nghỉ Tết (sửa)'
       res.status(201).json({})
@@ -98,7 +100,7 @@ describe('anonymous answers kept in memory', () => {
     const server = app.listen(0)
     await new Promise((resolve) => server.once('listening', resolve))
     started.push(() => server.close())
-    return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, runs }
+    return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, runs, store }
   }
 
   it('answers a repeated anonymous read without running the handler, with the same ETag and 304s', async () => {
@@ -144,5 +146,17 @@ describe('anonymous answers kept in memory', () => {
     await new Promise((resolve) => setTimeout(resolve, 80))
     await fetch(`${base}/api/announcements`)
     expect(runs.count).toBe(6)
+  })
+
+  it('holds no more bytes than it is given, forgetting the oldest answers first', async () => {
+    const { base, runs, store } = await serveCounting(60_000, 25_000)
+    for (const page of [1, 2, 3]) await fetch(`${base}/api/library-items?page=${page}`)
+    expect(store.bytes()).toBeGreaterThan(20_000)
+    expect(store.bytes()).toBeLessThanOrEqual(25_000)
+    await fetch(`${base}/api/library-items?page=3`)
+    await fetch(`${base}/api/library-items?page=2`)
+    expect(runs.count).toBe(3)
+    await fetch(`${base}/api/library-items?page=1`)
+    expect(runs.count).toBe(4)
   })
 })
