@@ -1,4 +1,4 @@
-import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisearch'
+import MiniSearch, { type SearchOptions } from 'minisearch'
 
 import type { FacetName, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from './types.js'
 
@@ -129,6 +129,49 @@ const syntaxFilter = (query: ParsedQuery): ((document: SearchDocument) => boolea
   }
 }
 
+/** One term's or one request's matches: MiniSearch's internal id → score and the query terms matched. */
+type Raw = Map<number, { score: number; terms: string[] }>
+
+/** What a term matched within one search, by field set, term, fuzziness and prefix. */
+type TermCache = Map<string, Raw>
+
+/** The words of one variant of a reading, all required; a rewritten variant matches whole words only. */
+type Leaf = { fields?: string[]; literal: boolean; text: string }
+
+/**
+ * The two MiniSearch 7.2.0 internals the term-by-term evaluation reads (the version is pinned):
+ * one term's matches with BM25 scores, and the map from internal ids to document ids.
+ */
+type MiniInternals = {
+  executeQuerySpec: (spec: { fuzzy: false | number; prefix: boolean; term: string; termBoost: number }, options: SearchOptions) => Raw
+  _documentIds: Map<number, string>
+}
+
+const unionOf = (a: string[], b: string[]): string[] => {
+  const union = [...a]
+  for (const term of b) if (!union.includes(term)) union.push(term)
+  return union
+}
+
+/** MiniSearch's AND: the entries in both, in `b`'s order, scores added. Neither input is changed. */
+const both = (a: Raw, b: Raw): Raw => {
+  const combined: Raw = new Map()
+  for (const [id, right] of b) {
+    const left = a.get(id)
+    if (left) combined.set(id, { score: left.score + right.score, terms: unionOf(left.terms, right.terms) })
+  }
+  return combined
+}
+
+/** MiniSearch's OR, into `a` (a map of the caller's own): `b`'s entries added, scores of those in both summed. */
+const either = (a: Raw, b: Raw): Raw => {
+  for (const [id, right] of b) {
+    const left = a.get(id)
+    a.set(id, left ? { score: left.score + right.score, terms: unionOf(left.terms, right.terms) } : right)
+  }
+  return a
+}
+
 /** Search held in this process's memory, rebuilt from the database at start. */
 export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }: { vocabulary?: SearchVocabulary } = {}): SearchEngine => {
   let vocabulary = initial
@@ -141,36 +184,56 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
         !wanted?.length || facetValues(document, facet as FacetName).some((value) => wanted.includes(value)),
     )
 
-  const toMiniQuery = (query: ParsedQuery, words: string[]): Query => ({
-    combineWith: 'OR',
-    queries: queryVariants(query, words, vocabulary).flatMap((variant): Query[] => {
-      if (variant.documentNumber) {
-        return [{ combineWith: 'OR', fields: ['documentNumber'], queries: [compactNumber(variant.documentNumber)] }]
-      }
+  /**
+   * The leaves of one reading's request: each variant's words folded and, where tones differ, as
+   * typed; all of a leaf's words must match, and an entry scores the sum over the leaves it matches.
+   */
+  const leavesOf = (query: ParsedQuery, words: string[]): Leaf[] =>
+    queryVariants(query, words, vocabulary).flatMap((variant): Leaf[] => {
+      if (variant.documentNumber) return [{ fields: ['documentNumber'], literal: false, text: compactNumber(variant.documentNumber) }]
       const folded = variant.terms.map(foldedTerm).join(' ')
       const exact = variant.terms.map(exactTerm).join(' ')
-      const wholeWords = variant.literal ? { fuzzy: false, prefix: false } : {}
-      return exact === folded
-        ? [{ combineWith: 'AND', queries: [folded], ...wholeWords }]
-        : [{ combineWith: 'AND', queries: [folded], ...wholeWords }, { combineWith: 'AND', queries: [exact], ...wholeWords }]
-    }),
-  })
-
-  /** Scores of the entries matching every word of one reading, the best scaled to the reading's weight. */
-  const scoresOf = (query: SearchQuery, plan: QueryPlan, reading: Reading, kept: (document: SearchDocument) => boolean) => {
-    const { documents, index } = entries
-    const results: MiniResult[] = index.search(toMiniQuery(plan.parsed, reading.words), {
-      boost: boosts,
-      filter: (result) => {
-        const document = documents.get(String(result.id))
-        return Boolean(document && kept(document))
-      },
-      // Vietnamese syllables are short: a typo is forgiven only in longer words.
-      fuzzy: (term) => (term.length >= 5 ? 1 : false),
-      prefix: (term, position, terms) => plan.prefixLast && position === terms.length - 1 && term.length >= 2,
+      const leaf = (text: string): Leaf => ({ literal: Boolean(variant.literal), text })
+      return exact === folded ? [leaf(folded)] : [leaf(folded), leaf(exact)]
     })
+
+  /**
+   * Scores of the entries matching every word of one reading, the best scaled to the reading's weight.
+   * This is MiniSearch's own evaluation of the request `{ OR: leaves, each an AND of its words }`
+   * (`executeQuery`, `combineResults` and the `quality` factor of `search`, v7.2.0), run term by
+   * term so that a term met again — in the other readings, the variants, the partial and relaxed
+   * searches of one query — is looked up once (`terms`, one per search).
+   */
+  const scoresOf = (plan: QueryPlan, reading: Reading, kept: (document: SearchDocument) => boolean, terms: TermCache) => {
+    const { documents, index } = entries
+    const internals = index as unknown as MiniInternals
+    let combined: Raw | undefined
+    for (const leaf of leavesOf(plan.parsed, reading.words)) {
+      const words = tokenize(leaf.text).map((word) => word.toLowerCase()).filter(Boolean)
+      let matched: Raw | undefined
+      words.forEach((term, position) => {
+        const fuzzy = leaf.literal ? false : term.length >= 5 ? 1 : false
+        // Search as you type: only the last word may be the start of a longer one.
+        const prefix = !leaf.literal && plan.prefixLast && position === words.length - 1 && term.length >= 2
+        const key = `${leaf.fields?.join() ?? ''}\u0000${term}\u0000${fuzzy}\u0000${prefix}`
+        let found = terms.get(key)
+        if (!found) {
+          found = internals.executeQuerySpec({ fuzzy, prefix, term, termBoost: 1 }, { boost: boosts, ...(leaf.fields ? { fields: leaf.fields } : {}) })
+          terms.set(key, found)
+        }
+        matched = matched ? both(matched, found) : found
+      })
+      if (matched) combined = combined ? either(combined, matched) : new Map(matched)
+    }
+    const results: Array<{ id: string; score: number }> = []
+    for (const [shortId, { score, terms: matchedTerms }] of combined ?? []) {
+      const id = internals._documentIds.get(shortId)
+      const document = id === undefined ? undefined : documents.get(id)
+      if (document && kept(document)) results.push({ id: document.id, score: score * (matchedTerms.length || 1) })
+    }
+    results.sort((a, b) => b.score - a.score)
     const best = results[0]?.score ?? 1
-    return new Map(results.map((result) => [String(result.id), (result.score / best) * reading.weight]))
+    return new Map(results.map((result) => [result.id, (result.score / best) * reading.weight]))
   }
 
   /** The entries matching the words the plan requires (or, relaxed, fewer), best first, and the words left out. */
@@ -184,6 +247,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       return { documents: [...documents.values()].filter(kept).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')) }
     }
     const soft = plan.soft.map(foldedTerm)
+    const terms: TermCache = new Map()
     /** Scores entries found by `words`; the words are folded once, not once per entry. */
     const scorer = (words: string[]) => {
       const folded = words.map(foldedTerm)
@@ -205,7 +269,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       const best = new Map<string, number>()
       const pick = (words: string[]) => words.slice(0, count).filter((_, i) => i !== omitted)
       for (const reading of plan.readings) {
-        for (const [id, value] of scoresOf(query, plan, { ...reading, words: pick(reading.words) }, kept)) {
+        for (const [id, value] of scoresOf(plan, { ...reading, words: pick(reading.words) }, kept, terms)) {
           best.set(id, Math.max(best.get(id) ?? 0, value))
         }
       }
