@@ -56,11 +56,57 @@ const drop = ({ documents, index }: Entries, id: string) => {
   documents.delete(id)
 }
 
-const facetValues = (document: SearchDocument, facet: FacetName): string[] => {
+/** Whether an entry has one of `values` for `facet` (a collection, or a facet's value or values). */
+const hasFacetValue = (document: SearchDocument, facet: FacetName, values: string[]): boolean => {
   const value = facet === 'collection' ? document.collection : document.facets[facet]
-  if (value === undefined || value === null || value === '') return []
-  return (Array.isArray(value) ? value : [value]).map(String)
+  if (value === undefined || value === null || value === '') return false
+  if (!Array.isArray(value)) return values.includes(String(value))
+  for (const each of value) if (values.includes(String(each))) return true
+  return false
 }
+
+/** Every facet's values counted over all the matches, in one pass. */
+const facetCounts = (matches: SearchDocument[]): SearchResult['facets'] => {
+  const counts = new Map<FacetName, Map<string, number>>(facetNames.map((facet) => [facet, new Map()]))
+  const add = (facet: FacetName, value: unknown) => {
+    if (value === undefined || value === null || value === '') return
+    const byValue = counts.get(facet)!
+    const key = String(value)
+    byValue.set(key, (byValue.get(key) ?? 0) + 1)
+  }
+  for (const document of matches) {
+    for (const facet of facetNames) {
+      const value = facet === 'collection' ? document.collection : document.facets[facet]
+      if (Array.isArray(value)) for (const each of value) add(facet, each)
+      else add(facet, value)
+    }
+  }
+  return Object.fromEntries(facetNames.map((facet) => [facet, topFacetValues(counts.get(facet)!)]))
+}
+
+/**
+ * The first `count` items, highest value first, exactly as a stable sort of all of them would put
+ * them (equal values keep their order), without sorting the rest: a page needs its own entries only.
+ */
+const topByValue = <T extends { value: number }>(items: Iterable<T>, count: number): T[] => {
+  const top: T[] = []
+  for (const item of items) {
+    if (top.length === count && item.value <= top[count - 1].value) continue
+    let low = 0
+    let high = top.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (top[middle].value >= item.value) low = middle + 1
+      else high = middle
+    }
+    top.splice(low, 0, item)
+    if (top.length > count) top.pop()
+  }
+  return top
+}
+
+/** Every match (unordered) and the first ones in rank order, with the words a relaxed search left out. */
+type Ranked = { all: SearchDocument[]; ignored?: string[]; top: SearchDocument[] }
 
 /**
  * At most `maxValuesPerFacet` values, the most frequent first; among equal counts the greater
@@ -181,7 +227,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     query.levels.includes(document.accessLevel) &&
     Object.entries(query.filters).every(
       ([facet, wanted]) =>
-        !wanted?.length || facetValues(document, facet as FacetName).some((value) => wanted.includes(value)),
+        !wanted?.length || hasFacetValue(document, facet as FacetName, wanted),
     )
 
   /**
@@ -236,15 +282,20 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     return new Map(results.map((result) => [result.id, (result.score / best) * reading.weight]))
   }
 
-  /** The entries matching the words the plan requires (or, relaxed, fewer), best first, and the words left out. */
-  const rank = (query: SearchQuery, plan: QueryPlan): { documents: SearchDocument[]; ignored?: string[] } => {
+  /**
+   * The entries matching the words the plan requires (or, relaxed, fewer), the first `wanted` of
+   * them best first, and the words left out. Only a page is shown, so only the entries up to its
+   * end are put in order; the others are counted (and faceted) as they are.
+   */
+  const rank = (query: SearchQuery, plan: QueryPlan, wanted: number): Ranked => {
     const { documents } = entries
     const { parsed } = plan
     const syntax = syntaxFilter(parsed)
     const kept = (document: SearchDocument) => matchesFilters(document, query) && (!syntax || syntax(document))
     // A query of exclusions alone lists everything else, newest first, as an empty query does.
     if (positiveWords(parsed).length === 0) {
-      return { documents: [...documents.values()].filter(kept).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')) }
+      const all = [...documents.values()].filter(kept).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+      return { all, top: all.slice(0, wanted) }
     }
     const soft = plan.soft.map(foldedTerm)
     const terms: TermCache = new Map()
@@ -253,7 +304,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       const folded = words.map(foldedTerm)
       const pairs = folded.slice(1).map((word, i) => ` ${folded[i]} ${word} `)
       return (document: SearchDocument, base: number) => {
-        const boosted = plan.boosts.reduce((value, boost) => (facetValues(document, boost.facet).some((each) => boost.values.includes(each)) ? value * facetBoost : value), base)
+        const boosted = plan.boosts.reduce((value, boost) => (hasFacetValue(document, boost.facet, boost.values) ? value * facetBoost : value), base)
         if (soft.length === 0 && pairs.length === 0) return boosted
         const { text, words: titled } = titleWords(document)
         return (
@@ -280,10 +331,11 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
         return document ? [{ document, left, value: score(document, value * weight) }] : []
       })
     }
+    /** Each entry once, with its best value, in the order first found. */
     const merge = (lists: Found[][]): Found[] => {
       const best = new Map<string, Found>()
-      for (const found of lists.flat()) if (found.value > (best.get(found.document.id)?.value ?? -1)) best.set(found.document.id, found)
-      return [...best.values()].sort((a, b) => b.value - a.value)
+      for (const list of lists) for (const found of list) if (found.value > (best.get(found.document.id)?.value ?? -1)) best.set(found.document.id, found)
+      return [...best.values()]
     }
     const all = plan.readings[0].words.length
     // Small words alone say little: their matches count like the facet values the query names.
@@ -296,9 +348,14 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     const browsed = plan.browse
       ? [...documents.values()].filter(kept).map((document) => ({ document, left: [], value: scorer([])(document, browseWeight) })).filter((each) => each.value > browseWeight)
       : []
-    const ranked = merge([full, ...partial.map((list) => list.filter((each) => !fullIds.has(each.document.id))), browsed])
-    if (ranked.length > 0 || !plan.relaxable) {
-      return { documents: ranked.map((each) => each.document), ...(full.length === 0 && ranked.length ? { ignored: ranked[0].left } : {}) }
+    const merged = merge([full, ...partial.map((list) => list.filter((each) => !fullIds.has(each.document.id))), browsed])
+    if (merged.length > 0 || !plan.relaxable) {
+      const top = topByValue(merged, wanted)
+      return {
+        all: merged.map((each) => each.document),
+        top: top.map((each) => each.document),
+        ...(full.length === 0 && top.length ? { ignored: top[0].left } : {}),
+      }
     }
     // Nothing has all but one word: as Meilisearch's `last` strategy, drop words from the end,
     // the entries matching more of them first.
@@ -311,7 +368,8 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
         relaxed.push(found)
       }
     }
-    return { documents: relaxed.map((each) => each.document), ...(relaxed.length ? { ignored: relaxed[0].left } : {}) }
+    const found = relaxed.map((each) => each.document)
+    return { all: found, top: found.slice(0, wanted), ...(relaxed.length ? { ignored: relaxed[0].left } : {}) }
   }
 
   const toHit = (document: SearchDocument, terms: Set<string>): SearchHit => ({
@@ -345,19 +403,14 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       if (query.levels.length === 0) throw new Error('search without access levels refused')
       const started = performance.now()
       const plan = planQuery(query.q, vocabulary)
-      const { documents: ranked, ignored } = rank(query, plan)
-      const facets: SearchResult['facets'] = {}
-      for (const facet of facetNames) {
-        const counts = new Map<string, number>()
-        for (const document of ranked) {
-          for (const value of facetValues(document, facet)) counts.set(value, (counts.get(value) ?? 0) + 1)
-        }
-        facets[facet] = topFacetValues(counts)
-      }
-      const terms = new Set(plan.highlightWords.map(foldedTerm))
-      const total = Math.min(ranked.length, maxTotalHits)
       const start = (query.page - 1) * query.limit
-      const hits = ranked.slice(start, Math.min(start + query.limit, total)).map((document) => toHit(document, terms))
+      // The first entry names the words a relaxed search left out, even past the last page.
+      const end = Math.max(1, Math.min(start + query.limit, maxTotalHits))
+      const { all, ignored, top } = rank(query, plan, end)
+      const terms = new Set(plan.highlightWords.map(foldedTerm))
+      const total = Math.min(all.length, maxTotalHits)
+      const hits = top.slice(start, Math.min(end, total)).map((document) => toHit(document, terms))
+      const facets = facetCounts(all)
       return {
         engineMs: performance.now() - started,
         facets,
