@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchOptions } from 'minisearch'
+import MiniSearch from 'minisearch'
 
 import type { FacetName, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from './types.js'
 
@@ -7,6 +7,7 @@ import { highlight } from '../highlight.js'
 import { type ParsedQuery, positiveWords } from '../query.js'
 import { browseWeight, facetBoost, partialBelow, partialWeight, planQuery, type QueryPlan, type Reading } from '../understanding.js'
 import { defaultVocabulary, type SearchVocabulary } from '../vocabulary.js'
+import { type Leaf, type RequestScorer, requestScorer } from './termScores.js'
 import { facetNames, maxTotalHits, maxValuesPerFacet } from './types.js'
 
 const searchableFields = ['title', 'documentNumber', 'summary', 'text'] as const
@@ -32,7 +33,6 @@ const newIndex = () =>
       const folded = foldedTerm(term)
       return exact === folded ? folded : [exact, folded]
     },
-    searchOptions: { processTerm: (term) => term.toLowerCase() },
     // Entries are removed with the very document they were added with, so nothing is left to
     // vacuum; MiniSearch's background vacuum crashes when a write splits a node it is walking
     // (lucaong/minisearch#306).
@@ -175,49 +175,6 @@ const syntaxFilter = (query: ParsedQuery): ((document: SearchDocument) => boolea
   }
 }
 
-/** One term's or one request's matches: MiniSearch's internal id → score and the query terms matched. */
-type Raw = Map<number, { score: number; terms: string[] }>
-
-/** What a term matched within one search, by field set, term, fuzziness and prefix. */
-type TermCache = Map<string, Raw>
-
-/** The words of one variant of a reading, all required; a rewritten variant matches whole words only. */
-type Leaf = { fields?: string[]; literal: boolean; text: string }
-
-/**
- * The two MiniSearch 7.2.0 internals the term-by-term evaluation reads (the version is pinned):
- * one term's matches with BM25 scores, and the map from internal ids to document ids.
- */
-type MiniInternals = {
-  executeQuerySpec: (spec: { fuzzy: false | number; prefix: boolean; term: string; termBoost: number }, options: SearchOptions) => Raw
-  _documentIds: Map<number, string>
-}
-
-const unionOf = (a: string[], b: string[]): string[] => {
-  const union = [...a]
-  for (const term of b) if (!union.includes(term)) union.push(term)
-  return union
-}
-
-/** MiniSearch's AND: the entries in both, in `b`'s order, scores added. Neither input is changed. */
-const both = (a: Raw, b: Raw): Raw => {
-  const combined: Raw = new Map()
-  for (const [id, right] of b) {
-    const left = a.get(id)
-    if (left) combined.set(id, { score: left.score + right.score, terms: unionOf(left.terms, right.terms) })
-  }
-  return combined
-}
-
-/** MiniSearch's OR, into `a` (a map of the caller's own): `b`'s entries added, scores of those in both summed. */
-const either = (a: Raw, b: Raw): Raw => {
-  for (const [id, right] of b) {
-    const left = a.get(id)
-    a.set(id, left ? { score: left.score + right.score, terms: unionOf(left.terms, right.terms) } : right)
-  }
-  return a
-}
-
 /** Search held in this process's memory, rebuilt from the database at start. */
 export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }: { vocabulary?: SearchVocabulary } = {}): SearchEngine => {
   let vocabulary = initial
@@ -233,50 +190,36 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
   /**
    * The leaves of one reading's request: each variant's words folded and, where tones differ, as
    * typed; all of a leaf's words must match, and an entry scores the sum over the leaves it matches.
+   * Vietnamese syllables are short: a typo is forgiven only in longer words; and only the last word
+   * may be the start of a longer one (search as you type). A rewritten variant matches whole words.
    */
-  const leavesOf = (query: ParsedQuery, words: string[]): Leaf[] =>
-    queryVariants(query, words, vocabulary).flatMap((variant): Leaf[] => {
-      if (variant.documentNumber) return [{ fields: ['documentNumber'], literal: false, text: compactNumber(variant.documentNumber) }]
+  const leavesOf = (plan: QueryPlan, words: string[]): Leaf[] =>
+    queryVariants(plan.parsed, words, vocabulary).flatMap((variant): Leaf[] => {
+      const leaf = (text: string, literal: boolean, fields?: string[]): Leaf => {
+        const terms = tokenize(text).map((term) => term.toLowerCase()).filter(Boolean)
+        return {
+          ...(fields ? { fields } : {}),
+          terms: terms.map((term, position) => ({
+            fuzzy: !literal && term.length >= 5 ? 1 : false,
+            prefix: !literal && plan.prefixLast && position === terms.length - 1 && term.length >= 2,
+            term,
+          })),
+        }
+      }
+      if (variant.documentNumber) return [leaf(compactNumber(variant.documentNumber), false, ['documentNumber'])]
       const folded = variant.terms.map(foldedTerm).join(' ')
       const exact = variant.terms.map(exactTerm).join(' ')
-      const leaf = (text: string): Leaf => ({ literal: Boolean(variant.literal), text })
-      return exact === folded ? [leaf(folded)] : [leaf(folded), leaf(exact)]
+      const literal = Boolean(variant.literal)
+      return exact === folded ? [leaf(folded, literal)] : [leaf(folded, literal), leaf(exact, literal)]
     })
 
-  /**
-   * Scores of the entries matching every word of one reading, the best scaled to the reading's weight.
-   * This is MiniSearch's own evaluation of the request `{ OR: leaves, each an AND of its words }`
-   * (`executeQuery`, `combineResults` and the `quality` factor of `search`, v7.2.0), run term by
-   * term so that a term met again — in the other readings, the variants, the partial and relaxed
-   * searches of one query — is looked up once (`terms`, one per search).
-   */
-  const scoresOf = (plan: QueryPlan, reading: Reading, kept: (document: SearchDocument) => boolean, terms: TermCache) => {
-    const { documents, index } = entries
-    const internals = index as unknown as MiniInternals
-    let combined: Raw | undefined
-    for (const leaf of leavesOf(plan.parsed, reading.words)) {
-      const words = tokenize(leaf.text).map((word) => word.toLowerCase()).filter(Boolean)
-      let matched: Raw | undefined
-      words.forEach((term, position) => {
-        const fuzzy = leaf.literal ? false : term.length >= 5 ? 1 : false
-        // Search as you type: only the last word may be the start of a longer one.
-        const prefix = !leaf.literal && plan.prefixLast && position === words.length - 1 && term.length >= 2
-        const key = `${leaf.fields?.join() ?? ''}\u0000${term}\u0000${fuzzy}\u0000${prefix}`
-        let found = terms.get(key)
-        if (!found) {
-          found = internals.executeQuerySpec({ fuzzy, prefix, term, termBoost: 1 }, { boost: boosts, ...(leaf.fields ? { fields: leaf.fields } : {}) })
-          terms.set(key, found)
-        }
-        matched = matched ? both(matched, found) : found
-      })
-      if (matched) combined = combined ? either(combined, matched) : new Map(matched)
-    }
-    const results: Array<{ id: string; score: number }> = []
-    for (const [shortId, { score, terms: matchedTerms }] of combined ?? []) {
-      const id = internals._documentIds.get(shortId)
-      const document = id === undefined ? undefined : documents.get(id)
-      if (document && kept(document)) results.push({ id: document.id, score: score * (matchedTerms.length || 1) })
-    }
+  /** Scores of the entries matching every word of one reading, the best scaled to the reading's weight. */
+  const scoresOf = (plan: QueryPlan, reading: Reading, kept: (document: SearchDocument) => boolean, scorer: RequestScorer) => {
+    const { documents } = entries
+    const results = scorer.score(leavesOf(plan, reading.words)).filter((result) => {
+      const document = documents.get(result.id)
+      return Boolean(document && kept(document))
+    })
     results.sort((a, b) => b.score - a.score)
     const best = results[0]?.score ?? 1
     return new Map(results.map((result) => [result.id, (result.score / best) * reading.weight]))
@@ -298,7 +241,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       return { all, top: all.slice(0, wanted) }
     }
     const soft = plan.soft.map(foldedTerm)
-    const terms: TermCache = new Map()
+    const request = requestScorer(entries.index, boosts, [...searchableFields])
     /** Scores entries found by `words`; the words are folded once, not once per entry. */
     const scorer = (words: string[]) => {
       const folded = words.map(foldedTerm)
@@ -320,7 +263,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       const best = new Map<string, number>()
       const pick = (words: string[]) => words.slice(0, count).filter((_, i) => i !== omitted)
       for (const reading of plan.readings) {
-        for (const [id, value] of scoresOf(plan, { ...reading, words: pick(reading.words) }, kept, terms)) {
+        for (const [id, value] of scoresOf(plan, { ...reading, words: pick(reading.words) }, kept, request)) {
           best.set(id, Math.max(best.get(id) ?? 0, value))
         }
       }

@@ -1,0 +1,162 @@
+/**
+ * MiniSearch's scoring of a request `{ OR: leaves, each an AND of its words }`, computed as
+ * MiniSearch 7.2.0 computes it (`executeQuerySpec`, `termResults`, `combineResults` and the
+ * `quality` factor of `search`; the version is pinned), to the same floating-point sums and the
+ * same order of entries, but with one number per entry instead of three objects, and each term
+ * looked up once per search however many readings, variants and relaxed searches repeat it.
+ * A query matching most of the index made those objects most of the search's time.
+ */
+import type MiniSearch from 'minisearch'
+
+/** MiniSearch's defaults (`defaultSearchOptions`): BM25+ parameters and the weights of prefix and fuzzy matches. */
+const bm25 = { b: 0.7, d: 0.5, k: 1.2 }
+const prefixWeight = 0.375
+const fuzzyWeight = 0.45
+
+type Postings = Map<number, Map<number, number>>
+
+/** The MiniSearch internals read here, as 7.2.0 holds them. */
+type Internals = {
+  _avgFieldLength: number[]
+  _documentCount: number
+  _documentIds: Map<number, string>
+  _fieldIds: Record<string, number>
+  _fieldLength: Map<number, number[]>
+  _index: {
+    atPrefix: (prefix: string) => Iterable<[string, Postings]>
+    fuzzyGet: (term: string, distance: number) => Map<string, [Postings, number]>
+    get: (term: string) => Postings | undefined
+  }
+}
+
+/** Scores by MiniSearch's internal id, in the order MiniSearch would hold them. */
+export type Scores = Map<number, number>
+
+/** One word of a leaf as MiniSearch would search it. */
+export type TermSpec = { fuzzy: false | number; prefix: boolean; term: string }
+
+/** The words that must all match, and the fields they are looked for in (every field boosted when absent). */
+export type Leaf = { fields?: string[]; terms: TermSpec[] }
+
+const calcBM25Score = (termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number => {
+  const { b, d, k } = bm25
+  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5))
+  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
+}
+
+/** Adds one index term's postings to `scores` (`termResults`). */
+const addPostings = (index: Internals, postings: Postings | undefined, termWeight: number, fieldBoosts: Array<[string, number]>, scores: Scores) => {
+  if (!postings) return
+  for (const [field, fieldBoost] of fieldBoosts) {
+    const fieldId = index._fieldIds[field]
+    const frequencies = postings.get(fieldId)
+    if (!frequencies) continue
+    let matching = frequencies.size
+    const average = index._avgFieldLength[fieldId]
+    for (const [id, termFreq] of frequencies) {
+      // Entries are removed, never discarded (see the engine), so none is stale; as MiniSearch, one would not count.
+      if (!index._documentIds.has(id)) {
+        matching -= 1
+        continue
+      }
+      const weighted = termWeight * 1 * fieldBoost * 1 * calcBM25Score(termFreq, matching, index._documentCount, index._fieldLength.get(id)![fieldId], average)
+      const score = scores.get(id)
+      scores.set(id, score === undefined ? weighted : score + weighted)
+    }
+  }
+}
+
+/** One word's matches (`executeQuerySpec`): the word itself, then the words it starts, then those one typo away. */
+const termScores = (index: Internals, spec: TermSpec, fieldBoosts: Array<[string, number]>): Scores => {
+  const scores: Scores = new Map()
+  addPostings(index, index._index.get(spec.term), 1, fieldBoosts, scores)
+  const fuzzy = spec.fuzzy ? index._index.fuzzyGet(spec.term, spec.fuzzy) : undefined
+  if (spec.prefix) {
+    for (const [term, postings] of index._index.atPrefix(spec.term)) {
+      const distance = term.length - spec.term.length
+      if (!distance) continue
+      fuzzy?.delete(term)
+      addPostings(index, postings, (prefixWeight * term.length) / (term.length + 0.3 * distance), fieldBoosts, scores)
+    }
+  }
+  if (fuzzy) {
+    for (const [term, [postings, distance]] of fuzzy) {
+      if (!distance) continue
+      addPostings(index, postings, (fuzzyWeight * term.length) / (term.length + distance), fieldBoosts, scores)
+    }
+  }
+  return scores
+}
+
+/** MiniSearch's AND of two score maps: the entries in both, in `b`'s order, scores added. */
+const both = (a: Scores, b: Scores): Scores => {
+  const combined: Scores = new Map()
+  for (const [id, score] of b) {
+    const left = a.get(id)
+    if (left !== undefined) combined.set(id, left + score)
+  }
+  return combined
+}
+
+/**
+ * Scores a request for one search's worth of requests: `score` may be called for several requests
+ * (readings, partial and relaxed searches of one query), and each distinct word is looked up once.
+ */
+export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<string, number>, fields: string[]) => {
+  const index = miniSearch as unknown as Internals
+  const cache = new Map<string, Scores>()
+  const boostsOf = (only?: string[]): Array<[string, number]> => (only ?? fields).map((field) => [field, boosts[field] || 1])
+
+  /**
+   * Every entry matching at least one leaf, by document id, with MiniSearch's score: the sum over
+   * the leaves it matches, times the number of different words of those leaves; in MiniSearch's
+   * order (its search sorts them by score, equal scores in this order).
+   */
+  const score = (leaves: Leaf[]): Array<{ id: string; score: number }> => {
+    const scores: Scores = new Map()
+    // Which leaves each entry matched (at most 31 leaves: 8 variants, folded and toned, and a number).
+    const matchedLeaves = new Map<number, number>()
+    const leafWords: string[][] = []
+    leaves.forEach((leaf, position) => {
+      const words = [...new Set(leaf.terms.map((each) => each.term))]
+      leafWords.push(words)
+      let matched: Scores | undefined
+      for (const spec of leaf.terms) {
+        const key = `${leaf.fields?.join() ?? ''}\u0000${spec.term}\u0000${spec.fuzzy}\u0000${spec.prefix}`
+        let found = cache.get(key)
+        if (!found) {
+          found = termScores(index, spec, boostsOf(leaf.fields))
+          cache.set(key, found)
+        }
+        matched = matched ? both(matched, found) : found
+      }
+      if (!matched) return
+      const bit = 1 << position
+      for (const [id, value] of matched) {
+        const previous = scores.get(id)
+        scores.set(id, previous === undefined ? value : previous + value)
+        matchedLeaves.set(id, (matchedLeaves.get(id) ?? 0) | bit)
+      }
+    })
+    const qualities = new Map<number, number>()
+    const qualityOf = (mask: number): number => {
+      let quality = qualities.get(mask)
+      if (quality === undefined) {
+        const words = new Set<string>()
+        leafWords.forEach((each, position) => mask & (1 << position) && each.forEach((word) => words.add(word)))
+        quality = words.size || 1
+        qualities.set(mask, quality)
+      }
+      return quality
+    }
+    const results: Array<{ id: string; score: number }> = []
+    for (const [shortId, value] of scores) {
+      const id = index._documentIds.get(shortId)
+      if (id !== undefined) results.push({ id, score: value * qualityOf(matchedLeaves.get(shortId)!) })
+    }
+    return results
+  }
+  return { score }
+}
+
+export type RequestScorer = ReturnType<typeof requestScorer>
