@@ -22,6 +22,7 @@ type Internals = {
   _documentIds: Map<number, string>
   _fieldIds: Record<string, number>
   _fieldLength: Map<number, number[]>
+  _nextId: number
   _index: {
     atPrefix: (prefix: string) => Iterable<[string, Postings]>
     fuzzyGet: (term: string, distance: number) => Map<string, [Postings, number]>
@@ -29,8 +30,11 @@ type Internals = {
   }
 }
 
-/** Scores by MiniSearch's internal id, in the order MiniSearch would hold them. */
-export type Scores = Map<number, number>
+/**
+ * Scores by MiniSearch's internal id: `score[id]` (0 for none: BM25+ scores are positive), and the
+ * ids scored, in the order MiniSearch's maps would hold them.
+ */
+export type Scores = { ids: number[]; score: Float64Array }
 
 /** One word of a leaf as MiniSearch would search it. */
 export type TermSpec = { fuzzy: false | number; prefix: boolean; term: string }
@@ -38,37 +42,40 @@ export type TermSpec = { fuzzy: false | number; prefix: boolean; term: string }
 /** The words that must all match, and the fields they are looked for in (every field boosted when absent). */
 export type Leaf = { fields?: string[]; terms: TermSpec[] }
 
-const calcBM25Score = (termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number => {
-  const { b, d, k } = bm25
-  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5))
-  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
-}
-
-/** Adds one index term's postings to `scores` (`termResults`). */
+/** Adds one index term's postings to `scores` (`termResults` and `calcBM25Score`: the same operations in the same order). */
 const addPostings = (index: Internals, postings: Postings | undefined, termWeight: number, fieldBoosts: Array<[string, number]>, scores: Scores) => {
   if (!postings) return
+  const { b, d, k } = bm25
+  const totalCount = index._documentCount
   for (const [field, fieldBoost] of fieldBoosts) {
     const fieldId = index._fieldIds[field]
     const frequencies = postings.get(fieldId)
     if (!frequencies) continue
     let matching = frequencies.size
     const average = index._avgFieldLength[fieldId]
+    let invDocFreq = Math.log(1 + (totalCount - matching + 0.5) / (matching + 0.5))
     for (const [id, termFreq] of frequencies) {
       // Entries are removed, never discarded (see the engine), so none is stale; as MiniSearch, one would not count.
       if (!index._documentIds.has(id)) {
         matching -= 1
+        invDocFreq = Math.log(1 + (totalCount - matching + 0.5) / (matching + 0.5))
         continue
       }
-      const weighted = termWeight * 1 * fieldBoost * 1 * calcBM25Score(termFreq, matching, index._documentCount, index._fieldLength.get(id)![fieldId], average)
-      const score = scores.get(id)
-      scores.set(id, score === undefined ? weighted : score + weighted)
+      const fieldLength = index._fieldLength.get(id)![fieldId]
+      const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / average)))
+      const weighted = termWeight * 1 * fieldBoost * 1 * rawScore
+      const score = scores.score[id]
+      if (score === 0) {
+        scores.score[id] = weighted
+        scores.ids.push(id)
+      } else scores.score[id] = score + weighted
     }
   }
 }
 
 /** One word's matches (`executeQuerySpec`): the word itself, then the words it starts, then those one typo away. */
-const termScores = (index: Internals, spec: TermSpec, fieldBoosts: Array<[string, number]>): Scores => {
-  const scores: Scores = new Map()
+const termScores = (index: Internals, spec: TermSpec, fieldBoosts: Array<[string, number]>, size: number): Scores => {
+  const scores: Scores = { ids: [], score: new Float64Array(size) }
   addPostings(index, index._index.get(spec.term), 1, fieldBoosts, scores)
   const fuzzy = spec.fuzzy ? index._index.fuzzyGet(spec.term, spec.fuzzy) : undefined
   if (spec.prefix) {
@@ -90,10 +97,13 @@ const termScores = (index: Internals, spec: TermSpec, fieldBoosts: Array<[string
 
 /** MiniSearch's AND of two score maps: the entries in both, in `b`'s order, scores added. */
 const both = (a: Scores, b: Scores): Scores => {
-  const combined: Scores = new Map()
-  for (const [id, score] of b) {
-    const left = a.get(id)
-    if (left !== undefined) combined.set(id, left + score)
+  const combined: Scores = { ids: [], score: new Float64Array(a.score.length) }
+  for (const id of b.ids) {
+    const left = a.score[id]
+    if (left !== 0) {
+      combined.score[id] = left + b.score[id]
+      combined.ids.push(id)
+    }
   }
   return combined
 }
@@ -106,6 +116,8 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<strin
   const index = miniSearch as unknown as Internals
   const cache = new Map<string, Scores>()
   const boostsOf = (only?: string[]): Array<[string, number]> => (only ?? fields).map((field) => [field, boosts[field] || 1])
+  // Internal ids are below the next one to be given: every array of this search has room for all.
+  const size = index._nextId
 
   /**
    * Every entry matching at least one leaf, by document id, with MiniSearch's score: the sum over
@@ -113,29 +125,32 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<strin
    * order (its search sorts them by score, equal scores in this order).
    */
   const score = (leaves: Leaf[]): Array<{ id: string; score: number }> => {
-    const scores: Scores = new Map()
+    const scores = new Float64Array(size)
+    const order: number[] = []
     // Which leaves each entry matched (at most 31 leaves: 8 variants, folded and toned, and a number).
-    const matchedLeaves = new Map<number, number>()
+    const matchedLeaves = new Int32Array(size)
     const leafWords: string[][] = []
     leaves.forEach((leaf, position) => {
-      const words = [...new Set(leaf.terms.map((each) => each.term))]
-      leafWords.push(words)
+      leafWords.push([...new Set(leaf.terms.map((each) => each.term))])
       let matched: Scores | undefined
       for (const spec of leaf.terms) {
         const key = `${leaf.fields?.join() ?? ''}\u0000${spec.term}\u0000${spec.fuzzy}\u0000${spec.prefix}`
         let found = cache.get(key)
         if (!found) {
-          found = termScores(index, spec, boostsOf(leaf.fields))
+          found = termScores(index, spec, boostsOf(leaf.fields), size)
           cache.set(key, found)
         }
         matched = matched ? both(matched, found) : found
       }
       if (!matched) return
       const bit = 1 << position
-      for (const [id, value] of matched) {
-        const previous = scores.get(id)
-        scores.set(id, previous === undefined ? value : previous + value)
-        matchedLeaves.set(id, (matchedLeaves.get(id) ?? 0) | bit)
+      for (const id of matched.ids) {
+        const previous = scores[id]
+        if (previous === 0) {
+          scores[id] = matched.score[id]
+          order.push(id)
+        } else scores[id] = previous + matched.score[id]
+        matchedLeaves[id] |= bit
       }
     })
     const qualities = new Map<number, number>()
@@ -150,9 +165,9 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<strin
       return quality
     }
     const results: Array<{ id: string; score: number }> = []
-    for (const [shortId, value] of scores) {
+    for (const shortId of order) {
       const id = index._documentIds.get(shortId)
-      if (id !== undefined) results.push({ id, score: value * qualityOf(matchedLeaves.get(shortId)!) })
+      if (id !== undefined) results.push({ id, score: scores[shortId] * qualityOf(matchedLeaves[shortId]) })
     }
     return results
   }
