@@ -65,23 +65,23 @@ const hasFacetValue = (document: SearchDocument, facet: FacetName, values: strin
   return false
 }
 
-/** Every facet's values counted over all the matches, in one pass. */
+/** Every facet's values counted over all the matches, one facet after the other, nothing allocated per match. */
 const facetCounts = (matches: SearchDocument[]): SearchResult['facets'] => {
-  const counts = new Map<FacetName, Map<string, number>>(facetNames.map((facet) => [facet, new Map()]))
-  const add = (facet: FacetName, value: unknown) => {
-    if (value === undefined || value === null || value === '') return
-    const byValue = counts.get(facet)!
-    const key = String(value)
-    byValue.set(key, (byValue.get(key) ?? 0) + 1)
-  }
-  for (const document of matches) {
-    for (const facet of facetNames) {
+  const facets: SearchResult['facets'] = {}
+  for (const facet of facetNames) {
+    const counts = new Map<number | string, number>()
+    for (const document of matches) {
       const value = facet === 'collection' ? document.collection : document.facets[facet]
-      if (Array.isArray(value)) for (const each of value) add(facet, each)
-      else add(facet, value)
+      if (value === undefined || value === null || value === '') continue
+      if (Array.isArray(value)) for (const each of value) counts.set(each, (counts.get(each) ?? 0) + 1)
+      else counts.set(value, (counts.get(value) ?? 0) + 1)
     }
+    // Values are counted as strings: 2024 and "2024" are one value.
+    const byText = new Map<string, number>()
+    for (const [value, count] of counts) byText.set(String(value), (byText.get(String(value)) ?? 0) + count)
+    facets[facet] = topFacetValues(byText)
   }
-  return Object.fromEntries(facetNames.map((facet) => [facet, topFacetValues(counts.get(facet)!)]))
+  return facets
 }
 
 /**
@@ -246,33 +246,37 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     const scorer = (words: string[]) => {
       const folded = words.map(foldedTerm)
       const pairs = folded.slice(1).map((word, i) => ` ${folded[i]} ${word} `)
+      // Called for every match: counts in loops, nothing allocated.
       return (document: SearchDocument, base: number) => {
-        const boosted = plan.boosts.reduce((value, boost) => (hasFacetValue(document, boost.facet, boost.values) ? value * facetBoost : value), base)
+        let boosted = base
+        for (const boost of plan.boosts) if (hasFacetValue(document, boost.facet, boost.values)) boosted = boosted * facetBoost
         if (soft.length === 0 && pairs.length === 0) return boosted
         const { text, words: titled } = titleWords(document)
-        return (
-          boosted +
-          softWordWeight * soft.filter((word) => titled.has(word)).length +
-          (pairs.length ? adjacencyWeight * (pairs.filter((pair) => text.includes(pair)).length / pairs.length) : 0)
-        )
+        let softFound = 0
+        for (const word of soft) if (titled.has(word)) softFound++
+        let pairsFound = 0
+        for (const pair of pairs) if (text.includes(pair)) pairsFound++
+        return boosted + softWordWeight * softFound + (pairs.length ? adjacencyWeight * (pairsFound / pairs.length) : 0)
       }
     }
     type Found = { document: SearchDocument; left: string[]; value: number }
     /** Entries with every word of the readings but those at `omitted`, scaled by `weight`. */
     const gather = (count: number, omitted?: number, weight = 1): Found[] => {
-      const best = new Map<string, number>()
       const pick = (words: string[]) => words.slice(0, count).filter((_, i) => i !== omitted)
+      let best: Map<string, number> | undefined
       for (const reading of plan.readings) {
-        for (const [id, value] of scoresOf(plan, { ...reading, words: pick(reading.words) }, kept, request)) {
-          best.set(id, Math.max(best.get(id) ?? 0, value))
-        }
+        const scores = scoresOf(plan, { ...reading, words: pick(reading.words) }, kept, request)
+        if (!best) best = scores
+        else for (const [id, value] of scores) best.set(id, Math.max(best.get(id) ?? 0, value))
       }
       const left = omitted === undefined ? plan.readings[0].words.slice(count) : [plan.readings[0].words[omitted]]
       const score = scorer(pick(plan.readings[0].words))
-      return [...best.entries()].flatMap(([id, value]) => {
+      const found: Found[] = []
+      for (const [id, value] of best ?? []) {
         const document = documents.get(id)
-        return document ? [{ document, left, value: score(document, value * weight) }] : []
-      })
+        if (document) found.push({ document, left, value: score(document, value * weight) })
+      }
+      return found
     }
     /** Each entry once, with its best value, in the order first found. */
     const merge = (lists: Found[][]): Found[] => {
