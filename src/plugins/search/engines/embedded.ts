@@ -192,12 +192,11 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
   let vocabulary = initial
   let entries: Entries = { documents: new Map(), index: newIndex() }
 
-  const matchesFilters = (document: SearchDocument, query: SearchQuery): boolean =>
-    query.levels.includes(document.accessLevel) &&
-    Object.entries(query.filters).every(
-      ([facet, wanted]) =>
-        !wanted?.length || hasFacetValue(document, facet as FacetName, wanted),
-    )
+  /** The reader's levels and the facet filters as one test, read once per search rather than once per entry. */
+  const filtersOf = (query: SearchQuery): ((document: SearchDocument) => boolean) => {
+    const wanted = Object.entries(query.filters).filter((entry): entry is [string, string[]] => Boolean(entry[1]?.length))
+    return (document) => query.levels.includes(document.accessLevel) && wanted.every(([facet, values]) => hasFacetValue(document, facet as FacetName, values))
+  }
 
   /**
    * The leaves of one reading's request: each variant's words folded and, where tones differ, as
@@ -225,16 +224,18 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       return exact === folded ? [leaf(folded, literal)] : [leaf(folded, literal), leaf(exact, literal)]
     })
 
-  /** Scores of the entries matching every word of one reading, the best scaled to the reading's weight. */
+  /** The entries matching every word of one reading, best first, their scores scaled so the best has the reading's weight. */
   const scoresOf = (plan: QueryPlan, reading: Reading, kept: (document: SearchDocument) => boolean, scorer: RequestScorer) => {
     const { documents } = entries
-    const results = scorer.score(leavesOf(plan, reading.words)).filter((result) => {
-      const document = documents.get(result.id)
-      return Boolean(document && kept(document))
-    })
-    results.sort((a, b) => b.score - a.score)
-    const best = results[0]?.score ?? 1
-    return new Map(results.map((result) => [result.id, (result.score / best) * reading.weight]))
+    const results: Array<{ document: SearchDocument; value: number }> = []
+    for (const { id, score } of scorer.score(leavesOf(plan, reading.words))) {
+      const document = documents.get(id)
+      if (document && kept(document)) results.push({ document, value: score })
+    }
+    results.sort((a, b) => b.value - a.value)
+    const best = results[0]?.value ?? 1
+    for (const result of results) result.value = (result.value / best) * reading.weight
+    return results
   }
 
   /**
@@ -246,7 +247,8 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     const { documents } = entries
     const { parsed } = plan
     const syntax = syntaxFilter(parsed)
-    const kept = (document: SearchDocument) => matchesFilters(document, query) && (!syntax || syntax(document))
+    const filters = filtersOf(query)
+    const kept = (document: SearchDocument) => filters(document) && (!syntax || syntax(document))
     // A query of exclusions alone lists everything else, newest first, as an empty query does.
     if (positiveWords(parsed).length === 0) {
       const all = [...documents.values()].filter(kept).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
@@ -275,23 +277,25 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     /** Entries with every word of the readings but those at `omitted`, scaled by `weight`. */
     const gather = (count: number, omitted?: number, weight = 1): Found[] => {
       const pick = (words: string[]) => words.slice(0, count).filter((_, i) => i !== omitted)
-      let best: Map<string, number> | undefined
-      for (const reading of plan.readings) {
-        const scores = scoresOf(plan, { ...reading, words: pick(reading.words) }, kept, request)
-        if (!best) best = scores
-        else for (const [id, value] of scores) best.set(id, Math.max(best.get(id) ?? 0, value))
+      const [first, ...others] = plan.readings.map((reading) => scoresOf(plan, { ...reading, words: pick(reading.words) }, kept, request))
+      // One reading (most queries): its list is the best of each entry already.
+      let best: Iterable<{ document: SearchDocument; value: number }> = first
+      if (others.length) {
+        const byDocument = new Map<SearchDocument, number>()
+        for (const list of [first, ...others]) for (const { document, value } of list) byDocument.set(document, Math.max(byDocument.get(document) ?? 0, value))
+        best = [...byDocument].map(([document, value]) => ({ document, value }))
       }
       const left = omitted === undefined ? plan.readings[0].words.slice(count) : [plan.readings[0].words[omitted]]
       const score = scorer(pick(plan.readings[0].words))
       const found: Found[] = []
-      for (const [id, value] of best ?? []) {
-        const document = documents.get(id)
-        if (document) found.push({ document, left, value: score(document, value * weight) })
-      }
+      for (const { document, value } of best) found.push({ document, left, value: score(document, value * weight) })
       return found
     }
     /** Each entry once, with its best value, in the order first found. */
     const merge = (lists: Found[][]): Found[] => {
+      const filled = lists.filter((list) => list.length)
+      // A gather lists each entry once.
+      if (filled.length <= 1) return filled[0] ?? []
       const best = new Map<string, Found>()
       for (const list of lists) for (const found of list) if (found.value > (best.get(found.document.id)?.value ?? -1)) best.set(found.document.id, found)
       return [...best.values()]
