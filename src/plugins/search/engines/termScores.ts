@@ -55,7 +55,8 @@ const addPostings = (index: Internals, postings: Postings | undefined, termWeigh
     const average = index._avgFieldLength[fieldId]
     let invDocFreq = Math.log(1 + (totalCount - matching + 0.5) / (matching + 0.5))
     for (const [id, termFreq] of frequencies) {
-      // Entries are removed, never discarded (see the engine), so none is stale; as MiniSearch, one would not count.
+      // The engine removes an entry with the very document it added, so no posting is stale; one
+      // would not count, as in MiniSearch (which also deletes it from the index while searching).
       if (!index._documentIds.has(id)) {
         matching -= 1
         invDocFreq = Math.log(1 + (totalCount - matching + 0.5) / (matching + 0.5))
