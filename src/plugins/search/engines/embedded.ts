@@ -1,4 +1,4 @@
-import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisearch'
+import MiniSearch from 'minisearch'
 
 import type { FacetName, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from './types.js'
 
@@ -7,6 +7,7 @@ import { highlight } from '../highlight.js'
 import { type ParsedQuery, positiveWords } from '../query.js'
 import { browseWeight, facetBoost, partialBelow, partialWeight, planQuery, type QueryPlan, type Reading } from '../understanding.js'
 import { defaultVocabulary, type SearchVocabulary } from '../vocabulary.js'
+import { type Leaf, type RequestScorer, requestScorer } from './termScores.js'
 import { facetNames, maxTotalHits, maxValuesPerFacet } from './types.js'
 
 const searchableFields = ['title', 'documentNumber', 'summary', 'text'] as const
@@ -32,7 +33,6 @@ const newIndex = () =>
       const folded = foldedTerm(term)
       return exact === folded ? folded : [exact, folded]
     },
-    searchOptions: { processTerm: (term) => term.toLowerCase() },
     // Entries are removed with the very document they were added with, so nothing is left to
     // vacuum; MiniSearch's background vacuum crashes when a write splits a node it is walking
     // (lucaong/minisearch#306).
@@ -56,11 +56,69 @@ const drop = ({ documents, index }: Entries, id: string) => {
   documents.delete(id)
 }
 
-const facetValues = (document: SearchDocument, facet: FacetName): string[] => {
+/** Whether an entry has one of `values` for `facet` (a collection, or a facet's value or values). */
+const hasFacetValue = (document: SearchDocument, facet: FacetName, values: string[]): boolean => {
   const value = facet === 'collection' ? document.collection : document.facets[facet]
-  if (value === undefined || value === null || value === '') return []
-  return (Array.isArray(value) ? value : [value]).map(String)
+  if (value === undefined || value === null || value === '') return false
+  if (!Array.isArray(value)) return values.includes(String(value))
+  for (const each of value) if (values.includes(String(each))) return true
+  return false
 }
+
+/**
+ * Every facet's values counted over all the matches in one pass, nothing allocated per match: each
+ * entry's own facets are walked (documents differ in which they have, so reading every facet by
+ * name is a slow lookup on most of them).
+ */
+const facetCounts = (matches: SearchDocument[]): SearchResult['facets'] => {
+  const counts = new Map<string, Map<number | string, number>>(facetNames.map((facet) => [facet, new Map()]))
+  const count = (byValue: Map<number | string, number>, value: unknown) => {
+    if (value === undefined || value === null || value === '') return
+    if (Array.isArray(value)) for (const each of value) byValue.set(each, (byValue.get(each) ?? 0) + 1)
+    else byValue.set(value as number | string, (byValue.get(value as number | string) ?? 0) + 1)
+  }
+  const collections = counts.get('collection')!
+  for (const document of matches) {
+    count(collections, document.collection)
+    const { facets } = document
+    for (const facet in facets) {
+      const byValue = counts.get(facet)
+      if (byValue && facet !== 'collection') count(byValue, facets[facet as keyof typeof facets])
+    }
+  }
+  const facets: SearchResult['facets'] = {}
+  for (const facet of facetNames) {
+    // Values are counted as strings: 2024 and "2024" are one value.
+    const byText = new Map<string, number>()
+    for (const [value, number] of counts.get(facet)!) byText.set(String(value), (byText.get(String(value)) ?? 0) + number)
+    facets[facet] = topFacetValues(byText)
+  }
+  return facets
+}
+
+/**
+ * The first `count` items, highest value first, exactly as a stable sort of all of them would put
+ * them (equal values keep their order), without sorting the rest: a page needs its own entries only.
+ */
+const topByValue = <T extends { value: number }>(items: Iterable<T>, count: number): T[] => {
+  const top: T[] = []
+  for (const item of items) {
+    if (top.length === count && item.value <= top[count - 1].value) continue
+    let low = 0
+    let high = top.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (top[middle].value >= item.value) low = middle + 1
+      else high = middle
+    }
+    top.splice(low, 0, item)
+    if (top.length > count) top.pop()
+  }
+  return top
+}
+
+/** Every match (unordered) and the first ones in rank order, with the words a relaxed search left out. */
+type Ranked = { all: SearchDocument[]; ignored?: string[]; top: SearchDocument[] }
 
 /**
  * At most `maxValuesPerFacet` values, the most frequent first; among equal counts the greater
@@ -134,92 +192,113 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
   let vocabulary = initial
   let entries: Entries = { documents: new Map(), index: newIndex() }
 
-  const matchesFilters = (document: SearchDocument, query: SearchQuery): boolean =>
-    query.levels.includes(document.accessLevel) &&
-    Object.entries(query.filters).every(
-      ([facet, wanted]) =>
-        !wanted?.length || facetValues(document, facet as FacetName).some((value) => wanted.includes(value)),
-    )
-
-  const toMiniQuery = (query: ParsedQuery, words: string[]): Query => ({
-    combineWith: 'OR',
-    queries: queryVariants(query, words, vocabulary).flatMap((variant): Query[] => {
-      if (variant.documentNumber) {
-        return [{ combineWith: 'OR', fields: ['documentNumber'], queries: [compactNumber(variant.documentNumber)] }]
-      }
-      const folded = variant.terms.map(foldedTerm).join(' ')
-      const exact = variant.terms.map(exactTerm).join(' ')
-      const wholeWords = variant.literal ? { fuzzy: false, prefix: false } : {}
-      return exact === folded
-        ? [{ combineWith: 'AND', queries: [folded], ...wholeWords }]
-        : [{ combineWith: 'AND', queries: [folded], ...wholeWords }, { combineWith: 'AND', queries: [exact], ...wholeWords }]
-    }),
-  })
-
-  /** Scores of the entries matching every word of one reading, the best scaled to the reading's weight. */
-  const scoresOf = (query: SearchQuery, plan: QueryPlan, reading: Reading, kept: (document: SearchDocument) => boolean) => {
-    const { documents, index } = entries
-    const results: MiniResult[] = index.search(toMiniQuery(plan.parsed, reading.words), {
-      boost: boosts,
-      filter: (result) => {
-        const document = documents.get(String(result.id))
-        return Boolean(document && kept(document))
-      },
-      // Vietnamese syllables are short: a typo is forgiven only in longer words.
-      fuzzy: (term) => (term.length >= 5 ? 1 : false),
-      prefix: (term, position, terms) => plan.prefixLast && position === terms.length - 1 && term.length >= 2,
-    })
-    const best = results[0]?.score ?? 1
-    return new Map(results.map((result) => [String(result.id), (result.score / best) * reading.weight]))
+  /** The reader's levels and the facet filters as one test, read once per search rather than once per entry. */
+  const filtersOf = (query: SearchQuery): ((document: SearchDocument) => boolean) => {
+    const wanted = Object.entries(query.filters).filter((entry): entry is [string, string[]] => Boolean(entry[1]?.length))
+    return (document) => query.levels.includes(document.accessLevel) && wanted.every(([facet, values]) => hasFacetValue(document, facet as FacetName, values))
   }
 
-  /** The entries matching the words the plan requires (or, relaxed, fewer), best first, and the words left out. */
-  const rank = (query: SearchQuery, plan: QueryPlan): { documents: SearchDocument[]; ignored?: string[] } => {
+  /**
+   * The leaves of one reading's request: each variant's words folded and, where tones differ, as
+   * typed; all of a leaf's words must match, and an entry scores the sum over the leaves it matches.
+   * Vietnamese syllables are short: a typo is forgiven only in longer words; and only the last word
+   * may be the start of a longer one (search as you type). A rewritten variant matches whole words.
+   */
+  const leavesOf = (plan: QueryPlan, words: string[]): Leaf[] =>
+    queryVariants(plan.parsed, words, vocabulary).flatMap((variant): Leaf[] => {
+      const leaf = (text: string, literal: boolean, fields?: string[]): Leaf => {
+        const terms = tokenize(text).map((term) => term.toLowerCase()).filter(Boolean)
+        return {
+          ...(fields ? { fields } : {}),
+          terms: terms.map((term, position) => ({
+            fuzzy: !literal && term.length >= 5 ? 1 : false,
+            prefix: !literal && plan.prefixLast && position === terms.length - 1 && term.length >= 2,
+            term,
+          })),
+        }
+      }
+      if (variant.documentNumber) return [leaf(compactNumber(variant.documentNumber), false, ['documentNumber'])]
+      const folded = variant.terms.map(foldedTerm).join(' ')
+      const exact = variant.terms.map(exactTerm).join(' ')
+      const literal = Boolean(variant.literal)
+      return exact === folded ? [leaf(folded, literal)] : [leaf(folded, literal), leaf(exact, literal)]
+    })
+
+  /** The entries matching every word of one reading, best first, their scores scaled so the best has the reading's weight. */
+  const scoresOf = (plan: QueryPlan, reading: Reading, kept: (document: SearchDocument) => boolean, scorer: RequestScorer) => {
+    const { documents } = entries
+    const results: Array<{ document: SearchDocument; value: number }> = []
+    for (const { id, score } of scorer.score(leavesOf(plan, reading.words))) {
+      const document = documents.get(id)
+      if (document && kept(document)) results.push({ document, value: score })
+    }
+    results.sort((a, b) => b.value - a.value)
+    const best = results[0]?.value ?? 1
+    for (const result of results) result.value = (result.value / best) * reading.weight
+    return results
+  }
+
+  /**
+   * The entries matching the words the plan requires (or, relaxed, fewer), the first `wanted` of
+   * them best first, and the words left out. Only a page is shown, so only the entries up to its
+   * end are put in order; the others are counted (and faceted) as they are.
+   */
+  const rank = (query: SearchQuery, plan: QueryPlan, wanted: number): Ranked => {
     const { documents } = entries
     const { parsed } = plan
     const syntax = syntaxFilter(parsed)
-    const kept = (document: SearchDocument) => matchesFilters(document, query) && (!syntax || syntax(document))
+    const filters = filtersOf(query)
+    const kept = (document: SearchDocument) => filters(document) && (!syntax || syntax(document))
     // A query of exclusions alone lists everything else, newest first, as an empty query does.
     if (positiveWords(parsed).length === 0) {
-      return { documents: [...documents.values()].filter(kept).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')) }
+      const all = [...documents.values()].filter(kept).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+      return { all, top: all.slice(0, wanted) }
     }
     const soft = plan.soft.map(foldedTerm)
+    const request = requestScorer(entries.index, boosts, [...searchableFields])
     /** Scores entries found by `words`; the words are folded once, not once per entry. */
     const scorer = (words: string[]) => {
       const folded = words.map(foldedTerm)
       const pairs = folded.slice(1).map((word, i) => ` ${folded[i]} ${word} `)
+      // Called for every match: counts in loops, nothing allocated.
       return (document: SearchDocument, base: number) => {
-        const boosted = plan.boosts.reduce((value, boost) => (facetValues(document, boost.facet).some((each) => boost.values.includes(each)) ? value * facetBoost : value), base)
+        let boosted = base
+        for (const boost of plan.boosts) if (hasFacetValue(document, boost.facet, boost.values)) boosted = boosted * facetBoost
         if (soft.length === 0 && pairs.length === 0) return boosted
         const { text, words: titled } = titleWords(document)
-        return (
-          boosted +
-          softWordWeight * soft.filter((word) => titled.has(word)).length +
-          (pairs.length ? adjacencyWeight * (pairs.filter((pair) => text.includes(pair)).length / pairs.length) : 0)
-        )
+        let softFound = 0
+        for (const word of soft) if (titled.has(word)) softFound++
+        let pairsFound = 0
+        for (const pair of pairs) if (text.includes(pair)) pairsFound++
+        return boosted + softWordWeight * softFound + (pairs.length ? adjacencyWeight * (pairsFound / pairs.length) : 0)
       }
     }
     type Found = { document: SearchDocument; left: string[]; value: number }
     /** Entries with every word of the readings but those at `omitted`, scaled by `weight`. */
     const gather = (count: number, omitted?: number, weight = 1): Found[] => {
-      const best = new Map<string, number>()
       const pick = (words: string[]) => words.slice(0, count).filter((_, i) => i !== omitted)
-      for (const reading of plan.readings) {
-        for (const [id, value] of scoresOf(query, plan, { ...reading, words: pick(reading.words) }, kept)) {
-          best.set(id, Math.max(best.get(id) ?? 0, value))
-        }
+      const [first, ...others] = plan.readings.map((reading) => scoresOf(plan, { ...reading, words: pick(reading.words) }, kept, request))
+      // One reading (most queries): its list is the best of each entry already.
+      let best: Iterable<{ document: SearchDocument; value: number }> = first
+      if (others.length) {
+        const byDocument = new Map<SearchDocument, number>()
+        for (const list of [first, ...others]) for (const { document, value } of list) byDocument.set(document, Math.max(byDocument.get(document) ?? 0, value))
+        best = [...byDocument].map(([document, value]) => ({ document, value }))
       }
       const left = omitted === undefined ? plan.readings[0].words.slice(count) : [plan.readings[0].words[omitted]]
       const score = scorer(pick(plan.readings[0].words))
-      return [...best.entries()].flatMap(([id, value]) => {
-        const document = documents.get(id)
-        return document ? [{ document, left, value: score(document, value * weight) }] : []
-      })
+      const found: Found[] = []
+      for (const { document, value } of best) found.push({ document, left, value: score(document, value * weight) })
+      return found
     }
+    /** Each entry once, with its best value, in the order first found. */
     const merge = (lists: Found[][]): Found[] => {
+      const filled = lists.filter((list) => list.length)
+      // A gather lists each entry once.
+      if (filled.length <= 1) return filled[0] ?? []
       const best = new Map<string, Found>()
-      for (const found of lists.flat()) if (found.value > (best.get(found.document.id)?.value ?? -1)) best.set(found.document.id, found)
-      return [...best.values()].sort((a, b) => b.value - a.value)
+      for (const list of lists) for (const found of list) if (found.value > (best.get(found.document.id)?.value ?? -1)) best.set(found.document.id, found)
+      return [...best.values()]
     }
     const all = plan.readings[0].words.length
     // Small words alone say little: their matches count like the facet values the query names.
@@ -232,9 +311,14 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     const browsed = plan.browse
       ? [...documents.values()].filter(kept).map((document) => ({ document, left: [], value: scorer([])(document, browseWeight) })).filter((each) => each.value > browseWeight)
       : []
-    const ranked = merge([full, ...partial.map((list) => list.filter((each) => !fullIds.has(each.document.id))), browsed])
-    if (ranked.length > 0 || !plan.relaxable) {
-      return { documents: ranked.map((each) => each.document), ...(full.length === 0 && ranked.length ? { ignored: ranked[0].left } : {}) }
+    const merged = merge([full, ...partial.map((list) => list.filter((each) => !fullIds.has(each.document.id))), browsed])
+    if (merged.length > 0 || !plan.relaxable) {
+      const top = topByValue(merged, wanted)
+      return {
+        all: merged.map((each) => each.document),
+        top: top.map((each) => each.document),
+        ...(full.length === 0 && top.length ? { ignored: top[0].left } : {}),
+      }
     }
     // Nothing has all but one word: as Meilisearch's `last` strategy, drop words from the end,
     // the entries matching more of them first.
@@ -247,7 +331,8 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
         relaxed.push(found)
       }
     }
-    return { documents: relaxed.map((each) => each.document), ...(relaxed.length ? { ignored: relaxed[0].left } : {}) }
+    const found = relaxed.map((each) => each.document)
+    return { all: found, top: found.slice(0, wanted), ...(relaxed.length ? { ignored: relaxed[0].left } : {}) }
   }
 
   const toHit = (document: SearchDocument, terms: Set<string>): SearchHit => ({
@@ -281,19 +366,14 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       if (query.levels.length === 0) throw new Error('search without access levels refused')
       const started = performance.now()
       const plan = planQuery(query.q, vocabulary)
-      const { documents: ranked, ignored } = rank(query, plan)
-      const facets: SearchResult['facets'] = {}
-      for (const facet of facetNames) {
-        const counts = new Map<string, number>()
-        for (const document of ranked) {
-          for (const value of facetValues(document, facet)) counts.set(value, (counts.get(value) ?? 0) + 1)
-        }
-        facets[facet] = topFacetValues(counts)
-      }
-      const terms = new Set(plan.highlightWords.map(foldedTerm))
-      const total = Math.min(ranked.length, maxTotalHits)
       const start = (query.page - 1) * query.limit
-      const hits = ranked.slice(start, Math.min(start + query.limit, total)).map((document) => toHit(document, terms))
+      // The first entry names the words a relaxed search left out, even past the last page.
+      const end = Math.max(1, Math.min(start + query.limit, maxTotalHits))
+      const { all, ignored, top } = rank(query, plan, end)
+      const terms = new Set(plan.highlightWords.map(foldedTerm))
+      const total = Math.min(all.length, maxTotalHits)
+      const hits = top.slice(start, Math.min(end, total)).map((document) => toHit(document, terms))
+      const facets = facetCounts(all)
       return {
         engineMs: performance.now() - started,
         facets,

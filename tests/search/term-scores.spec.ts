@@ -1,0 +1,59 @@
+/**
+ * The embedded engine scores requests term by term from MiniSearch's internals (`termScores.ts`);
+ * its answers must stay MiniSearch's own, score for score and in the same order, or ranking would
+ * drift the day MiniSearch changes how it keeps its index.
+ */
+import MiniSearch, { type Query } from 'minisearch'
+
+import { type Leaf, requestScorer } from '../../src/plugins/search/engines/termScores.js'
+
+const titles = [
+  'Bé học an toàn giao thông', 'An toàn khi tham gia giao thông', 'Thông tư về an toàn trường học', 'Giao thông đường thủy',
+  'Kế hoạch tuyển sinh năm học mới', 'Thông báo tuyển sinh trẻ mầm non', 'Truyện cổ tích: Tấm Cám', 'Trong trường mầm non',
+  'Thông tin tuyên truyền an toàn thực phẩm', 'Giao lưu văn nghệ', 'Bé tập đếm đến mười', 'Thông thường bé ăn gì',
+]
+const boosts = { summary: 2, title: 4 }
+const fields = ['title', 'summary']
+
+const indexOf = () => {
+  const index = new MiniSearch<{ id: string; summary: string; title: string }>({ fields, tokenize: (text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean) })
+  const documents = titles.map((title, i) => ({ id: `d${i}`, summary: `${title} ${i % 3 ? 'giao' : 'an toan'}`, title }))
+  index.addAll(documents)
+  // Removed with the very document added, as the engine does: it leaves no trace in either answer.
+  index.remove(documents[3])
+  return index
+}
+
+/** The same request as MiniSearch's own query tree: the leaves OR-ed, each an AND of its words. */
+const asQuery = (leaves: Leaf[]): Query => ({
+  combineWith: 'OR',
+  queries: leaves.map((leaf) => ({
+    combineWith: 'AND',
+    ...(leaf.fields ? { fields: leaf.fields } : {}),
+    queries: leaf.terms.map((spec) => ({ combineWith: 'AND', fuzzy: spec.fuzzy, prefix: spec.prefix, queries: [spec.term] })),
+  })),
+})
+
+describe.each([
+  ['one word', [{ terms: [{ fuzzy: false, prefix: false, term: 'giao' }] }]],
+  ['a prefix and a typo on the last word', [{ terms: [{ fuzzy: false, prefix: false, term: 'an' }, { fuzzy: 1, prefix: true, term: 'thong' }] }]],
+  [
+    'folded and toned leaves with a word in common, and a rewritten one',
+    [
+      { terms: [{ fuzzy: false, prefix: false, term: 'an' }, { fuzzy: false, prefix: false, term: 'toàn' }, { fuzzy: 1, prefix: true, term: 'thông' }] },
+      { terms: [{ fuzzy: false, prefix: false, term: 'an' }, { fuzzy: false, prefix: true, term: 'toan' }] },
+      { terms: [{ fuzzy: false, prefix: false, term: 'tuyển' }, { fuzzy: false, prefix: false, term: 'sinh' }] },
+    ],
+  ],
+  ['a leaf held to one field', [{ fields: ['summary'], terms: [{ fuzzy: false, prefix: true, term: 'gi' }] }]],
+] as Array<[string, Leaf[]]>)('the request with %s', (_, leaves) => {
+  it('scores and orders the entries as MiniSearch does', () => {
+    const index = indexOf()
+    const ours = requestScorer(index, boosts, fields).score(leaves)
+    // MiniSearch sorts by score, keeping its own order among equal scores; ours come in that order unsorted.
+    const sorted = [...ours].sort((a, b) => b.score - a.score)
+    const theirs = index.search(asQuery(leaves), { boost: boosts }).map((result) => ({ id: result.id, score: result.score }))
+    expect(theirs.length).toBeGreaterThan(0)
+    expect(sorted).toEqual(theirs)
+  })
+})
