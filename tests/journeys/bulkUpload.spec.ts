@@ -69,6 +69,20 @@ const describePhoto = async (drawer: Locator, fileName: string, description: str
   await expect(alt.inputValue()).resolves.toBe(description)
 }
 
+/** The teacher, signed in on a desktop browser, opens the media list's bulk upload. */
+const teachersBulkUpload = async (): Promise<{ drawer: Locator; page: Page }> => {
+  const page = await context.newPage()
+  page.setDefaultTimeout(stepTimeout)
+  page.setDefaultNavigationTimeout(stepTimeout)
+  await page.setViewportSize({ width: 1440, height: 960 })
+  await signInToAdmin(page, server.url, teacher, password)
+  await page.goto(`${server.url}/admin/collections/media`)
+  await page.getByRole('button', { name: 'Tải lên số lượng lớn' }).click()
+  const drawer = page.locator('dialog.drawer--is-open').last()
+  await drawer.waitFor()
+  return { drawer, page }
+}
+
 const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
 
 beforeAll(async () => {
@@ -82,17 +96,7 @@ afterAll(() => closeSchoolInBrowser({ context, server }, workDir))
 
 it('a teacher drops a term of real files into the bulk upload of the media list, and every one is saved', async () => {
   const list = realFileList(files)
-  const page = await context.newPage()
-  page.setDefaultTimeout(stepTimeout)
-  page.setDefaultNavigationTimeout(stepTimeout)
-  await page.setViewportSize({ width: 1440, height: 960 })
-
-  await signInToAdmin(page, server.url, teacher, password)
-
-  await page.goto(`${server.url}/admin/collections/media`)
-  await page.getByRole('button', { name: 'Tải lên số lượng lớn' }).click()
-  const drawer = page.locator('dialog.drawer--is-open').last()
-  await drawer.waitFor()
+  const { drawer, page } = await teachersBulkUpload()
   await shoot(page, 'bulk-1-empty-drawer')
 
   await drawer.locator('input[type=file]').first().setInputFiles(list.map((file) => file.path))
@@ -169,15 +173,7 @@ it('a photo left without its description is refused with the reason in Vietnames
   copyFileSync(files.photo.path, described)
   copyFileSync(files.photoPortrait.path, forgotten)
   await context.clearCookies()
-  const page = await context.newPage()
-  page.setDefaultTimeout(stepTimeout)
-  page.setDefaultNavigationTimeout(stepTimeout)
-  await page.setViewportSize({ width: 1440, height: 960 })
-  await signInToAdmin(page, server.url, teacher, password)
-
-  await page.goto(`${server.url}/admin/collections/media`)
-  await page.getByRole('button', { name: 'Tải lên số lượng lớn' }).click()
-  const drawer = page.locator('dialog.drawer--is-open').last()
+  const { drawer, page } = await teachersBulkUpload()
   await drawer.locator('input[type=file]').first().setInputFiles([described, forgotten])
   const rows = drawer.locator('.file-selections__fileRow')
   await eventually(async () => ((await rows.count()) === 2 ? true : undefined), '2 files in the drawer')
