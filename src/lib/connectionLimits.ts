@@ -1,11 +1,14 @@
 import type { RequestHandler } from 'express'
-import { createServer, type RequestListener, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http'
 
 /** What one slow or greedy client may hold of the server; see README "Connections". */
 export type ConnectionLimits = {
   /** All request headers must arrive within this time. @default 15_000 */
   headersTimeoutMs: number
-  /** A connection that sends and receives nothing for this long is closed. @default 30_000 */
+  /**
+   * A connection that sends and receives nothing for this long is closed; not while the server
+   * itself is preparing an answer (the client then waits on us). @default 30_000
+   */
   idleTimeoutMs: number
   /** A kept-alive connection waiting for its next request is closed after this. @default 5_000 */
   keepAliveTimeoutMs: number
@@ -56,6 +59,23 @@ export const createLimitedServer = (
   )
   server.maxRequestsPerSocket = limits.maxRequestsPerSocket
   server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy())
+  // Silence while the server works is not the client's: an upload of a long plan or a page of the
+  // admin on a busy machine may take longer, and closing then loses the answer (the browser sees
+  // a network error, and the admin's forms stay disabled). The clock starts again with the answer,
+  // so a client that stops reading it is still let go.
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket
+    socket.setTimeout(0)
+    const writeHead = res.writeHead
+    const rearm = () => {
+      if (!socket.destroyed) socket.setTimeout(limits.idleTimeoutMs)
+    }
+    res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+      rearm()
+      return writeHead.apply(this, args)
+    } as typeof writeHead
+    res.once('close', rearm)
+  })
 
   const openByClient = new Map<string, number>()
   server.on('connection', (socket) => {

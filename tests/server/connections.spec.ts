@@ -41,6 +41,8 @@ describe('limits of the server itself, with short limits', () => {
   let server: Server
   let port: number
   let trusted = false
+  /** How long the server kept writing the long answer before it gave up on its reader. */
+  let longAnswerHeldMs: number | undefined
 
   beforeAll(async () => {
     const app = express()
@@ -50,6 +52,23 @@ describe('limits of the server itself, with short limits', () => {
       req.on('end', () => res.json({ ok: true }))
     })
     app.get('/', (_req, res) => void res.send('ok'))
+    // An answer the server needs longer than the silence it allows to prepare.
+    app.post('/slow', (req, res) => {
+      req.resume()
+      req.on('end', () => setTimeout(() => res.json({ ok: true }), limits.idleTimeoutMs * 2))
+    })
+    // A long download, written as fast as the reader takes it (as files are, through pipeline).
+    app.get('/long', (_req, res) => {
+      const began = Date.now()
+      res.once('close', () => (longAnswerHeldMs = Date.now() - began))
+      res.writeHead(200, { 'Content-Type': 'text/plain' })
+      const chunk = 'x'.repeat(64 * 1024)
+      const more = () => {
+        while (!res.destroyed && res.write(chunk));
+      }
+      res.on('drain', more)
+      more()
+    })
     server = createLimitedServer(app, () => trusted, limits)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     port = (server.address() as { port: number }).port
@@ -82,6 +101,25 @@ describe('limits of the server itself, with short limits', () => {
     const socket = await opened(port)
     const { ms } = await held(socket)
     expect(ms).toBeLessThan(limits.idleTimeoutMs + 2_500)
+  })
+
+  it('waits for an answer the server takes longer than that silence to prepare, and still closes a silent connection after it', async () => {
+    const socket = await opened(port)
+    const result = held(socket)
+    socket.write('POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nok')
+    const { ms, received } = await result
+    expect(received).toMatch(/^HTTP\/1\.1 200[\s\S]*\{"ok":true\}/)
+    // Kept alive after the answer, then silent: closed by the keep-alive or the idle limit.
+    expect(ms).toBeLessThan(limits.idleTimeoutMs * 2 + limits.idleTimeoutMs + 2_500)
+  })
+
+  it('lets go a client that stops reading an answer', async () => {
+    const socket = await opened(port)
+    socket.write('GET /long HTTP/1.1\r\nHost: x\r\n\r\n')
+    socket.once('data', () => socket.pause())
+    await new Promise((resolve) => setTimeout(resolve, limits.idleTimeoutMs + 2_500))
+    expect(longAnswerHeldMs).toBeLessThan(limits.idleTimeoutMs + 2_500)
+    socket.destroy()
   })
 
   it('refuses connections from one client beyond its cap, and takes new ones once they close', async () => {
