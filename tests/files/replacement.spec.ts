@@ -185,6 +185,47 @@ describe('a replacement that succeeds', () => {
     await expectNoDrift()
   })
 
+  it('made twice at once, by two editors, leaves on disk the files of the one stored last and nothing of the other', async () => {
+    const picture = await publishedLessonWith('anh-hai-nguoi.jpg', await photo('#336699'), 'image/jpeg')
+    const photos = await Promise.all(['#993366', '#669933'].map((colour) => photo(colour)))
+    // The two requests read the photo's row in step, each read waiting (a second at most) for the
+    // other's: without turns, both would read the same old files to retire.
+    const findOne = payload.db.findOne
+    let arrived: Array<() => void> = []
+    payload.db.findOne = async function (this: Payload['db'], args) {
+      if (args.collection === 'media') {
+        await new Promise<void>((resolve) => {
+          arrived.push(resolve)
+          if (arrived.length === 2) {
+            arrived.forEach((release) => release())
+            arrived = []
+          }
+          setTimeout(resolve, 1_000)
+        })
+      }
+      return findOne.call(this, args)
+    } as typeof findOne
+    let answers: Response[]
+    try {
+      answers = await Promise.all(
+        photos.map((data, index) =>
+          rest(payload, `/media/${picture.id}`, {
+            body: replaceForm(data, `anh-hai-nguoi-${index + 1}.jpg`, 'image/jpeg', { alt: `Ảnh của người thứ ${index + 1}` }),
+            method: 'PATCH',
+            token: school.admin.token,
+          }),
+        ),
+      )
+    } finally {
+      payload.db.findOne = findOne
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200])
+    const kept = await stored(picture.id)
+    for (const name of filenamesOf(kept)) expect({ name, status: (await download(name)).status }).toEqual({ name, status: 200 })
+    expect(everythingOnDisk().filter((name) => name.startsWith('anh-hai-nguoi'))).toEqual([...filenamesOf(kept)].sort())
+    await expectNoDrift()
+  })
+
   it('when a hook fails after the database stored the new row, serves the file that row names and leaves nothing behind', async () => {
     const picture = await publishedLessonWith('anh-sau-luu.jpg', await photo('#445566'), 'image/jpeg')
     const hooks = payload.collections.media.config.hooks.afterChange
