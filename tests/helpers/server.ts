@@ -4,6 +4,10 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { createClient } from '@libsql/client'
+import { MongoClient } from 'mongodb'
+
+import { mediaTextQueue } from '../../src/collections/Media/jobs/extractMediaText.js'
 import { isMongoUrl } from '../../src/database.js'
 
 export type RunningServer = { dataDir: string; env: Environment; logs: () => string; process: ChildProcess; url: string }
@@ -127,3 +131,39 @@ export const seedDemoInto = (env: Environment): void => {
  */
 export const startDemoServer = (options: Omit<Parameters<typeof startServer>[0] & object, 'beforeStart'> = {}): Promise<RunningServer> =>
   startServer({ ...options, beforeStart: isMongoUrl(process.env.DATABASE_URL) ? seedDemoInto : undefined })
+
+/** Text extractions the server has queued and not yet run (or given up on). */
+const pendingExtractions = async (server: RunningServer): Promise<number> => {
+  const url = server.env.DATABASE_URL
+  if (isMongoUrl(url)) {
+    const client = await MongoClient.connect(url!)
+    try {
+      return await client.db().collection('payload-jobs').countDocuments({ completedAt: null, hasError: { $ne: true }, queue: mediaTextQueue })
+    } finally {
+      await client.close()
+    }
+  }
+  const client = createClient({ url: url?.startsWith('file:') ? url : `file:${path.join(server.dataDir, 'truongso.db')}` })
+  try {
+    const { rows } = await client.execute({
+      sql: 'select count(*) as pending from payload_jobs where queue = ? and completed_at is null and not has_error',
+      args: [mediaTextQueue],
+    })
+    return Number(rows[0]!.pending)
+  } finally {
+    client.close()
+  }
+}
+
+/**
+ * Resolves once the server has read the text of every file waiting for it. Extraction runs as a
+ * job in the seconds after `/readyz` (the demo's files included): it adds the files' words to the
+ * index and writes a line per file to the log, so suites comparing search answers or reading the
+ * log wait for it.
+ */
+export const filesTextRead = async (server: RunningServer, timeoutMs = 120_000): Promise<void> => {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    if ((await pendingExtractions(server)) === 0) return
+  }
+  throw new Error(`the server was still reading files' text after ${timeoutMs / 1000} s`)
+}

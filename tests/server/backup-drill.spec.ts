@@ -15,8 +15,7 @@ import path from 'node:path'
 import { BSON, MongoClient } from 'mongodb'
 
 import type { Manifest } from '../../src/backup/manifest.js'
-import { mediaTextQueue } from '../../src/collections/Media/jobs/extractMediaText.js'
-import { type RunningServer, startDemoServer, startServer, stopServer } from '../helpers/server.js'
+import { filesTextRead, type RunningServer, startDemoServer, startServer, stopServer } from '../helpers/server.js'
 
 const queries = ['học liệu', 'hoc lieu', 'trung thu', '227/KH-UBND', 'an toàn giao thông', 'bé']
 
@@ -47,27 +46,6 @@ const hitsFor = async (server: RunningServer, token: string, query: string): Pro
     const answer = (await response.json()) as { hits: Array<{ id: string }>; total: number }
     hits.push(...answer.hits.map((hit) => hit.id))
     if (answer.hits.length === 0 || hits.length >= answer.total) return hits
-  }
-}
-
-/**
- * Waits for the text of the demo's files to be read: a file's words reach the index (its own
- * entry and the documents attaching it) only once its extraction job has run, seconds after the
- * server is ready.
- */
-const extractionsDone = async (file: string): Promise<void> => {
-  const client = createClient({ url: `file:${file}` })
-  try {
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
-      const { rows } = await client.execute({
-        sql: 'select count(*) as pending from payload_jobs where queue = ? and completed_at is null and not has_error',
-        args: [mediaTextQueue],
-      })
-      if (Number(rows[0]!.pending) === 0) return
-    }
-    throw new Error('the demo files were still being read after 2 minutes')
-  } finally {
-    client.close()
   }
 }
 
@@ -131,7 +109,7 @@ if (!onMongo)
   async () => {
     school = await startServer()
     const token = await login(school)
-    await extractionsDone(path.join(school.dataDir, 'truongso.db'))
+    await filesTextRead(school)
     const before = Object.fromEntries(await Promise.all(queries.map(async (query) => [query, await hitsFor(school!, token, query)] as const)))
     expect(Object.values(before).some((hits) => hits.length > 0)).toBe(true)
 
