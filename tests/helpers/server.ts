@@ -87,18 +87,18 @@ export const startServer = async ({
 }
 
 /**
- * The server's output written after `since`, once it includes `expected` (or after 10 s, then
- * throws with it): Payload's pino writes asynchronously, so a line can reach the pipe well after
- * an answer sent after it, the later the busier the machine.
+ * The server's output written after `since`, once it includes `expected` `times` times (or after
+ * 10 s, then throws with it): Payload's pino writes asynchronously, so a line can reach the pipe
+ * well after an answer sent after it, the later the busier the machine.
  */
-export const logsOnceWritten = async (server: RunningServer, expected: string, since = 0): Promise<string> => {
+export const logsOnceWritten = async (server: RunningServer, expected: string, since = 0, times = 1): Promise<string> => {
   const deadline = Date.now() + 10_000
   while (Date.now() < deadline) {
     const written = server.logs().slice(since)
-    if (written.includes(expected)) return written
+    if (written.split(expected).length > times) return written
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  throw new Error(`the server did not write ${JSON.stringify(expected)} in 10 s; it wrote:\n${server.logs().slice(since)}`)
+  throw new Error(`the server did not write ${JSON.stringify(expected)} ${times} times in 10 s; it wrote:\n${server.logs().slice(since)}`)
 }
 
 /** Sends SIGTERM and resolves with the exit code once the server has shut down. */
