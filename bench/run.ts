@@ -2,10 +2,10 @@
  * `npm run bench`: the performance targets of the issue (P1–P10, P13), each measured against its
  * reference in the same run, one after the other, so the load others put on the machine cancels
  * out of the ratio; and the demo seed's duration (`seed`, bench/seed.ts), an absolute target
- * reported with the CPU time and load average of each run. Writes `bench/results.md` and
- * `bench/results.json`.
+ * reported with the CPU time and load average of each run. Writes `bench/results.json` and the
+ * table of `bench/results.md`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -195,8 +195,18 @@ const main = async () => {
     ...table,
     '',
   ].join('\n')
-  writeFileSync('bench/results.md', markdown)
+  writeFileSync('bench/results.md', `${markdown}${writtenByHand()}`)
   process.stdout.write(`${markdown}\nwritten: bench/results.md, bench/results.json\n`)
+}
+
+/**
+ * The sections below the table in results.md: figures measured by one bench file or piece by
+ * piece, with the conditions they were taken in, which a full run does not measure again.
+ */
+const writtenByHand = (): string => {
+  const previous = existsSync('bench/results.md') ? readFileSync('bench/results.md', 'utf8') : ''
+  const firstSection = previous.search(/^## /m)
+  return firstSection === -1 ? '' : `\n${previous.slice(firstSection)}`
 }
 
 await main()
