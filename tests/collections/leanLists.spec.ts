@@ -100,6 +100,15 @@ describe('a read of one document', () => {
   })
 })
 
+describe('a GraphQL list', () => {
+  it('reads only the fields the query names when it passes select: true, the rich text when named', async () => {
+    const lean = await graphql<{ LearningMaterials: { docs: Doc[] } }>(payload, '{ LearningMaterials(select: true) { docs { title } } }')
+    expect(lean.data?.LearningMaterials.docs).toEqual([{ title: 'Bé tập đếm' }])
+    const withBody = await graphql<{ LearningMaterials: { docs: Doc[] } }>(payload, '{ LearningMaterials(select: true) { docs { title body } } }')
+    expect(textOf(withBody.data!.LearningMaterials.docs[0])).toContain('Đếm ngón tay')
+  })
+})
+
 describe('select reveals nothing the reader may not read', () => {
   it.each([
     ['the body and staff fields named in select', 'select[body]=true&select[reviewNote]=true&select[_status]=true&select[accessLevel]=true'],
