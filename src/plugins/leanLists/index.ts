@@ -37,9 +37,9 @@ const leanListEndpoint = (slug: string, omit: string[]): Endpoint => {
 
 /**
  * REST lists of the given collections leave out their rich-text fields unless a client asks for
- * them with `select`. On a list of 20 learning materials the rich text was 52 of the answer's
- * 69 KB and about a quarter of the server's CPU per request (bench/results.md, P2), while lists
- * show titles, summaries and covers; a document read by id keeps every field.
+ * them with `select`. On a list of 20 learning materials the rich text was 48 of the answer's
+ * 64 KB and a sixth of the server's CPU per request (bench/results.md, P2), while lists show
+ * titles, summaries and covers; a document read by id keeps every field.
  */
 export const leanLists =
   (options: LeanListsOptions) =>
