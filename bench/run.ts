@@ -73,7 +73,7 @@ const main = async () => {
     raw.p2p3 = { stats: s, statementsDepth0, statementsDepth1 }
     const p2 = ratio(s.rest0.p50, s.local0.p50)
     rows.push({
-      id: 'P2', measure: 'REST list of 20 published materials, anonymous, depth 0 ÷ Local API overrideAccess, depth 0 (p50)',
+      id: 'P2', measure: 'REST list of 20 published materials, anonymous, depth 0, its default shape (no rich text) ÷ Local API overrideAccess, depth 0, full documents (p50)',
       ours: `REST ${fmt(s.rest0)}`, reference: `Local ${fmt(s.local0)}`, ratio: p2, target: '≤ 1.5', pass: p2 <= 1.5,
       notes: `Local API anonymous with access rules: ${fmt(s.localAnon0)} (÷ override = ${ratio(s.localAnon0.p50, s.local0.p50)})`,
     })

@@ -11,6 +11,7 @@ import { costLimits } from './costLimits/index.js'
 import { guardSort } from './guardSort/index.js'
 import { importExportPlugin } from './importExport/index.js'
 import { internalCollections } from './internalCollections/index.js'
+import { leanLists } from './leanLists/index.js'
 import { openAPIPlugin } from './openapi/index.js'
 import { searchPlugin } from './search/index.js'
 import { auditPlugin } from './audit/index.js'
@@ -42,6 +43,7 @@ export const plugins: Plugin[] = [
   }),
   standardsPlugin(),
   importExportPlugin({ collections: [...contentCollections.filter((slug) => slug !== 'media')] }),
+  leanLists({ collections: [...contentCollections] }),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),
   titleFallbackInLists(),
   // Last: it decides for the crons every plugin before it configured.

@@ -20,6 +20,25 @@ export type Paginated<T> = {
   totalPages: number
 }
 
+/**
+ * A document as `GET /api/<collection>` lists it when no `select` is given: without its rich text,
+ * which lists do not show (README, "Lists and their shape"). A document read by id has every field.
+ */
+export type Listed<T> = Omit<T, 'body'>
+
+/** The fields the material page shows: asked for by name, because a list leaves the body out otherwise. */
+export const materialPageFields = [
+  'title', 'slug', 'summary', 'body', 'materialType', 'topic', 'ageGroups', 'domains', 'tags',
+  'cover', 'files', 'videoUrl', 'durationMinutes', 'schoolYear', 'accessLevel',
+] as const satisfies readonly (keyof LearningMaterial)[]
+export type MaterialPage = Pick<LearningMaterial, 'id' | (typeof materialPageFields)[number]>
+
+/** The fields the announcement page shows, asked for by name like the material page's. */
+export const announcementPageFields = [
+  'title', 'slug', 'excerpt', 'body', 'category', 'cover', 'attachments', 'publishedAt', 'expiresAt', 'accessLevel',
+] as const satisfies readonly (keyof Announcement)[]
+export type AnnouncementPage = Pick<Announcement, 'id' | (typeof announcementPageFields)[number]>
+
 /** `GET /api/search` answers this. */
 export type SearchAnswer = {
   facets: Partial<Record<FacetName, Record<string, number>>>
@@ -129,8 +148,11 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
     }
   }
 
-  const first = async <T>(collection: string, where: QueryValue, depth = 1): Promise<T | null> =>
-    (await get<Paginated<T>>(`/${collection}`, { where, limit: 1, depth })).docs[0] ?? null
+  /** The first match of a list, with the fields named in `fields`: how pages read a document by slug. */
+  const first = async <T extends { id: number }, K extends keyof T>(collection: string, where: QueryValue, fields: readonly K[], depth = 1): Promise<Pick<T, 'id' | K> | null> => {
+    const select = Object.fromEntries(fields.map((field) => [field, true]))
+    return (await get<Paginated<Pick<T, 'id' | K>>>(`/${collection}`, { where, select, limit: 1, depth })).docs[0] ?? null
+  }
 
   /** Distinct values of one field over every published document the viewer may read. */
   const distinct = async (collection: string, field: string): Promise<string[]> => {
@@ -210,7 +232,7 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
       page = 1,
       pinned,
     }: { category?: string; limit?: number; page?: number; pinned?: boolean } = {}) =>
-      get<Paginated<Announcement>>('/announcements', {
+      get<Paginated<Listed<Announcement>>>('/announcements', {
         where: {
           and: [
             published,
@@ -228,15 +250,15 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
       }),
 
     /** By slug (or by id, the form search hits use when a document has no slug). */
-    announcement: async (slugOrId: string) =>
+    announcement: async (slugOrId: string): Promise<AnnouncementPage | null> =>
       /^\d+$/.test(slugOrId)
         ? byId<Announcement>('announcements', slugOrId)
         : isSlug(slugOrId)
-          ? first<Announcement>('announcements', { and: [published, ...outNow(), { slug: { equals: slugOrId } }] })
+          ? first<Announcement, (typeof announcementPageFields)[number]>('announcements', { and: [published, ...outNow(), { slug: { equals: slugOrId } }] }, announcementPageFields)
           : null,
 
     materials: ({ ageGroup, domain, page = 1, topic, type }: MaterialFilters = {}, limit = 12) =>
-      get<Paginated<LearningMaterial>>('/learning-materials', {
+      get<Paginated<Listed<LearningMaterial>>>('/learning-materials', {
         where: {
           and: [
             published,
@@ -254,11 +276,11 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
 
     materialTopics: () => distinct('learning-materials', 'topic'),
 
-    material: async (slugOrId: string) =>
+    material: async (slugOrId: string): Promise<MaterialPage | null> =>
       /^\d+$/.test(slugOrId)
         ? byId<LearningMaterial>('learning-materials', slugOrId)
         : isSlug(slugOrId)
-          ? first<LearningMaterial>('learning-materials', { and: [published, { slug: { equals: slugOrId } }] })
+          ? first<LearningMaterial, (typeof materialPageFields)[number]>('learning-materials', { and: [published, { slug: { equals: slugOrId } }] }, materialPageFields)
           : null,
 
     libraryItem: (id: string) => byId<LibraryItem>('library-items', id),

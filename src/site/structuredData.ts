@@ -37,7 +37,10 @@ const imageOf = (siteUrl: string, value: Media | null | number | undefined): str
 const day = (value: null | string | undefined): string | undefined => value?.slice(0, 10)
 
 /** A learning material: schema.org `LearningResource`. */
-export const learningResourceJsonLd = (item: LearningMaterial, siteUrl: string): JsonLd =>
+export const learningResourceJsonLd = (
+  item: Pick<LearningMaterial, 'ageGroups' | 'cover' | 'durationMinutes' | 'id' | 'materialType' | 'slug' | 'summary' | 'tags' | 'title' | 'topic'>,
+  siteUrl: string,
+): JsonLd =>
   compact({
     '@context': context,
     '@type': 'LearningResource',
@@ -128,7 +131,11 @@ export const legislationJsonLd = (doc: RegulatoryDocument, siteUrl: string): Jso
 }
 
 /** An announcement: schema.org `NewsArticle`. */
-export const newsArticleJsonLd = (item: Announcement, siteUrl: string, schoolName: string): JsonLd =>
+export const newsArticleJsonLd = (
+  item: Pick<Announcement, 'category' | 'cover' | 'excerpt' | 'expiresAt' | 'id' | 'publishedAt' | 'slug' | 'title'>,
+  siteUrl: string,
+  schoolName: string,
+): JsonLd =>
   compact({
     '@context': context,
     '@type': 'NewsArticle',

@@ -244,6 +244,20 @@ describe('the description at /api/openapi.json', () => {
     expect(schemaNamed('SchoolProfile').properties.contacts.properties?.email).toMatchObject({ format: 'email' })
   })
 
+  it('describes the documents of a list without their rich text, and how to ask for it', () => {
+    for (const [slug, component] of [['learning-materials', 'LearningMaterial'], ['announcements', 'Announcement']]) {
+      expect(answerSchema(`/api/${slug}`, 200)).toEqual({ $ref: `#/components/schemas/${component}Page` })
+      expect(schemaNamed(`${component}Page`).properties.docs.items).toEqual({ $ref: `#/components/schemas/${component}ListItem` })
+      expect(schemaNamed(`${component}ListItem`).properties.body).toBeUndefined()
+      expect(schemaNamed(`${component}ListItem`).properties.title).toEqual(schemaNamed(component).properties.title)
+      expect(operation(`/api/${slug}`).description).toContain('`select[title]=true&select[body]=true`')
+      expect(answerSchema(`/api/${slug}/{id}`, 200)).toEqual({ $ref: `#/components/schemas/${component}` })
+      expect(schemaNamed(component).properties.body).toBeDefined()
+    }
+    expect(schemaNamed('LibraryItemPage').properties.docs.items).toEqual({ $ref: '#/components/schemas/LibraryItem' })
+    expect(spec.components.schemas.LibraryItemListItem).toBeUndefined()
+  })
+
   it('describes ids as the database gives them', () => {
     const id = payload.db.defaultIDType === 'number' ? { type: 'integer' } : { type: 'string' }
     expect(parametersOf('/api/learning-materials/{id}').id.schema).toEqual(id)

@@ -1,6 +1,7 @@
 import Link from '@/app/(site)/_components/Link.js'
 
 import type { Announcement, LearningMaterial } from '@/payload-types.js'
+import type { Listed } from '@/site/api.js'
 import { formatDate } from '@/site/format.js'
 import { labelOf } from '@/site/labels.js'
 
@@ -14,7 +15,7 @@ export function LevelBadge({ level }: { level: string }) {
   )
 }
 
-export function AnnouncementCard({ item, headingLevel = 3 }: { item: Announcement; headingLevel?: 2 | 3 }) {
+export function AnnouncementCard({ item, headingLevel = 3 }: { item: Listed<Announcement>; headingLevel?: 2 | 3 }) {
   const Heading = `h${headingLevel}` as 'h2' | 'h3'
   return (
     <article className="card">
@@ -34,7 +35,7 @@ export function AnnouncementCard({ item, headingLevel = 3 }: { item: Announcemen
   )
 }
 
-export function MaterialCard({ item, headingLevel = 3 }: { item: LearningMaterial; headingLevel?: 2 | 3 }) {
+export function MaterialCard({ item, headingLevel = 3 }: { item: Listed<LearningMaterial>; headingLevel?: 2 | 3 }) {
   const Heading = `h${headingLevel}` as 'h2' | 'h3'
   return (
     <article className="card">

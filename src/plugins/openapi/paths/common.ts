@@ -122,7 +122,9 @@ export const common = (config: SanitizedConfig): Fragment & { parameters: Record
       in: 'query',
       style: 'deepObject',
       explode: true,
-      description: 'Chỉ lấy các trường này · Only these fields, e.g. `select[title]=true&select[summary]=true`; the others are absent from the answer.',
+      description:
+        'Chỉ lấy các trường này · Only these fields, e.g. `select[title]=true&select[summary]=true`, or all but these, e.g. `select[files]=false`; ' +
+        'the others are absent from the answer. Without it, lists of collections with rich text leave that out (see each list).',
       schema: { type: 'object', additionalProperties: { type: 'boolean' } },
     },
     populate: {

@@ -5,6 +5,7 @@ import { formatNames } from 'payload'
 import type { PathItemObject, SchemaObject, TagObject } from '../oas.js'
 import type { DocumentContext, Fragment } from './common.js'
 
+import { leanListShapesOf } from '../../leanLists/index.js'
 import { labelIn, nullable, objectSchema, textOf } from '../generate.js'
 import { ref } from '../oas.js'
 import { json, parameterRefs } from './common.js'
@@ -39,10 +40,23 @@ export const collectionSchema = (collection: SanitizedCollectionConfig, context:
   }
 }
 
-const pageOf = (component: string): SchemaObject => ({
+/**
+ * A document as a list gives it when the request names no `select`: the collection's schema
+ * without the fields lists leave out (the lean-lists plugin).
+ */
+const listItemSchema = (schema: SchemaObject, component: string, omitted: string[]): SchemaObject => ({
+  ...schema,
+  description:
+    `${component} trong danh sách, không có ${omitted.map((name) => `\`${name}\``).join(', ')} · ${component} as a list gives it: ` +
+    `without ${omitted.map((name) => `\`${name}\``).join(', ')} unless \`select\` names it; a read by id gives every field.`,
+  properties: Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => !omitted.includes(name))),
+  required: (schema.required ?? []).filter((name) => !omitted.includes(name)),
+})
+
+const pageOf = (item: string): SchemaObject => ({
   type: 'object',
   properties: {
-    docs: { type: 'array', items: ref('schemas', component) },
+    docs: { type: 'array', items: ref('schemas', item) },
     totalDocs: { type: 'integer' },
     limit: { type: 'integer' },
     totalPages: { type: 'integer' },
@@ -72,6 +86,12 @@ const collectionPaths = (collection: SanitizedCollectionConfig, context: Documen
   const hasDrafts = Boolean(collection.versions && collection.versions.drafts)
   const hasTrash = Boolean(collection.trash)
   const available = context.parameters
+  const omitted = leanListShapesOf(context.config)[slug] ?? []
+  const leanNote = omitted.length
+    ? ` Không có ${omitted.map((name) => `\`${name}\``).join(', ')} trừ khi \`select\` nêu tên · Without a \`select\`, documents come without ` +
+      `${omitted.map((name) => `\`${name}\``).join(', ')} (rich text, most of a page's weight): name it with the fields you show ` +
+      `(\`select[title]=true&select[${omitted[0]}]=true\`), leave out others instead (\`select[files]=false\`), or read the document by id.`
+    : ''
   const label = textOf(collection.labels.plural) ?? slug
   const vi = labelIn(collection.labels.plural, 'vi') ?? slug
   const en = labelIn(collection.labels.plural, 'en') ?? slug
@@ -82,7 +102,7 @@ const collectionPaths = (collection: SanitizedCollectionConfig, context: Documen
         tags: [slug],
         summary: `${vi}: danh sách · ${en}: list`,
         description:
-          'Các tài liệu người gọi được đọc, theo trang · The documents the caller may read, a page at a time.' + draftsNote(hasDrafts) + trashNote(hasTrash),
+          'Các tài liệu người gọi được đọc, theo trang · The documents the caller may read, a page at a time.' + leanNote + draftsNote(hasDrafts) + trashNote(hasTrash),
         parameters: parameterRefs(['where', 'limit', 'page', 'sort', ...readParameters(hasDrafts, hasTrash)], available),
         responses: {
           200: { description: 'Một trang tài liệu · A page of documents', content: json(ref('schemas', `${component}Page`)) },
@@ -131,9 +151,15 @@ const collectionPaths = (collection: SanitizedCollectionConfig, context: Documen
       },
     }
   }
+  const schema = collectionSchema(collection, context)
+  const listed = omitted.length ? `${component}ListItem` : component
   return {
     paths,
-    schemas: { [component]: collectionSchema(collection, context), [`${component}Page`]: pageOf(component) },
+    schemas: {
+      [component]: schema,
+      ...(omitted.length ? { [listed]: listItemSchema(schema, component, omitted) } : {}),
+      [`${component}Page`]: pageOf(listed),
+    },
     tags: [{ name: slug, description: label }],
   }
 }

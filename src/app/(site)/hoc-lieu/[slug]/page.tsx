@@ -3,7 +3,7 @@ import Link from '@/app/(site)/_components/Link.js'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 
-import type { LearningMaterial } from '@/payload-types.js'
+import type { MaterialPage } from '@/site/api.js'
 import { youtubeId } from '@/site/format.js'
 import { labelOf } from '@/site/labels.js'
 import { learningResourceJsonLd } from '@/site/structuredData.js'
@@ -22,7 +22,7 @@ export const dynamic = 'force-dynamic'
 type Props = { params: Promise<{ slug: string }> }
 
 /** Shared by the metadata and the page: one API call per request. */
-const load = cache(async (slug: string): Promise<LearningMaterial | null> => (await contentClient()).material(slug))
+const load = cache(async (slug: string): Promise<MaterialPage | null> => (await contentClient()).material(slug))
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = await load((await params).slug).catch(() => null)

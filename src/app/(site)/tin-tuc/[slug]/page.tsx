@@ -3,7 +3,7 @@ import { cache } from 'react'
 import Link from '@/app/(site)/_components/Link.js'
 import { notFound } from 'next/navigation'
 
-import type { Announcement } from '@/payload-types.js'
+import type { AnnouncementPage } from '@/site/api.js'
 import { formatDate } from '@/site/format.js'
 import { labelOf } from '@/site/labels.js'
 import { newsArticleJsonLd } from '@/site/structuredData.js'
@@ -22,7 +22,7 @@ export const dynamic = 'force-dynamic'
 type Props = { params: Promise<{ slug: string }> }
 
 /** Shared by the metadata and the page: one API call per request. */
-const load = cache(async (slug: string): Promise<Announcement | null> => (await contentClient()).announcement(slug))
+const load = cache(async (slug: string): Promise<AnnouncementPage | null> => (await contentClient()).announcement(slug))
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = await load((await params).slug).catch(() => null)

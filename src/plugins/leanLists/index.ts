@@ -1,0 +1,56 @@
+import type { CollectionConfig, CollectionSlug, Config, Endpoint } from 'payload'
+
+import { flattenTopLevelFields } from 'payload'
+
+import type { LeanListShapes, LeanListsOptions } from './types.js'
+
+/** The rich-text fields a collection's documents carry at their top level, by name. */
+export const richTextFieldsOf = (collection: CollectionConfig): string[] =>
+  flattenTopLevelFields(collection.fields)
+    .filter((field) => field.type === 'richText')
+    .map((field) => field.name)
+
+/** The fields `GET /api/<slug>` leaves out when the request names no `select`, by collection. */
+export const leanListShapesOf = (config: { custom?: Record<string, unknown> }): LeanListShapes =>
+  (config.custom?.leanLists as LeanListShapes | undefined) ?? {}
+
+/**
+ * `GET /api/<slug>` with the fields in `omit` left out unless the request names a `select` of its
+ * own, answered by Payload's own list handler. Custom endpoints are matched before Payload's, and
+ * only the REST route passes here: the Local API, GraphQL and reads by id keep their shape.
+ */
+const leanListEndpoint = (slug: string, omit: string[]): Endpoint => {
+  const lean: Endpoint = {
+    method: 'get',
+    path: '/',
+    handler: (req) => {
+      const endpoints = req.payload.collections[slug as CollectionSlug]?.config.endpoints || []
+      const payloadList = endpoints.find((each) => each !== lean && each.method === 'get' && each.path === '/')
+      if (!payloadList) throw new Error('leanLists: Payload’s list endpoint is missing')
+      // A `select` in any form is the client's choice, Payload's rules apply to it unchanged.
+      if (req.query.select === undefined) req.query.select = Object.fromEntries(omit.map((name) => [name, false]))
+      return payloadList.handler(req)
+    },
+  }
+  return lean
+}
+
+/**
+ * REST lists of the given collections leave out their rich-text fields unless a client asks for
+ * them with `select`. On a list of 20 learning materials the rich text was 48 of the answer's
+ * 64 KB and a sixth of the server's CPU per request (bench/results.md, P2), while lists show
+ * titles, summaries and covers; a document read by id keeps every field.
+ */
+export const leanLists =
+  (options: LeanListsOptions) =>
+  (config: Config): Config => {
+    const shapes: LeanListShapes = {}
+    const collections = (config.collections ?? []).map((collection): CollectionConfig => {
+      if (!options.collections.includes(collection.slug) || collection.endpoints === false) return collection
+      const omit = richTextFieldsOf(collection)
+      if (omit.length === 0) return collection
+      shapes[collection.slug] = omit
+      return { ...collection, endpoints: [...(collection.endpoints ?? []), leanListEndpoint(collection.slug, omit)] }
+    })
+    return { ...config, collections, custom: { ...config.custom, leanLists: shapes } }
+  }
