@@ -116,8 +116,8 @@ const main = async () => {
     })
 
     process.stdout.write('P6 reindex…\n')
-    const { bulkRates, reindexRates, reindexRuns, shapedCount } = await measureReindex(server.url, payload, dataDir)
-    raw.p6 = { bulkRates, reindexRuns, shapedCount }
+    const { bulkRates, cpuRates, reindexRates, reindexRuns, shapedCount } = await measureReindex(server.url, payload, dataDir, 3, server.pid)
+    raw.p6 = { bulkRates, cpuRates, reindexRuns, shapedCount }
     const p6 = ratio(median(reindexRates), median(bulkRates))
     rows.push({
       id: 'P6', measure: 'full reindex docs/s (POST /api/search/reindex) ÷ embedded engine replaceAll docs/s on the same shaped documents',
