@@ -110,6 +110,12 @@ export const peakRssMb = (pid: number): number => {
   return Math.round(Number(line?.match(/\d+/)?.[0] ?? NaN) / 1024)
 }
 
+/** CPU time (user + system, all threads) a process has used so far, from `/proc`, in ms (ticks of 10 ms). */
+export const processCpuMs = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
 /** Milliseconds a call takes. */
 export const timed = async <T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> => {
   const started = performance.now()

@@ -8,14 +8,14 @@
  */
 import type { Payload } from 'payload'
 
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import type { SearchDocument, SearchEngine } from '../src/plugins/search/engines/types.js'
 
 import { readOpsTokenOf, reindexOnce, type ReindexRun } from './search.js'
-import { get, ratio, startBenchServer, stats, stopChild, timed, type Stats } from './lib.js'
+import { get, processCpuMs, ratio, startBenchServer, stats, stopChild, timed, type Stats } from './lib.js'
 
 /** Counts SQL statements sent by this process's Payload (drizzle calls the client per statement). */
 export const countStatements = (payload: Payload) => {
@@ -66,12 +66,6 @@ export const measureLists = async (serverUrl: string, payload: Payload, statemen
   await local(1, false)
   const statementsDepth1 = statements.read()
   return { s, statementsDepth0, statementsDepth1 }
-}
-
-/** CPU time a process has used so far, in ms (Linux, clock ticks of 10 ms). */
-const processCpuMs = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
 export type ListCpu = { answerBytes: number; localMs: number; serverMs: number }
@@ -127,12 +121,6 @@ export type ReindexMeasure = {
   shapedCount: number
   /** Documents per second of CPU time: the server process's during each reindex, this process's during each bulk add (GC threads included on both sides). */
   cpuRates?: { bulk: number[]; reindex: number[] }
-}
-
-/** CPU time (user + system, all threads) a process has used so far, from `/proc`, in ms. */
-const processCpuMs = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * 10
 }
 
 /**
