@@ -57,3 +57,21 @@ describe.each([
     expect(sorted).toEqual(theirs)
   })
 })
+
+it('scores as MiniSearch does after entries are added, replaced and removed between searches', () => {
+  const index = indexOf()
+  const leaves: Leaf[] = [{ terms: [{ fuzzy: 1, prefix: true, term: 'thong' }] }]
+  const same = () => {
+    const sorted = requestScorer(index, boosts, fields).score(leaves).sort((a, b) => b.score - a.score)
+    expect(sorted).toEqual(index.search(asQuery(leaves), { boost: boosts }).map((result) => ({ id: result.id, score: result.score })))
+  }
+  same()
+  const added = { id: 'new', summary: 'thông tin mới', title: 'Thông báo nghỉ học vì trời rét đậm rét hại kéo dài' }
+  index.add(added)
+  same()
+  index.remove(added)
+  index.add({ ...added, title: 'Thông báo' })
+  same()
+  index.remove({ ...added, title: 'Thông báo' })
+  same()
+})
