@@ -20,6 +20,7 @@ type Internals = {
   _avgFieldLength: number[]
   _documentCount: number
   _documentIds: Map<number, string>
+  _idToShortId: Map<string, number>
   _fieldIds: Record<string, number>
   _fieldLength: Map<number, number[]>
   _nextId: number
@@ -151,11 +152,11 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<strin
   const layout = layoutOf(index)
 
   /**
-   * Every entry matching at least one leaf, by document id, with MiniSearch's score: the sum over
-   * the leaves it matches, times the number of different words of those leaves; in MiniSearch's
-   * order (its search sorts them by score, equal scores in this order).
+   * Every entry matching at least one leaf, by internal id, with MiniSearch's score: the sum over
+   * the leaves it matches, times the number of different words of those leaves; `ids` in
+   * MiniSearch's order (its search sorts them by score, equal scores in this order).
    */
-  const score = (leaves: Leaf[]): Array<{ id: string; score: number }> => {
+  const score = (leaves: Leaf[]): Scores => {
     const scores = new Float64Array(size)
     const order: number[] = []
     // Which leaves each entry matched (at most 31 leaves: 8 variants, folded and toned, and a number).
@@ -195,14 +196,19 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<strin
       }
       return quality
     }
-    const results: Array<{ id: string; score: number }> = []
-    for (const shortId of order) {
-      const id = index._documentIds.get(shortId)
-      if (id !== undefined) results.push({ id, score: scores[shortId] * qualityOf(matchedLeaves[shortId]) })
-    }
-    return results
+    for (const id of order) scores[id] = scores[id] * qualityOf(matchedLeaves[id])
+    return { ids: order, score: scores }
   }
-  return { score }
+
+  /** The id of the entry of an internal id. */
+  const documentId = (id: number): string | undefined => index._documentIds.get(id)
+  return { documentId, score }
+}
+
+/** Each document id's internal id (for arrays by internal id) and the size such arrays need. */
+export const internalIds = <T>(miniSearch: MiniSearch<T>): { ids: ReadonlyMap<string, number>; size: number } => {
+  const index = miniSearch as unknown as Internals
+  return { ids: index._idToShortId, size: index._nextId }
 }
 
 export type RequestScorer = ReturnType<typeof requestScorer>
