@@ -80,3 +80,18 @@ it('scores as MiniSearch does after entries are added, replaced and removed betw
   index.remove({ ...added, title: 'Thông báo' })
   same()
 })
+
+it('marks the entries whose given fields hold a word itself, not a word it starts or one a typo away', () => {
+  const index = indexOf()
+  const scorer = requestScorer(index, boosts, fields)
+  const marked = (term: string, only: string[]) => {
+    const marks = scorer.holding(term, only)
+    return [...marks.keys()].filter((id) => marks[id] === 1).map(scorer.documentId).sort()
+  }
+  const titled = (word: string) => titles.flatMap((title, i) => (i !== 3 && title.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word) ? [`d${i}`] : [])).sort()
+
+  expect(marked('thông', ['title'])).toEqual(titled('thông'))
+  expect(marked('an', ['summary'])).toEqual(['d0', 'd1', 'd2', 'd6', 'd8', 'd9'])
+  expect(marked('thôn', ['title'])).toEqual([])
+  expect(marked('thong', ['title', 'summary'])).toEqual([])
+})

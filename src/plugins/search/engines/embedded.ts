@@ -314,20 +314,39 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     }
     const soft = plan.soft.map(foldedTerm)
     const request = requestScorer(entries.index, boosts, [...searchableFields])
-    /** Scores entries found by `words`; the words are folded once, not once per entry. */
+    const titleFields = ['title', 'summary']
+    /**
+     * Whether `word` can be one of the words `titleWords` splits a title and summary into: each of
+     * those is in the index, folded (`processTerm`), under its entry's title or summary.
+     */
+    const oneWord = (word: string) => word !== '' && !/[ |]/.test(word)
+    /**
+     * Scores entries found by `words`; the words are folded once, not once per entry. An entry
+     * gets a bonus for a soft word or a pair of words only if its title or summary has the word,
+     * or both of the pair, among its words: the index's own lists of the entries with a word in a
+     * title or summary say which, so the title and summary of most matches need not be read.
+     */
     const scorer = (words: string[]) => {
       const folded = words.map(foldedTerm)
       const pairs = folded.slice(1).map((word, i) => ` ${folded[i]} ${word} `)
+      const needs = [...soft.map((word) => [word]), ...folded.slice(1).map((word, i) => [folded[i], word])]
+      const told = needs.length > 0 && needs.every((each) => each.every(oneWord))
+      const firsts = told ? needs.map((each) => request.holding(each[0], titleFields)) : []
+      const seconds = told ? needs.map((each) => (each.length > 1 ? request.holding(each[1], titleFields) : undefined)) : []
       // Called for every match: counts in loops, nothing allocated.
-      return (document: SearchDocument, base: number) => {
+      return (document: SearchDocument, id: number, base: number) => {
         let boosted = base
         for (const boost of plan.boosts) if (hasFacetValue(document, boost.facet, boost.values)) boosted = boosted * facetBoost
         if (soft.length === 0 && pairs.length === 0) return boosted
-        const { text, words: titled } = titleWords(document)
         let softFound = 0
-        for (const word of soft) if (titled.has(word)) softFound++
         let pairsFound = 0
-        for (const pair of pairs) if (text.includes(pair)) pairsFound++
+        let possible = !told
+        for (let need = 0; need < firsts.length && !possible; need++) possible = firsts[need][id] === 1 && (seconds[need] === undefined || seconds[need]![id] === 1)
+        if (possible) {
+          const { text, words: titled } = titleWords(document)
+          for (const word of soft) if (titled.has(word)) softFound++
+          for (const pair of pairs) if (text.includes(pair)) pairsFound++
+        }
         return boosted + softWordWeight * softFound + (pairs.length ? adjacencyWeight * (pairsFound / pairs.length) : 0)
       }
     }
@@ -354,7 +373,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       const score = scorer(pick(plan.readings[0].words))
       for (const found of best) {
         found.left = left
-        found.value = score(found.document, found.value * weight)
+        found.value = score(found.document, found.id, found.value * weight)
       }
       return best
     }
@@ -392,7 +411,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       view.inOrder.forEach((id, order) => {
         if (!kept(id)) return
         const document = view.byInternalId[id]!
-        const value = score(document, browseWeight)
+        const value = score(document, id, browseWeight)
         if (value > browseWeight) browsed.push({ document, id, left: noneLeft, list, order, raw: 0, value })
       })
     }

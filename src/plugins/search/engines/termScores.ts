@@ -200,9 +200,27 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<strin
     return { ids: order, score: scores }
   }
 
+  const holders = new Map<string, Uint8Array>()
+  /**
+   * The entries whose `only` fields hold `term` itself (no prefix, no typo), marked 1 by internal
+   * id: whether an entry has a word in a field, read from the index instead of from each entry.
+   */
+  const holding = (term: string, only: string[]): Uint8Array => {
+    const key = `${only.join()}\u0000${term}`
+    let marked = holders.get(key)
+    if (!marked) {
+      const marks = new Uint8Array(size)
+      const postings = index._index.get(term)
+      for (const field of only) postings?.get(index._fieldIds[field])?.forEach((_, id) => (marks[id] = 1))
+      holders.set(key, marks)
+      marked = marks
+    }
+    return marked
+  }
+
   /** The id of the entry of an internal id. */
   const documentId = (id: number): string | undefined => index._documentIds.get(id)
-  return { documentId, score }
+  return { documentId, holding, score }
 }
 
 /** Each document id's internal id (for arrays by internal id) and the size such arrays need. */
