@@ -92,34 +92,64 @@ const hasFacetValue = (document: SearchDocument, facet: FacetName, values: strin
 }
 
 /**
- * Every facet's values counted over all the matches in one pass, nothing allocated per match: each
- * entry's own facets are walked (documents differ in which they have, so reading every facet by
- * name is a slow lookup on most of them).
+ * Counts facet values over all the matches of a search. Each entry's values are numbered once
+ * (one number per facet and value as text: 2024 and "2024" are one value), so a search adds to an
+ * array instead of to a map per facet; a number stays with its value while the engine lives.
  */
-const facetCounts = (matches: SearchDocument[]): SearchResult['facets'] => {
-  const counts = new Map<string, Map<number | string, number>>(facetNames.map((facet) => [facet, new Map()]))
-  const count = (byValue: Map<number | string, number>, value: unknown) => {
-    if (value === undefined || value === null || value === '') return
-    if (Array.isArray(value)) for (const each of value) byValue.set(each, (byValue.get(each) ?? 0) + 1)
-    else byValue.set(value as number | string, (byValue.get(value as number | string) ?? 0) + 1)
-  }
-  const collections = counts.get('collection')!
-  for (const document of matches) {
-    count(collections, document.collection)
-    const { facets } = document
-    for (const facet in facets) {
-      const byValue = counts.get(facet)
-      if (byValue && facet !== 'collection') count(byValue, facets[facet as keyof typeof facets])
+const facetCounter = () => {
+  const numbers = new Map<string, number>()
+  const named: Array<{ facet: FacetName; text: string }> = []
+  const numbered = new WeakMap<SearchDocument, Int32Array>()
+  const numberOf = (facet: FacetName, value: unknown): number => {
+    const text = String(value)
+    const key = `${facet}\u0000${text}`
+    let number = numbers.get(key)
+    if (number === undefined) {
+      number = named.length
+      named.push({ facet, text })
+      numbers.set(key, number)
     }
+    return number
   }
-  const facets: SearchResult['facets'] = {}
-  for (const facet of facetNames) {
-    // Values are counted as strings: 2024 and "2024" are one value.
-    const byText = new Map<string, number>()
-    for (const [value, number] of counts.get(facet)!) byText.set(String(value), (byText.get(String(value)) ?? 0) + number)
-    facets[facet] = topFacetValues(byText)
+  const numbersOf = (document: SearchDocument): Int32Array => {
+    let found = numbered.get(document)
+    if (!found) {
+      const list: number[] = []
+      const add = (facet: FacetName, value: unknown) => {
+        if (value === undefined || value === null || value === '') return
+        if (Array.isArray(value)) for (const each of value) list.push(numberOf(facet, each))
+        else list.push(numberOf(facet, value))
+      }
+      add('collection', document.collection)
+      const { facets } = document
+      for (const facet in facets) {
+        if (facet !== 'collection' && (facetNames as readonly string[]).includes(facet)) add(facet as FacetName, facets[facet as keyof typeof facets])
+      }
+      found = Int32Array.from(list)
+      numbered.set(document, found)
+    }
+    return found
   }
-  return facets
+  return (matches: SearchDocument[]): SearchResult['facets'] => {
+    let counts = new Int32Array(named.length + 64)
+    for (const document of matches) {
+      const values = numbersOf(document)
+      for (let i = 0; i < values.length; i++) {
+        const number = values[i]
+        if (number >= counts.length) {
+          const more = new Int32Array(named.length * 2)
+          more.set(counts)
+          counts = more
+        }
+        counts[number]++
+      }
+    }
+    const byFacet = new Map<FacetName, Map<string, number>>(facetNames.map((facet) => [facet, new Map()]))
+    counts.forEach((count, number) => count && byFacet.get(named[number].facet)!.set(named[number].text, count))
+    const facets: SearchResult['facets'] = {}
+    for (const facet of facetNames) facets[facet] = topFacetValues(byFacet.get(facet)!)
+    return facets
+  }
 }
 
 /**
@@ -233,6 +263,7 @@ const syntaxFilter = (query: ParsedQuery): ((document: SearchDocument) => boolea
 export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }: { vocabulary?: SearchVocabulary } = {}): SearchEngine => {
   let vocabulary = initial
   let entries: Entries = { documents: new Map(), index: newIndex() }
+  const facetCounts = facetCounter()
 
   /** The reader's levels and the facet filters as one test, read once per search rather than once per entry. */
   const filtersOf = (query: SearchQuery): ((document: SearchDocument) => boolean) => {
