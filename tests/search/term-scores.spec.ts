@@ -24,6 +24,13 @@ const indexOf = () => {
   return index
 }
 
+/** Our scores of a request as MiniSearch's results read: document ids and scores, best first (MiniSearch's order among equal scores). */
+const ourResults = (index: MiniSearch<{ id: string; summary: string; title: string }>, leaves: Leaf[]) => {
+  const scorer = requestScorer(index, boosts, fields)
+  const { ids, score } = scorer.score(leaves)
+  return ids.map((id) => ({ id: scorer.documentId(id), score: score[id] })).sort((a, b) => b.score - a.score)
+}
+
 /** The same request as MiniSearch's own query tree: the leaves OR-ed, each an AND of its words. */
 const asQuery = (leaves: Leaf[]): Query => ({
   combineWith: 'OR',
@@ -49,11 +56,42 @@ describe.each([
 ] as Array<[string, Leaf[]]>)('the request with %s', (_, leaves) => {
   it('scores and orders the entries as MiniSearch does', () => {
     const index = indexOf()
-    const ours = requestScorer(index, boosts, fields).score(leaves)
     // MiniSearch sorts by score, keeping its own order among equal scores; ours come in that order unsorted.
-    const sorted = [...ours].sort((a, b) => b.score - a.score)
+    const sorted = ourResults(index, leaves)
     const theirs = index.search(asQuery(leaves), { boost: boosts }).map((result) => ({ id: result.id, score: result.score }))
     expect(theirs.length).toBeGreaterThan(0)
     expect(sorted).toEqual(theirs)
   })
+})
+
+it('scores as MiniSearch does after entries are added, replaced and removed between searches', () => {
+  const index = indexOf()
+  const leaves: Leaf[] = [{ terms: [{ fuzzy: 1, prefix: true, term: 'thong' }] }]
+  const same = () => {
+    expect(ourResults(index, leaves)).toEqual(index.search(asQuery(leaves), { boost: boosts }).map((result) => ({ id: result.id, score: result.score })))
+  }
+  same()
+  const added = { id: 'new', summary: 'thông tin mới', title: 'Thông báo nghỉ học vì trời rét đậm rét hại kéo dài' }
+  index.add(added)
+  same()
+  index.remove(added)
+  index.add({ ...added, title: 'Thông báo' })
+  same()
+  index.remove({ ...added, title: 'Thông báo' })
+  same()
+})
+
+it('marks the entries whose given fields hold a word itself, not a word it starts or one a typo away', () => {
+  const index = indexOf()
+  const scorer = requestScorer(index, boosts, fields)
+  const marked = (term: string, only: string[]) => {
+    const marks = scorer.holding(term, only)
+    return [...marks.keys()].filter((id) => marks[id] === 1).map(scorer.documentId).sort()
+  }
+  const titled = (word: string) => titles.flatMap((title, i) => (i !== 3 && title.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word) ? [`d${i}`] : [])).sort()
+
+  expect(marked('thông', ['title'])).toEqual(titled('thông'))
+  expect(marked('an', ['summary'])).toEqual(['d0', 'd1', 'd2', 'd6', 'd8', 'd9'])
+  expect(marked('thôn', ['title'])).toEqual([])
+  expect(marked('thong', ['title', 'summary'])).toEqual([])
 })

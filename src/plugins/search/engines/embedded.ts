@@ -7,7 +7,7 @@ import { highlight } from '../highlight.js'
 import { type ParsedQuery, positiveWords } from '../query.js'
 import { browseWeight, facetBoost, partialBelow, partialWeight, planQuery, type QueryPlan, type Reading } from '../understanding.js'
 import { defaultVocabulary, type SearchVocabulary } from '../vocabulary.js'
-import { type Leaf, type RequestScorer, requestScorer } from './termScores.js'
+import { internalIds, type Leaf, type RequestScorer, requestScorer } from './termScores.js'
 import { facetNames, maxTotalHits, maxValuesPerFacet } from './types.js'
 
 const searchableFields = ['title', 'documentNumber', 'summary', 'text'] as const
@@ -39,21 +39,47 @@ const newIndex = () =>
     autoVacuum: false,
   })
 
-type Entries = { documents: Map<string, SearchDocument>; index: MiniSearch<SearchDocument> }
+/**
+ * The entries by MiniSearch's internal id, and those ids in the order `documents` holds them (the
+ * order entries without a score are listed in): a search reads arrays instead of maps of ids.
+ */
+type View = { byInternalId: Array<SearchDocument | undefined>; inOrder: Int32Array; size: number }
+
+/** `view` is made by the first search after a write, and dropped by the next write. */
+type Entries = { documents: Map<string, SearchDocument>; index: MiniSearch<SearchDocument>; view?: View }
 
 /** Removal needs the document as it was indexed: the entries keep it beside the index. */
-const put = ({ documents, index }: Entries, document: SearchDocument) => {
+const put = (entries: Entries, document: SearchDocument) => {
+  const { documents, index } = entries
   const previous = documents.get(document.id)
   if (previous) index.remove(previous)
   index.add(document)
   documents.set(document.id, document)
+  entries.view = undefined
 }
 
-const drop = ({ documents, index }: Entries, id: string) => {
+const drop = (entries: Entries, id: string) => {
+  const { documents, index } = entries
   const previous = documents.get(id)
   if (!previous) return
   index.remove(previous)
   documents.delete(id)
+  entries.view = undefined
+}
+
+const viewOf = (entries: Entries): View => {
+  if (entries.view) return entries.view
+  const { ids, size } = internalIds(entries.index)
+  const byInternalId = new Array<SearchDocument | undefined>(size).fill(undefined)
+  const inOrder = new Int32Array(entries.documents.size)
+  let position = 0
+  for (const document of entries.documents.values()) {
+    const id = ids.get(document.id)!
+    byInternalId[id] = document
+    inOrder[position++] = id
+  }
+  entries.view = { byInternalId, inOrder, size }
+  return entries.view
 }
 
 /** Whether an entry has one of `values` for `facet` (a collection, or a facet's value or values). */
@@ -66,49 +92,79 @@ const hasFacetValue = (document: SearchDocument, facet: FacetName, values: strin
 }
 
 /**
- * Every facet's values counted over all the matches in one pass, nothing allocated per match: each
- * entry's own facets are walked (documents differ in which they have, so reading every facet by
- * name is a slow lookup on most of them).
+ * Counts facet values over all the matches of a search. Each entry's values are numbered once
+ * (one number per facet and value as text: 2024 and "2024" are one value), so a search adds to an
+ * array instead of to a map per facet; a number stays with its value while the engine lives.
  */
-const facetCounts = (matches: SearchDocument[]): SearchResult['facets'] => {
-  const counts = new Map<string, Map<number | string, number>>(facetNames.map((facet) => [facet, new Map()]))
-  const count = (byValue: Map<number | string, number>, value: unknown) => {
-    if (value === undefined || value === null || value === '') return
-    if (Array.isArray(value)) for (const each of value) byValue.set(each, (byValue.get(each) ?? 0) + 1)
-    else byValue.set(value as number | string, (byValue.get(value as number | string) ?? 0) + 1)
-  }
-  const collections = counts.get('collection')!
-  for (const document of matches) {
-    count(collections, document.collection)
-    const { facets } = document
-    for (const facet in facets) {
-      const byValue = counts.get(facet)
-      if (byValue && facet !== 'collection') count(byValue, facets[facet as keyof typeof facets])
+const facetCounter = () => {
+  const numbers = new Map<string, number>()
+  const named: Array<{ facet: FacetName; text: string }> = []
+  const numbered = new WeakMap<SearchDocument, Int32Array>()
+  const numberOf = (facet: FacetName, value: unknown): number => {
+    const text = String(value)
+    const key = `${facet}\u0000${text}`
+    let number = numbers.get(key)
+    if (number === undefined) {
+      number = named.length
+      named.push({ facet, text })
+      numbers.set(key, number)
     }
+    return number
   }
-  const facets: SearchResult['facets'] = {}
-  for (const facet of facetNames) {
-    // Values are counted as strings: 2024 and "2024" are one value.
-    const byText = new Map<string, number>()
-    for (const [value, number] of counts.get(facet)!) byText.set(String(value), (byText.get(String(value)) ?? 0) + number)
-    facets[facet] = topFacetValues(byText)
+  const numbersOf = (document: SearchDocument): Int32Array => {
+    let found = numbered.get(document)
+    if (!found) {
+      const list: number[] = []
+      const add = (facet: FacetName, value: unknown) => {
+        if (value === undefined || value === null || value === '') return
+        if (Array.isArray(value)) for (const each of value) list.push(numberOf(facet, each))
+        else list.push(numberOf(facet, value))
+      }
+      add('collection', document.collection)
+      const { facets } = document
+      for (const facet in facets) {
+        if (facet !== 'collection' && (facetNames as readonly string[]).includes(facet)) add(facet as FacetName, facets[facet as keyof typeof facets])
+      }
+      found = Int32Array.from(list)
+      numbered.set(document, found)
+    }
+    return found
   }
-  return facets
+  return (matches: SearchDocument[]): SearchResult['facets'] => {
+    let counts = new Int32Array(named.length + 64)
+    for (const document of matches) {
+      const values = numbersOf(document)
+      for (let i = 0; i < values.length; i++) {
+        const number = values[i]
+        if (number >= counts.length) {
+          const more = new Int32Array(named.length * 2)
+          more.set(counts)
+          counts = more
+        }
+        counts[number]++
+      }
+    }
+    const byFacet = new Map<FacetName, Map<string, number>>(facetNames.map((facet) => [facet, new Map()]))
+    counts.forEach((count, number) => count && byFacet.get(named[number].facet)!.set(named[number].text, count))
+    const facets: SearchResult['facets'] = {}
+    for (const facet of facetNames) facets[facet] = topFacetValues(byFacet.get(facet)!)
+    return facets
+  }
 }
 
 /**
- * The first `count` items, highest value first, exactly as a stable sort of all of them would put
- * them (equal values keep their order), without sorting the rest: a page needs its own entries only.
+ * The first `count` items in the order `before` gives (a total order), without sorting the rest: a
+ * page needs its own entries only.
  */
-const topByValue = <T extends { value: number }>(items: Iterable<T>, count: number): T[] => {
+const topBy = <T>(items: Iterable<T>, count: number, before: (a: T, b: T) => boolean): T[] => {
   const top: T[] = []
   for (const item of items) {
-    if (top.length === count && item.value <= top[count - 1].value) continue
+    if (top.length === count && !before(item, top[count - 1])) continue
     let low = 0
     let high = top.length
     while (low < high) {
       const middle = (low + high) >> 1
-      if (top[middle].value >= item.value) low = middle + 1
+      if (before(top[middle], item)) low = middle + 1
       else high = middle
     }
     top.splice(low, 0, item)
@@ -116,6 +172,22 @@ const topByValue = <T extends { value: number }>(items: Iterable<T>, count: numb
   }
   return top
 }
+
+/**
+ * A match, with what places it among equal values: the list it was first found in (`list`: the
+ * full search, then each partial one, then the browsed entries; a reading within each), and in
+ * that list its raw score (higher first) and its place in MiniSearch's order. Lists are not sorted:
+ * comparing these gives the order a stable sort by score of each list, then the lists one after
+ * the other, would give.
+ */
+type Found = { document: SearchDocument; id: number; left: readonly string[]; list: number; order: number; raw: number; value: number }
+
+/** What a match leaves out until its list says (shared: a search makes thousands of matches). */
+const noneLeft: readonly string[] = []
+
+/** Whether `a` ranks before `b`: a higher value, or an equal one found earlier. */
+const before = (a: Found, b: Found): boolean =>
+  a.value > b.value || (a.value === b.value && (a.list !== b.list ? a.list < b.list : a.raw !== b.raw ? a.raw > b.raw : a.order < b.order))
 
 /** Every match (unordered) and the first ones in rank order, with the words a relaxed search left out. */
 type Ranked = { all: SearchDocument[]; ignored?: string[]; top: SearchDocument[] }
@@ -191,6 +263,7 @@ const syntaxFilter = (query: ParsedQuery): ((document: SearchDocument) => boolea
 export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }: { vocabulary?: SearchVocabulary } = {}): SearchEngine => {
   let vocabulary = initial
   let entries: Entries = { documents: new Map(), index: newIndex() }
+  const facetCounts = facetCounter()
 
   /** The reader's levels and the facet filters as one test, read once per search rather than once per entry. */
   const filtersOf = (query: SearchQuery): ((document: SearchDocument) => boolean) => {
@@ -224,17 +297,23 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       return exact === folded ? [leaf(folded, literal)] : [leaf(folded, literal), leaf(exact, literal)]
     })
 
-  /** The entries matching every word of one reading, best first, their scores scaled so the best has the reading's weight. */
-  const scoresOf = (plan: QueryPlan, reading: Reading, kept: (document: SearchDocument) => boolean, scorer: RequestScorer) => {
-    const { documents } = entries
-    const results: Array<{ document: SearchDocument; value: number }> = []
-    for (const { id, score } of scorer.score(leavesOf(plan, reading.words))) {
-      const document = documents.get(id)
-      if (document && kept(document)) results.push({ document, value: score })
+  /**
+   * The entries matching every word of one reading, in MiniSearch's order (`list` and `order` keep
+   * their place among equal values), their scores scaled so the best has the reading's weight.
+   */
+  const scoresOf = (plan: QueryPlan, reading: Reading, list: number, kept: (id: number) => boolean, scorer: RequestScorer): Found[] => {
+    const { byInternalId } = viewOf(entries)
+    const { ids, score } = scorer.score(leavesOf(plan, reading.words))
+    const results: Found[] = []
+    let best = 0
+    for (let order = 0; order < ids.length; order++) {
+      const id = ids[order]
+      if (!kept(id)) continue
+      const raw = score[id]
+      if (raw > best) best = raw
+      results.push({ document: byInternalId[id]!, id, left: noneLeft, list, order, raw, value: raw })
     }
-    results.sort((a, b) => b.value - a.value)
-    const best = results[0]?.value ?? 1
-    for (const result of results) result.value = (result.value / best) * reading.weight
+    for (const result of results) result.value = (result.raw / best) * reading.weight
     return results
   }
 
@@ -248,91 +327,147 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     const { parsed } = plan
     const syntax = syntaxFilter(parsed)
     const filters = filtersOf(query)
-    const kept = (document: SearchDocument) => filters(document) && (!syntax || syntax(document))
+    const keeps = (document: SearchDocument) => filters(document) && (!syntax || syntax(document))
     // A query of exclusions alone lists everything else, newest first, as an empty query does.
     if (positiveWords(parsed).length === 0) {
-      const all = [...documents.values()].filter(kept).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+      const all = [...documents.values()].filter(keeps).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
       return { all, top: all.slice(0, wanted) }
+    }
+    const view = viewOf(entries)
+    // Whether each entry passes the reader's filters, worked out once per search: 0 not yet, 1 kept, 2 not.
+    const keptState = new Uint8Array(view.size)
+    const kept = (id: number): boolean => {
+      if (keptState[id] === 0) {
+        const document = view.byInternalId[id]
+        keptState[id] = document && keeps(document) ? 1 : 2
+      }
+      return keptState[id] === 1
     }
     const soft = plan.soft.map(foldedTerm)
     const request = requestScorer(entries.index, boosts, [...searchableFields])
-    /** Scores entries found by `words`; the words are folded once, not once per entry. */
+    const titleFields = ['title', 'summary']
+    /**
+     * Whether `word` can be one of the words `titleWords` splits a title and summary into: each of
+     * those is in the index, folded (`processTerm`), under its entry's title or summary.
+     */
+    const oneWord = (word: string) => word !== '' && !/[ |]/.test(word)
+    /**
+     * Scores entries found by `words`; the words are folded once, not once per entry. An entry
+     * gets a bonus for a soft word or a pair of words only if its title or summary has the word,
+     * or both of the pair, among its words: the index's own lists of the entries with a word in a
+     * title or summary say which, so the title and summary of most matches need not be read.
+     */
     const scorer = (words: string[]) => {
       const folded = words.map(foldedTerm)
       const pairs = folded.slice(1).map((word, i) => ` ${folded[i]} ${word} `)
+      const needs = [...soft.map((word) => [word]), ...folded.slice(1).map((word, i) => [folded[i], word])]
+      const told = needs.length > 0 && needs.every((each) => each.every(oneWord))
+      const firsts = told ? needs.map((each) => request.holding(each[0], titleFields)) : []
+      const seconds = told ? needs.map((each) => (each.length > 1 ? request.holding(each[1], titleFields) : undefined)) : []
       // Called for every match: counts in loops, nothing allocated.
-      return (document: SearchDocument, base: number) => {
+      return (document: SearchDocument, id: number, base: number) => {
         let boosted = base
         for (const boost of plan.boosts) if (hasFacetValue(document, boost.facet, boost.values)) boosted = boosted * facetBoost
         if (soft.length === 0 && pairs.length === 0) return boosted
-        const { text, words: titled } = titleWords(document)
         let softFound = 0
-        for (const word of soft) if (titled.has(word)) softFound++
         let pairsFound = 0
-        for (const pair of pairs) if (text.includes(pair)) pairsFound++
+        let possible = !told
+        for (let need = 0; need < firsts.length && !possible; need++) possible = firsts[need][id] === 1 && (seconds[need] === undefined || seconds[need]![id] === 1)
+        if (possible) {
+          const { text, words: titled } = titleWords(document)
+          for (const word of soft) if (titled.has(word)) softFound++
+          for (const pair of pairs) if (text.includes(pair)) pairsFound++
+        }
         return boosted + softWordWeight * softFound + (pairs.length ? adjacencyWeight * (pairsFound / pairs.length) : 0)
       }
     }
-    type Found = { document: SearchDocument; left: string[]; value: number }
-    /** Entries with every word of the readings but those at `omitted`, scaled by `weight`. */
-    const gather = (count: number, omitted?: number, weight = 1): Found[] => {
+    const readings = plan.readings.length
+    /** Entries with every word of the readings but those at `omitted`, scaled by `weight`; `list` is their place among the lists merged. */
+    const gather = (count: number, omitted: number | undefined, weight: number, list: number): Found[] => {
       const pick = (words: string[]) => words.slice(0, count).filter((_, i) => i !== omitted)
-      const [first, ...others] = plan.readings.map((reading) => scoresOf(plan, { ...reading, words: pick(reading.words) }, kept, request))
-      // One reading (most queries): its list is the best of each entry already.
-      let best: Iterable<{ document: SearchDocument; value: number }> = first
+      const [first, ...others] = plan.readings.map((reading, r) => scoresOf(plan, { ...reading, words: pick(reading.words) }, list * readings + r, kept, request))
+      // One reading (most queries): its list is the best of each entry already. Otherwise each
+      // entry keeps its first place and its best value.
+      let best = first
       if (others.length) {
-        const byDocument = new Map<SearchDocument, number>()
-        for (const list of [first, ...others]) for (const { document, value } of list) byDocument.set(document, Math.max(byDocument.get(document) ?? 0, value))
-        best = [...byDocument].map(([document, value]) => ({ document, value }))
+        const byId = new Map<number, Found>()
+        for (const each of [first, ...others]) {
+          for (const found of each) {
+            const known = byId.get(found.id)
+            if (!known) byId.set(found.id, found)
+            else known.value = Math.max(known.value, found.value)
+          }
+        }
+        best = [...byId.values()]
       }
       const left = omitted === undefined ? plan.readings[0].words.slice(count) : [plan.readings[0].words[omitted]]
       const score = scorer(pick(plan.readings[0].words))
-      const found: Found[] = []
-      for (const { document, value } of best) found.push({ document, left, value: score(document, value * weight) })
-      return found
+      for (const found of best) {
+        found.left = left
+        found.value = score(found.document, found.id, found.value * weight)
+      }
+      return best
     }
-    /** Each entry once, with its best value, in the order first found. */
+    /** Each entry once, with its best value, in the place first found. */
     const merge = (lists: Found[][]): Found[] => {
       const filled = lists.filter((list) => list.length)
       // A gather lists each entry once.
       if (filled.length <= 1) return filled[0] ?? []
-      const best = new Map<string, Found>()
-      for (const list of lists) for (const found of list) if (found.value > (best.get(found.document.id)?.value ?? -1)) best.set(found.document.id, found)
-      return [...best.values()]
+      const slots = new Int32Array(view.size)
+      const merged: Found[] = []
+      for (const list of filled) {
+        for (const found of list) {
+          const slot = slots[found.id]
+          if (slot === 0) {
+            merged.push(found)
+            slots[found.id] = merged.length
+          } else if (found.value > merged[slot - 1].value) merged[slot - 1] = { ...merged[slot - 1], left: found.left, value: found.value }
+        }
+      }
+      return merged
     }
     const all = plan.readings[0].words.length
     // Small words alone say little: their matches count like the facet values the query names.
-    const full = gather(all, undefined, plan.browse ? browseWeight : 1)
+    const full = gather(all, undefined, plan.browse ? browseWeight : 1, 0)
     // With three words or more and few entries holding them all, an entry missing one still ranks,
     // below those with all unless its title holds the words together: a long query often has one
     // word too many.
-    const partial = plan.relaxable && all >= 3 && full.length < partialBelow ? plan.readings[0].words.map((_, i) => gather(all, i, partialWeight)) : []
-    const fullIds = new Set(full.map((each) => each.document.id))
-    const browsed = plan.browse
-      ? [...documents.values()].filter(kept).map((document) => ({ document, left: [], value: scorer([])(document, browseWeight) })).filter((each) => each.value > browseWeight)
-      : []
-    const merged = merge([full, ...partial.map((list) => list.filter((each) => !fullIds.has(each.document.id))), browsed])
+    const partial = plan.relaxable && all >= 3 && full.length < partialBelow ? plan.readings[0].words.map((_, i) => gather(all, i, partialWeight, i + 1)) : []
+    const inFull = new Uint8Array(view.size)
+    for (const found of full) inFull[found.id] = 1
+    const browsed: Found[] = []
+    if (plan.browse) {
+      const score = scorer([])
+      const list = (partial.length + 1) * readings
+      view.inOrder.forEach((id, order) => {
+        if (!kept(id)) return
+        const document = view.byInternalId[id]!
+        const value = score(document, id, browseWeight)
+        if (value > browseWeight) browsed.push({ document, id, left: noneLeft, list, order, raw: 0, value })
+      })
+    }
+    const merged = merge([full, ...partial.map((list) => list.filter((each) => !inFull[each.id])), browsed])
     if (merged.length > 0 || !plan.relaxable) {
-      const top = topByValue(merged, wanted)
+      const top = topBy(merged, wanted, before)
       return {
         all: merged.map((each) => each.document),
         top: top.map((each) => each.document),
-        ...(full.length === 0 && top.length ? { ignored: top[0].left } : {}),
+        ...(full.length === 0 && top.length ? { ignored: [...top[0].left] } : {}),
       }
     }
     // Nothing has all but one word: as Meilisearch's `last` strategy, drop words from the end,
     // the entries matching more of them first.
-    const seen = new Set<string>()
+    const seen = new Uint8Array(view.size)
     const relaxed: Found[] = []
     for (let count = all - 1; count >= 1; count--) {
-      for (const found of gather(count).sort((a, b) => b.value - a.value)) {
-        if (seen.has(found.document.id)) continue
-        seen.add(found.document.id)
+      for (const found of gather(count, undefined, 1, 0).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))) {
+        if (seen[found.id]) continue
+        seen[found.id] = 1
         relaxed.push(found)
       }
     }
     const found = relaxed.map((each) => each.document)
-    return { all: found, top: found.slice(0, wanted), ...(relaxed.length ? { ignored: relaxed[0].left } : {}) }
+    return { all: found, top: found.slice(0, wanted), ...(relaxed.length ? { ignored: [...relaxed[0].left] } : {}) }
   }
 
   const toHit = (document: SearchDocument, terms: Set<string>): SearchHit => ({

@@ -20,6 +20,7 @@ type Internals = {
   _avgFieldLength: number[]
   _documentCount: number
   _documentIds: Map<number, string>
+  _idToShortId: Map<string, number>
   _fieldIds: Record<string, number>
   _fieldLength: Map<number, number[]>
   _nextId: number
@@ -42,11 +43,40 @@ export type TermSpec = { fuzzy: false | number; prefix: boolean; term: string }
 /** The words that must all match, and the fields they are looked for in (every field boosted when absent). */
 export type Leaf = { fields?: string[]; terms: TermSpec[] }
 
+/**
+ * Each entry's field lengths by internal id (`lengths[id * fieldCount + fieldId]`) and which ids
+ * are in the index: read from typed arrays, a posting costs no map lookups (a query matching most
+ * of the index reads hundreds of thousands of postings).
+ */
+type Layout = { fieldCount: number; lengths: Float64Array; live: Uint8Array }
+
+/**
+ * Layouts by index, each valid for one state: an add takes a new internal id (`_nextId` grows)
+ * and a removal lowers the count, so the pair changes with every write and never comes back.
+ */
+const layouts = new WeakMap<object, { documentCount: number; layout: Layout; nextId: number }>()
+
+const layoutOf = (index: Internals): Layout => {
+  const cached = layouts.get(index)
+  if (cached && cached.nextId === index._nextId && cached.documentCount === index._documentCount) return cached.layout
+  const fieldCount = Object.keys(index._fieldIds).length
+  const lengths = new Float64Array(index._nextId * fieldCount)
+  const live = new Uint8Array(index._nextId)
+  for (const [id, fieldLengths] of index._fieldLength) {
+    for (let field = 0; field < fieldLengths.length; field++) lengths[id * fieldCount + field] = fieldLengths[field]
+  }
+  for (const id of index._documentIds.keys()) live[id] = 1
+  const layout = { fieldCount, lengths, live }
+  layouts.set(index, { documentCount: index._documentCount, layout, nextId: index._nextId })
+  return layout
+}
+
 /** Adds one index term's postings to `scores` (`termResults` and `calcBM25Score`: the same operations in the same order). */
-const addPostings = (index: Internals, postings: Postings | undefined, termWeight: number, fieldBoosts: Array<[string, number]>, scores: Scores) => {
+const addPostings = (index: Internals, layout: Layout, postings: Postings | undefined, termWeight: number, fieldBoosts: Array<[string, number]>, scores: Scores) => {
   if (!postings) return
   const { b, d, k } = bm25
   const totalCount = index._documentCount
+  const { fieldCount, lengths, live } = layout
   for (const [field, fieldBoost] of fieldBoosts) {
     const fieldId = index._fieldIds[field]
     const frequencies = postings.get(fieldId)
@@ -57,12 +87,12 @@ const addPostings = (index: Internals, postings: Postings | undefined, termWeigh
     for (const [id, termFreq] of frequencies) {
       // The engine removes an entry with the very document it added, so no posting is stale; one
       // would not count, as in MiniSearch (which also deletes it from the index while searching).
-      if (!index._documentIds.has(id)) {
+      if (live[id] !== 1) {
         matching -= 1
         invDocFreq = Math.log(1 + (totalCount - matching + 0.5) / (matching + 0.5))
         continue
       }
-      const fieldLength = index._fieldLength.get(id)![fieldId]
+      const fieldLength = lengths[id * fieldCount + fieldId]
       const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / average)))
       const weighted = termWeight * 1 * fieldBoost * 1 * rawScore
       const score = scores.score[id]
@@ -75,22 +105,22 @@ const addPostings = (index: Internals, postings: Postings | undefined, termWeigh
 }
 
 /** One word's matches (`executeQuerySpec`): the word itself, then the words it starts, then those one typo away. */
-const termScores = (index: Internals, spec: TermSpec, fieldBoosts: Array<[string, number]>, size: number): Scores => {
+const termScores = (index: Internals, layout: Layout, spec: TermSpec, fieldBoosts: Array<[string, number]>, size: number): Scores => {
   const scores: Scores = { ids: [], score: new Float64Array(size) }
-  addPostings(index, index._index.get(spec.term), 1, fieldBoosts, scores)
+  addPostings(index, layout, index._index.get(spec.term), 1, fieldBoosts, scores)
   const fuzzy = spec.fuzzy ? index._index.fuzzyGet(spec.term, spec.fuzzy) : undefined
   if (spec.prefix) {
     for (const [term, postings] of index._index.atPrefix(spec.term)) {
       const distance = term.length - spec.term.length
       if (!distance) continue
       fuzzy?.delete(term)
-      addPostings(index, postings, (prefixWeight * term.length) / (term.length + 0.3 * distance), fieldBoosts, scores)
+      addPostings(index, layout, postings, (prefixWeight * term.length) / (term.length + 0.3 * distance), fieldBoosts, scores)
     }
   }
   if (fuzzy) {
     for (const [term, [postings, distance]] of fuzzy) {
       if (!distance) continue
-      addPostings(index, postings, (fuzzyWeight * term.length) / (term.length + distance), fieldBoosts, scores)
+      addPostings(index, layout, postings, (fuzzyWeight * term.length) / (term.length + distance), fieldBoosts, scores)
     }
   }
   return scores
@@ -119,13 +149,14 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<strin
   const boostsOf = (only?: string[]): Array<[string, number]> => (only ?? fields).map((field) => [field, boosts[field] || 1])
   // Internal ids are below the next one to be given: every array of this search has room for all.
   const size = index._nextId
+  const layout = layoutOf(index)
 
   /**
-   * Every entry matching at least one leaf, by document id, with MiniSearch's score: the sum over
-   * the leaves it matches, times the number of different words of those leaves; in MiniSearch's
-   * order (its search sorts them by score, equal scores in this order).
+   * Every entry matching at least one leaf, by internal id, with MiniSearch's score: the sum over
+   * the leaves it matches, times the number of different words of those leaves; `ids` in
+   * MiniSearch's order (its search sorts them by score, equal scores in this order).
    */
-  const score = (leaves: Leaf[]): Array<{ id: string; score: number }> => {
+  const score = (leaves: Leaf[]): Scores => {
     const scores = new Float64Array(size)
     const order: number[] = []
     // Which leaves each entry matched (at most 31 leaves: 8 variants, folded and toned, and a number).
@@ -138,7 +169,7 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<strin
         const key = `${leaf.fields?.join() ?? ''}\u0000${spec.term}\u0000${spec.fuzzy}\u0000${spec.prefix}`
         let found = cache.get(key)
         if (!found) {
-          found = termScores(index, spec, boostsOf(leaf.fields), size)
+          found = termScores(index, layout, spec, boostsOf(leaf.fields), size)
           cache.set(key, found)
         }
         matched = matched ? both(matched, found) : found
@@ -165,14 +196,37 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<strin
       }
       return quality
     }
-    const results: Array<{ id: string; score: number }> = []
-    for (const shortId of order) {
-      const id = index._documentIds.get(shortId)
-      if (id !== undefined) results.push({ id, score: scores[shortId] * qualityOf(matchedLeaves[shortId]) })
-    }
-    return results
+    for (const id of order) scores[id] = scores[id] * qualityOf(matchedLeaves[id])
+    return { ids: order, score: scores }
   }
-  return { score }
+
+  const holders = new Map<string, Uint8Array>()
+  /**
+   * The entries whose `only` fields hold `term` itself (no prefix, no typo), marked 1 by internal
+   * id: whether an entry has a word in a field, read from the index instead of from each entry.
+   */
+  const holding = (term: string, only: string[]): Uint8Array => {
+    const key = `${only.join()}\u0000${term}`
+    let marked = holders.get(key)
+    if (!marked) {
+      const marks = new Uint8Array(size)
+      const postings = index._index.get(term)
+      for (const field of only) postings?.get(index._fieldIds[field])?.forEach((_, id) => (marks[id] = 1))
+      holders.set(key, marks)
+      marked = marks
+    }
+    return marked
+  }
+
+  /** The id of the entry of an internal id. */
+  const documentId = (id: number): string | undefined => index._documentIds.get(id)
+  return { documentId, holding, score }
+}
+
+/** Each document id's internal id (for arrays by internal id) and the size such arrays need. */
+export const internalIds = <T>(miniSearch: MiniSearch<T>): { ids: ReadonlyMap<string, number>; size: number } => {
+  const index = miniSearch as unknown as Internals
+  return { ids: index._idToShortId, size: index._nextId }
 }
 
 export type RequestScorer = ReturnType<typeof requestScorer>
