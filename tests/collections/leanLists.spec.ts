@@ -90,6 +90,16 @@ describe('a REST list', () => {
     expect(docs[0]).toMatchObject({ title: 'Dế Mèn phiêu lưu ký', description: 'Truyện của Tô Hoài' })
   })
 
+  it.each([
+    ['an empty select', 'select='],
+    ['a bare select', 'select'],
+  ])('leaves the rich text out when the request names %s', async (_case, query) => {
+    const { docs } = await list(`depth=0&${query}`)
+    expect(docs).toHaveLength(1)
+    expect(docs[0]).toMatchObject({ title: 'Bé tập đếm', summary: 'Tóm tắt: Bé tập đếm' })
+    expect(docs[0]).not.toHaveProperty('body')
+  })
+
   it('has the same lean shape when asked through a method-override form body', async () => {
     const response = await handleEndpoints({
       config: payload.config,

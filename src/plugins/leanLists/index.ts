@@ -27,8 +27,11 @@ const leanListEndpoint = (slug: string, omit: string[]): Endpoint => {
       const endpoints = req.payload.collections[slug as CollectionSlug]?.config.endpoints || []
       const payloadList = endpoints.find((each) => each !== lean && each.method === 'get' && each.path === '/')
       if (!payloadList) throw new Error('leanLists: Payload’s list endpoint is missing')
-      // A `select` in any form is the client's choice, Payload's rules apply to it unchanged.
-      if (req.query.select === undefined) req.query.select = Object.fromEntries(omit.map((name) => [name, false]))
+      // A `select` object is the client's choice, Payload's rules apply to it unchanged; `?select=`
+      // or a bare `?select` names no field, so the list keeps its lean shape.
+      if (typeof req.query.select !== 'object' || req.query.select === null) {
+        req.query.select = Object.fromEntries(omit.map((name) => [name, false]))
+      }
       return payloadList.handler(req)
     },
   }
