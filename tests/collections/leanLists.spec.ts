@@ -100,6 +100,19 @@ describe('a REST list', () => {
     expect(docs[0]).not.toHaveProperty('body')
   })
 
+  it('still reaches Payload’s list handler when the endpoints are copies of the ones configured', async () => {
+    const config = payload.collections['learning-materials'].config
+    const configured = config.endpoints
+    config.endpoints = configured && configured.map((endpoint) => ({ ...endpoint }))
+    try {
+      const { docs } = await list('depth=0')
+      expect(docs.map((doc) => doc.title)).toEqual(['Bé tập đếm'])
+      expect(docs[0]).not.toHaveProperty('body')
+    } finally {
+      config.endpoints = configured
+    }
+  })
+
   it('has the same lean shape when asked through a method-override form body', async () => {
     const response = await handleEndpoints({
       config: payload.config,
