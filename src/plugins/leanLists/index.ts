@@ -5,7 +5,7 @@ import { flattenTopLevelFields } from 'payload'
 import type { LeanListShapes, LeanListsOptions } from './types.js'
 
 /** The rich-text fields a collection's documents carry at their top level, by name. */
-export const richTextFieldsOf = (collection: CollectionConfig): string[] =>
+const richTextFieldsOf = (collection: CollectionConfig): string[] =>
   flattenTopLevelFields(collection.fields)
     .filter((field) => field.type === 'richText')
     .map((field) => field.name)
@@ -47,8 +47,9 @@ export const leanLists =
   (options: LeanListsOptions) =>
   (config: Config): Config => {
     const shapes: LeanListShapes = {}
+    const wanted = new Set<string>(options.collections)
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
-      if (!options.collections.includes(collection.slug) || collection.endpoints === false) return collection
+      if (!wanted.has(collection.slug) || collection.endpoints === false) return collection
       const omit = richTextFieldsOf(collection)
       if (omit.length === 0) return collection
       shapes[collection.slug] = omit
