@@ -110,7 +110,11 @@ export const peakRssMb = (pid: number): number => {
   return Math.round(Number(line?.match(/\d+/)?.[0] ?? NaN) / 1024)
 }
 
-/** CPU time (user + system, all threads) a process has used so far, from `/proc`, in ms (ticks of 10 ms). */
+/**
+ * CPU time (user + system, all threads) a process has used so far, from `/proc`, in ms. `/proc`
+ * counts in clock ticks, taken here as 100 a second (10 ms each): Linux's USER_HZ is 100 on every
+ * common build, whatever the kernel's own HZ.
+ */
 export const processCpuMs = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
   return (Number(fields[11]) + Number(fields[12])) * 10

@@ -3,7 +3,7 @@
  * site would use it. The viewer's session travels as `Authorization: JWT <token>`, so the API's
  * access rules decide what each reader sees; nothing here imports Payload or touches the database.
  */
-import type { Announcement, LearningMaterial, LibraryItem, RegulatoryDocument, SchoolProfile, User } from '../payload-types.js'
+import type { Announcement, Config, LearningMaterial, LibraryItem, RegulatoryDocument, SchoolProfile, User } from '../payload-types.js'
 import type { FacetName, SearchHit } from '../plugins/search/engines/types.js'
 
 import { visitorHeader } from '../lib/visitorHeader.js'
@@ -23,18 +23,20 @@ export type Paginated<T> = {
 /**
  * A document as `GET /api/<collection>` lists it when no `select` is given: without its rich text,
  * which lists do not show (README, "Lists and their shape"). A document read by id has every field.
+ * `body` is named here because it is the only rich-text field of the listed collections; the
+ * plugin (src/plugins/leanLists) works the names out itself, so a new one must be added here too.
  */
 export type Listed<T> = Omit<T, 'body'>
 
 /** The fields the material page shows: asked for by name, because a list leaves the body out otherwise. */
-export const materialPageFields = [
+const materialPageFields = [
   'title', 'slug', 'summary', 'body', 'materialType', 'topic', 'ageGroups', 'domains', 'tags',
   'cover', 'files', 'videoUrl', 'durationMinutes', 'schoolYear', 'accessLevel',
 ] as const satisfies readonly (keyof LearningMaterial)[]
 export type MaterialPage = Pick<LearningMaterial, 'id' | (typeof materialPageFields)[number]>
 
 /** The fields the announcement page shows, asked for by name like the material page's. */
-export const announcementPageFields = [
+const announcementPageFields = [
   'title', 'slug', 'excerpt', 'body', 'category', 'cover', 'attachments', 'publishedAt', 'expiresAt', 'accessLevel',
 ] as const satisfies readonly (keyof Announcement)[]
 export type AnnouncementPage = Pick<Announcement, 'id' | (typeof announcementPageFields)[number]>
@@ -149,9 +151,14 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
   }
 
   /** The first match of a list, with the fields named in `fields`: how pages read a document by slug. */
-  const first = async <T extends { id: number }, K extends keyof T>(collection: string, where: QueryValue, fields: readonly K[], depth = 1): Promise<Pick<T, 'id' | K> | null> => {
+  const first = async <C extends keyof Config['collections'], K extends keyof Config['collections'][C]>(
+    collection: C,
+    where: QueryValue,
+    fields: readonly K[],
+    depth = 1,
+  ): Promise<Pick<Config['collections'][C], 'id' | K> | null> => {
     const select = Object.fromEntries(fields.map((field) => [field, true]))
-    return (await get<Paginated<Pick<T, 'id' | K>>>(`/${collection}`, { where, select, limit: 1, depth })).docs[0] ?? null
+    return (await get<Paginated<Pick<Config['collections'][C], 'id' | K>>>(`/${collection}`, { where, select, limit: 1, depth })).docs[0] ?? null
   }
 
   /** Distinct values of one field over every published document the viewer may read. */
@@ -254,7 +261,7 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
       /^\d+$/.test(slugOrId)
         ? byId<Announcement>('announcements', slugOrId)
         : isSlug(slugOrId)
-          ? first<Announcement, (typeof announcementPageFields)[number]>('announcements', { and: [published, ...outNow(), { slug: { equals: slugOrId } }] }, announcementPageFields)
+          ? first('announcements', { and: [published, ...outNow(), { slug: { equals: slugOrId } }] }, announcementPageFields)
           : null,
 
     materials: ({ ageGroup, domain, page = 1, topic, type }: MaterialFilters = {}, limit = 12) =>
@@ -280,7 +287,7 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
       /^\d+$/.test(slugOrId)
         ? byId<LearningMaterial>('learning-materials', slugOrId)
         : isSlug(slugOrId)
-          ? first<LearningMaterial, (typeof materialPageFields)[number]>('learning-materials', { and: [published, { slug: { equals: slugOrId } }] }, materialPageFields)
+          ? first('learning-materials', { and: [published, { slug: { equals: slugOrId } }] }, materialPageFields)
           : null,
 
     libraryItem: (id: string) => byId<LibraryItem>('library-items', id),

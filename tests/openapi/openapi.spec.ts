@@ -245,12 +245,13 @@ describe('the description at /api/openapi.json', () => {
   })
 
   it('describes the documents of a list without their rich text, and how to ask for it', () => {
-    for (const [slug, component] of [['learning-materials', 'LearningMaterial'], ['announcements', 'Announcement']]) {
+    for (const [slug, component, files] of [['learning-materials', 'LearningMaterial', 'files'], ['announcements', 'Announcement', 'attachments']]) {
       expect(answerSchema(`/api/${slug}`, 200)).toEqual({ $ref: `#/components/schemas/${component}Page` })
       expect(schemaNamed(`${component}Page`).properties.docs.items).toEqual({ $ref: `#/components/schemas/${component}ListItem` })
       expect(schemaNamed(`${component}ListItem`).properties.body).toBeUndefined()
       expect(schemaNamed(`${component}ListItem`).properties.title).toEqual(schemaNamed(component).properties.title)
       expect(operation(`/api/${slug}`).description).toContain('`select[title]=true&select[body]=true`')
+      expect(operation(`/api/${slug}`).description).toContain(`\`select[${files}]=false\``)
       expect(answerSchema(`/api/${slug}/{id}`, 200)).toEqual({ $ref: `#/components/schemas/${component}` })
       expect(schemaNamed(component).properties.body).toBeDefined()
     }

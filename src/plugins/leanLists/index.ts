@@ -5,7 +5,7 @@ import { flattenTopLevelFields } from 'payload'
 import type { LeanListShapes, LeanListsOptions } from './types.js'
 
 /** The rich-text fields a collection's documents carry at their top level, by name. */
-export const richTextFieldsOf = (collection: CollectionConfig): string[] =>
+const richTextFieldsOf = (collection: CollectionConfig): string[] =>
   flattenTopLevelFields(collection.fields)
     .filter((field) => field.type === 'richText')
     .map((field) => field.name)
@@ -19,21 +19,23 @@ export const leanListShapesOf = (config: { custom?: Record<string, unknown> }): 
  * own, answered by Payload's own list handler. Custom endpoints are matched before Payload's, and
  * only the REST route passes here: the Local API, GraphQL and reads by id keep their shape.
  */
-const leanListEndpoint = (slug: string, omit: string[]): Endpoint => {
-  const lean: Endpoint = {
-    method: 'get',
-    path: '/',
-    handler: (req) => {
-      const endpoints = req.payload.collections[slug as CollectionSlug]?.config.endpoints || []
-      const payloadList = endpoints.find((each) => each !== lean && each.method === 'get' && each.path === '/')
-      if (!payloadList) throw new Error('leanLists: Payload’s list endpoint is missing')
-      // A `select` in any form is the client's choice, Payload's rules apply to it unchanged.
-      if (req.query.select === undefined) req.query.select = Object.fromEntries(omit.map((name) => [name, false]))
-      return payloadList.handler(req)
-    },
-  }
-  return lean
-}
+const leanListEndpoint = (slug: CollectionSlug, omit: string[]): Endpoint => ({
+  method: 'get',
+  path: '/',
+  // Found by this tag rather than by identity: Payload may hand the handler a copy of the endpoint.
+  custom: { leanList: true },
+  handler: (req) => {
+    const endpoints = req.payload.collections[slug]?.config.endpoints || []
+    const payloadList = endpoints.find((each) => !each.custom?.leanList && each.method === 'get' && each.path === '/')
+    if (!payloadList) throw new Error('leanLists: Payload’s list endpoint is missing')
+    // A `select` object is the client's choice, Payload's rules apply to it unchanged; `?select=`
+    // or a bare `?select` names no field, so the list keeps its lean shape.
+    if (typeof req.query.select !== 'object' || req.query.select === null) {
+      req.query.select = Object.fromEntries(omit.map((name) => [name, false]))
+    }
+    return payloadList.handler(req)
+  },
+})
 
 /**
  * REST lists of the given collections leave out their rich-text fields unless a client asks for
@@ -45,12 +47,13 @@ export const leanLists =
   (options: LeanListsOptions) =>
   (config: Config): Config => {
     const shapes: LeanListShapes = {}
+    const wanted = new Set<string>(options.collections)
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
-      if (!options.collections.includes(collection.slug) || collection.endpoints === false) return collection
+      if (!wanted.has(collection.slug) || collection.endpoints === false) return collection
       const omit = richTextFieldsOf(collection)
       if (omit.length === 0) return collection
       shapes[collection.slug] = omit
-      return { ...collection, endpoints: [...(collection.endpoints ?? []), leanListEndpoint(collection.slug, omit)] }
+      return { ...collection, endpoints: [...(collection.endpoints ?? []), leanListEndpoint(collection.slug as CollectionSlug, omit)] }
     })
     return { ...config, collections, custom: { ...config.custom, leanLists: shapes } }
   }

@@ -123,8 +123,8 @@ export const common = (config: SanitizedConfig): Fragment & { parameters: Record
       style: 'deepObject',
       explode: true,
       description:
-        'Chỉ lấy các trường này · Only these fields, e.g. `select[title]=true&select[summary]=true`, or all but these, e.g. `select[files]=false`; ' +
-        'the others are absent from the answer. Without it, lists of collections with rich text leave that out (see each list).',
+        'Chỉ lấy các trường này · Only the fields named `true` (`select[<field>]=true`), or all but those named `false` (`select[<field>]=false`); ' +
+        'the others are absent from the answer. Without it, lists of collections with rich text leave that out (see each list for an example).',
       schema: { type: 'object', additionalProperties: { type: 'boolean' } },
     },
     populate: {

@@ -1,6 +1,6 @@
 import type { SanitizedCollectionConfig, SanitizedGlobalConfig } from 'payload'
 
-import { formatNames } from 'payload'
+import { flattenTopLevelFields, formatNames } from 'payload'
 
 import type { PathItemObject, SchemaObject, TagObject } from '../oas.js'
 import type { DocumentContext, Fragment } from './common.js'
@@ -78,6 +78,23 @@ const draftsNote = (hasDrafts: boolean) =>
 const trashNote = (hasTrash: boolean) =>
   hasTrash ? ' Tài liệu trong thùng rác không có trong câu trả lời (xem `trash`) · Documents in the trash are left out (see `trash`).' : ''
 
+/**
+ * What a lean list leaves out and how to get it back. The exclusion example names the collection's
+ * first many-file or many-relation field, one it really has, and is left out when it has none.
+ */
+const leanListNote = (collection: SanitizedCollectionConfig, omitted: string[]): string => {
+  const names = omitted.map((name) => `\`${name}\``).join(', ')
+  const other = flattenTopLevelFields(collection.fields).find(
+    (field) => (field.type === 'upload' || field.type === 'relationship') && field.hasMany && !omitted.includes(field.name),
+  )
+  const leaveOut = other ? `, leave out others instead (\`select[${other.name}]=false\`)` : ''
+  return (
+    ` Không có ${names} trừ khi \`select\` nêu tên · Without a \`select\`, documents come without ${names} ` +
+    `(rich text, most of a page's weight): name it with the fields you show (\`select[title]=true&select[${omitted[0]}]=true\`)` +
+    `${leaveOut}, or read the document by id.`
+  )
+}
+
 /** `GET /api/{slug}`, `GET /api/{slug}/{id}`, and the file route of upload collections. */
 const collectionPaths = (collection: SanitizedCollectionConfig, context: DocumentContext): Fragment => {
   const { api } = context
@@ -87,11 +104,7 @@ const collectionPaths = (collection: SanitizedCollectionConfig, context: Documen
   const hasTrash = Boolean(collection.trash)
   const available = context.parameters
   const omitted = leanListShapesOf(context.config)[slug] ?? []
-  const leanNote = omitted.length
-    ? ` Không có ${omitted.map((name) => `\`${name}\``).join(', ')} trừ khi \`select\` nêu tên · Without a \`select\`, documents come without ` +
-      `${omitted.map((name) => `\`${name}\``).join(', ')} (rich text, most of a page's weight): name it with the fields you show ` +
-      `(\`select[title]=true&select[${omitted[0]}]=true\`), leave out others instead (\`select[files]=false\`), or read the document by id.`
-    : ''
+  const leanNote = omitted.length ? leanListNote(collection, omitted) : ''
   const label = textOf(collection.labels.plural) ?? slug
   const vi = labelIn(collection.labels.plural, 'vi') ?? slug
   const en = labelIn(collection.labels.plural, 'en') ?? slug
