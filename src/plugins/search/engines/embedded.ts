@@ -7,7 +7,7 @@ import { highlight } from '../highlight.js'
 import { type ParsedQuery, positiveWords } from '../query.js'
 import { browseWeight, facetBoost, partialBelow, partialWeight, planQuery, type QueryPlan, type Reading } from '../understanding.js'
 import { defaultVocabulary, type SearchVocabulary } from '../vocabulary.js'
-import { internalIds, type Leaf, type RequestScorer, requestScorer } from './termScores.js'
+import { internalIds, type Layout, layoutOf, type Leaf, type RequestScorer, requestScorer } from './termScores.js'
 import { facetNames, maxTotalHits, maxValuesPerFacet } from './types.js'
 
 const searchableFields = ['title', 'documentNumber', 'summary', 'text'] as const
@@ -40,10 +40,11 @@ const newIndex = () =>
   })
 
 /**
- * The entries by MiniSearch's internal id, and those ids in the order `documents` holds them (the
- * order entries without a score are listed in): a search reads arrays instead of maps of ids.
+ * The entries by MiniSearch's internal id, those ids in the order `documents` holds them (the
+ * order entries without a score are listed in), and the index's field lengths by internal id: a
+ * search reads arrays instead of maps of ids.
  */
-type View = { byInternalId: Array<SearchDocument | undefined>; inOrder: Int32Array; size: number }
+type View = { byInternalId: Array<SearchDocument | undefined>; inOrder: Int32Array; layout: Layout; size: number }
 
 /** `view` is made by the first search after a write, and dropped by the next write. */
 type Entries = { documents: Map<string, SearchDocument>; index: MiniSearch<SearchDocument>; view?: View }
@@ -78,7 +79,7 @@ const viewOf = (entries: Entries): View => {
     byInternalId[id] = document
     inOrder[position++] = id
   }
-  entries.view = { byInternalId, inOrder, size }
+  entries.view = { byInternalId, inOrder, layout: layoutOf(entries.index), size }
   return entries.view
 }
 
@@ -344,7 +345,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       return keptState[id] === 1
     }
     const soft = plan.soft.map(foldedTerm)
-    const request = requestScorer(entries.index, boosts, [...searchableFields])
+    const request = requestScorer(entries.index, view.layout, boosts, [...searchableFields])
     const titleFields = ['title', 'summary']
     /**
      * Whether `word` can be one of the words `titleWords` splits a title and summary into: each of
