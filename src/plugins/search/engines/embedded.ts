@@ -7,7 +7,7 @@ import { highlight } from '../highlight.js'
 import { type ParsedQuery, positiveWords } from '../query.js'
 import { browseWeight, facetBoost, partialBelow, partialWeight, planQuery, type QueryPlan, type Reading } from '../understanding.js'
 import { defaultVocabulary, type SearchVocabulary } from '../vocabulary.js'
-import { internalIds, type Layout, layoutOf, type Leaf, type RequestScorer, requestScorer } from './termScores.js'
+import { type Layout, layoutOf, type Leaf, type RequestScorer, requestScorer } from './termScores.js'
 import { facetNames, maxTotalHits, maxValuesPerFacet } from './types.js'
 
 const searchableFields = ['title', 'documentNumber', 'summary', 'text'] as const
@@ -44,7 +44,7 @@ const newIndex = () =>
  * order entries without a score are listed in), and the index's field lengths by internal id: a
  * search reads arrays instead of maps of ids.
  */
-type View = { byInternalId: Array<SearchDocument | undefined>; inOrder: Int32Array; layout: Layout; size: number }
+type View = { byInternalId: Array<SearchDocument | undefined>; inOrder: Int32Array; layout: Layout }
 
 /** `view` is made by the first search after a write, and dropped by the next write. */
 type Entries = { documents: Map<string, SearchDocument>; index: MiniSearch<SearchDocument>; view?: View }
@@ -70,7 +70,8 @@ const drop = (entries: Entries, id: string) => {
 
 const viewOf = (entries: Entries): View => {
   if (entries.view) return entries.view
-  const { ids, size } = internalIds(entries.index)
+  const layout = layoutOf(entries.index)
+  const { ids, size } = layout
   const byInternalId = new Array<SearchDocument | undefined>(size).fill(undefined)
   const inOrder = new Int32Array(entries.documents.size)
   let position = 0
@@ -79,7 +80,7 @@ const viewOf = (entries: Entries): View => {
     byInternalId[id] = document
     inOrder[position++] = id
   }
-  entries.view = { byInternalId, inOrder, layout: layoutOf(entries.index), size }
+  entries.view = { byInternalId, inOrder, layout }
   return entries.view
 }
 
@@ -336,7 +337,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     }
     const view = viewOf(entries)
     // Whether each entry passes the reader's filters, worked out once per search: 0 not yet, 1 kept, 2 not.
-    const keptState = new Uint8Array(view.size)
+    const keptState = new Uint8Array(view.layout.size)
     const kept = (id: number): boolean => {
       if (keptState[id] === 0) {
         const document = view.byInternalId[id]
@@ -414,7 +415,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       const filled = lists.filter((list) => list.length)
       // A gather lists each entry once.
       if (filled.length <= 1) return filled[0] ?? []
-      const slots = new Int32Array(view.size)
+      const slots = new Int32Array(view.layout.size)
       const merged: Found[] = []
       for (const list of filled) {
         for (const found of list) {
@@ -434,7 +435,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     // below those with all unless its title holds the words together: a long query often has one
     // word too many.
     const partial = plan.relaxable && all >= 3 && full.length < partialBelow ? plan.readings[0].words.map((_, i) => gather(all, i, partialWeight, i + 1)) : []
-    const inFull = new Uint8Array(view.size)
+    const inFull = new Uint8Array(view.layout.size)
     for (const found of full) inFull[found.id] = 1
     const browsed: Found[] = []
     if (plan.browse) {
@@ -458,7 +459,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     }
     // Nothing has all but one word: as Meilisearch's `last` strategy, drop words from the end,
     // the entries matching more of them first.
-    const seen = new Uint8Array(view.size)
+    const seen = new Uint8Array(view.layout.size)
     const relaxed: Found[] = []
     for (let count = all - 1; count >= 1; count--) {
       for (const found of gather(count, undefined, 1, 0).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))) {

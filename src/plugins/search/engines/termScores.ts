@@ -46,11 +46,12 @@ export type Leaf = { fields?: string[]; terms: TermSpec[] }
 /**
  * Each entry's field lengths by internal id (`lengths[id * fieldCount + fieldId]`) and which ids
  * are in the index: read from typed arrays, a posting costs no map lookups (a query matching most
- * of the index reads hundreds of thousands of postings). Valid for one state of the index: the
- * caller makes it again after a write (nothing in the index tells states apart: `removeAll` gives
- * the same internal ids and count again).
+ * of the index reads hundreds of thousands of postings). With each document id's internal id, and
+ * the size arrays by internal id need. Valid for one state of the index: the caller makes it again
+ * after a write (nothing in the index tells states apart: `removeAll` gives the same internal ids
+ * and count again).
  */
-export type Layout = { fieldCount: number; lengths: Float64Array; live: Uint8Array; size: number }
+export type Layout = { fieldCount: number; ids: ReadonlyMap<string, number>; lengths: Float64Array; live: Uint8Array; size: number }
 
 export const layoutOf = <T>(miniSearch: MiniSearch<T>): Layout => {
   const index = miniSearch as unknown as Internals
@@ -63,7 +64,7 @@ export const layoutOf = <T>(miniSearch: MiniSearch<T>): Layout => {
     for (let field = 0; field < fieldLengths.length; field++) lengths[id * fieldCount + field] = fieldLengths[field]
   }
   for (const id of index._documentIds.keys()) live[id] = 1
-  return { fieldCount, lengths, live, size }
+  return { fieldCount, ids: index._idToShortId, lengths, live, size }
 }
 
 /** Adds one index term's postings to `scores` (`termResults` and `calcBM25Score`: the same operations in the same order). */
@@ -214,12 +215,6 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, layout: Layout, boos
   /** The id of the entry of an internal id. */
   const documentId = (id: number): string | undefined => index._documentIds.get(id)
   return { documentId, holding, score }
-}
-
-/** Each document id's internal id (for arrays by internal id) and the size such arrays need. */
-export const internalIds = <T>(miniSearch: MiniSearch<T>): { ids: ReadonlyMap<string, number>; size: number } => {
-  const index = miniSearch as unknown as Internals
-  return { ids: index._idToShortId, size: index._nextId }
 }
 
 export type RequestScorer = ReturnType<typeof requestScorer>
