@@ -212,9 +212,7 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, layout: Layout, boos
     return marked
   }
 
-  /** The id of the entry of an internal id. */
-  const documentId = (id: number): string | undefined => index._documentIds.get(id)
-  return { documentId, holding, score }
+  return { holding, score }
 }
 
 export type RequestScorer = ReturnType<typeof requestScorer>
