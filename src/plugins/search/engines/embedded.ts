@@ -76,11 +76,14 @@ const viewOf = (entries: Entries): View => {
   const inOrder = new Int32Array(entries.documents.size)
   let position = 0
   for (const document of entries.documents.values()) {
-    const id = ids.get(document.id)!
+    // `put` adds every entry to the index too; one missing from it could not be scored, so it is
+    // left out rather than taken for internal id 0.
+    const id = ids.get(document.id)
+    if (id === undefined) continue
     byInternalId[id] = document
     inOrder[position++] = id
   }
-  entries.view = { byInternalId, inOrder, layout }
+  entries.view = { byInternalId, inOrder: inOrder.subarray(0, position), layout }
   return entries.view
 }
 
@@ -155,18 +158,18 @@ const facetCounter = () => {
 }
 
 /**
- * The first `count` items in the order `before` gives (a total order), without sorting the rest: a
- * page needs its own entries only.
+ * The first `count` items in the order `precedes` gives (a total order), without sorting the rest:
+ * a page needs its own entries only.
  */
-const topBy = <T>(items: Iterable<T>, count: number, before: (a: T, b: T) => boolean): T[] => {
+const topBy = <T>(items: Iterable<T>, count: number, precedes: (a: T, b: T) => boolean): T[] => {
   const top: T[] = []
   for (const item of items) {
-    if (top.length === count && !before(item, top[count - 1])) continue
+    if (top.length === count && !precedes(item, top[count - 1])) continue
     let low = 0
     let high = top.length
     while (low < high) {
       const middle = (low + high) >> 1
-      if (before(top[middle], item)) low = middle + 1
+      if (precedes(top[middle], item)) low = middle + 1
       else high = middle
     }
     top.splice(low, 0, item)
@@ -242,8 +245,6 @@ const titleWords = (document: SearchDocument): { text: string; words: Set<string
 /** What the words typed side by side in a title or summary add to a score, all pairs together. */
 const adjacencyWeight = 0.5
 
-
-
 /** What each stopword or facet word found in a title or summary adds to a score (the best match scores 1). */
 const softWordWeight = 0.05
 
@@ -303,8 +304,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
    * The entries matching every word of one reading, in MiniSearch's order (`list` and `order` keep
    * their place among equal values), their scores scaled so the best has the reading's weight.
    */
-  const scoresOf = (plan: QueryPlan, reading: Reading, list: number, kept: (id: number) => boolean, scorer: RequestScorer): Found[] => {
-    const { byInternalId } = viewOf(entries)
+  const scoresOf = (plan: QueryPlan, reading: Reading, list: number, kept: (id: number) => boolean, scorer: RequestScorer, { byInternalId }: View): Found[] => {
     const { ids, score } = scorer.score(leavesOf(plan, reading.words))
     const results: Found[] = []
     let best = 0
@@ -387,7 +387,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     /** Entries with every word of the readings but those at `omitted`, scaled by `weight`; `list` is their place among the lists merged. */
     const gather = (count: number, omitted: number | undefined, weight: number, list: number): Found[] => {
       const pick = (words: string[]) => words.slice(0, count).filter((_, i) => i !== omitted)
-      const [first, ...others] = plan.readings.map((reading, r) => scoresOf(plan, { ...reading, words: pick(reading.words) }, list * readings + r, kept, request))
+      const [first, ...others] = plan.readings.map((reading, r) => scoresOf(plan, { ...reading, words: pick(reading.words) }, list * readings + r, kept, request, view))
       // One reading (most queries): its list is the best of each entry already. Otherwise each
       // entry keeps its first place and its best value.
       let best = first
