@@ -46,8 +46,13 @@ const newIndex = () =>
  */
 type View = { byInternalId: Array<SearchDocument | undefined>; inOrder: Int32Array; layout: Layout }
 
-/** `view` is made by the first search after a write, and dropped by the next write. */
-type Entries = { documents: Map<string, SearchDocument>; index: MiniSearch<SearchDocument>; view?: View }
+/**
+ * `view` is made by the first search after a write, and dropped by the next write; `facetCounts`
+ * numbers the facet values of these entries only, so a reindex starts the numbering afresh.
+ */
+type Entries = { documents: Map<string, SearchDocument>; facetCounts: FacetCounter; index: MiniSearch<SearchDocument>; view?: View }
+
+const newEntries = (): Entries => ({ documents: new Map(), facetCounts: facetCounter(), index: newIndex() })
 
 /** Removal needs the document as it was indexed: the entries keep it beside the index. */
 const put = (entries: Entries, document: SearchDocument) => {
@@ -87,19 +92,21 @@ const viewOf = (entries: Entries): View => {
   return entries.view
 }
 
-/** Whether an entry has one of `values` for `facet` (a collection, or a facet's value or values). */
-const hasFacetValue = (document: SearchDocument, facet: FacetName, values: string[]): boolean => {
+/** An entry's values for `facet`: its collection, or a facet's value or values; none for an empty one. */
+const facetValues = (document: SearchDocument, facet: FacetName): ReadonlyArray<number | string> => {
   const value = facet === 'collection' ? document.collection : document.facets[facet]
-  if (value === undefined || value === null || value === '') return false
-  if (!Array.isArray(value)) return values.includes(String(value))
-  for (const each of value) if (values.includes(String(each))) return true
-  return false
+  if (value === undefined || value === null || value === '') return []
+  return Array.isArray(value) ? value : [value]
 }
+
+/** Whether an entry has one of `values` for `facet`. */
+const hasFacetValue = (document: SearchDocument, facet: FacetName, values: string[]): boolean =>
+  facetValues(document, facet).some((each) => values.includes(String(each)))
 
 /**
  * Counts facet values over all the matches of a search. Each entry's values are numbered once
  * (one number per facet and value as text: 2024 and "2024" are one value), so a search adds to an
- * array instead of to a map per facet; a number stays with its value while the engine lives.
+ * array instead of to a map per facet; a number stays with its value while the entries live.
  */
 const facetCounter = () => {
   const numbers = new Map<string, number>()
@@ -120,16 +127,7 @@ const facetCounter = () => {
     let found = numbered.get(document)
     if (!found) {
       const list: number[] = []
-      const add = (facet: FacetName, value: unknown) => {
-        if (value === undefined || value === null || value === '') return
-        if (Array.isArray(value)) for (const each of value) list.push(numberOf(facet, each))
-        else list.push(numberOf(facet, value))
-      }
-      add('collection', document.collection)
-      const { facets } = document
-      for (const facet in facets) {
-        if (facet !== 'collection' && (facetNames as readonly string[]).includes(facet)) add(facet as FacetName, facets[facet as keyof typeof facets])
-      }
+      for (const facet of facetNames) for (const value of facetValues(document, facet)) list.push(numberOf(facet, value))
       found = Int32Array.from(list)
       numbered.set(document, found)
     }
@@ -156,6 +154,8 @@ const facetCounter = () => {
     return facets
   }
 }
+
+type FacetCounter = ReturnType<typeof facetCounter>
 
 /**
  * The first `count` items in the order `precedes` gives (a total order), without sorting the rest:
@@ -265,8 +265,7 @@ const syntaxFilter = (query: ParsedQuery): ((document: SearchDocument) => boolea
 /** Search held in this process's memory, rebuilt from the database at start. */
 export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }: { vocabulary?: SearchVocabulary } = {}): SearchEngine => {
   let vocabulary = initial
-  let entries: Entries = { documents: new Map(), index: newIndex() }
-  const facetCounts = facetCounter()
+  let entries = newEntries()
 
   /** The reader's levels and the facet filters as one test, read once per search rather than once per entry. */
   const filtersOf = (query: SearchQuery): ((document: SearchDocument) => boolean) => {
@@ -510,7 +509,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       const terms = new Set(plan.highlightWords.map(foldedTerm))
       const total = Math.min(all.length, maxTotalHits)
       const hits = top.slice(start, Math.min(end, total)).map((document) => toHit(document, terms))
-      const facets = facetCounts(all)
+      const facets = entries.facetCounts(all)
       return {
         engineMs: performance.now() - started,
         facets,
@@ -520,7 +519,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       }
     },
     replaceAll: async (batches, onProgress) => {
-      const next: Entries = { documents: new Map(), index: newIndex() }
+      const next = newEntries()
       for await (const batch of batches) {
         batch.forEach((document) => put(next, document))
         onProgress?.(next.documents.size)
