@@ -44,21 +44,21 @@ export type TermSpec = { fuzzy: false | number; prefix: boolean; term: string }
 export type Leaf = { fields?: string[]; terms: TermSpec[] }
 
 /**
- * Each entry's field lengths by internal id (`lengths[id * fieldCount + fieldId]`) and which ids
- * are in the index: read from typed arrays, a posting costs no map lookups (a query matching most
- * of the index reads hundreds of thousands of postings). With each document id's internal id, and
- * the size arrays by internal id need. Valid for one state of the index: the caller makes it again
- * after a write (nothing in the index tells states apart: `removeAll` gives the same internal ids
- * and count again).
+ * Each entry's field lengths (counts of words) by internal id (`lengths[id * fieldCount + fieldId]`)
+ * and which ids are in the index: read from typed arrays, a posting costs no map lookups (a query
+ * matching most of the index reads hundreds of thousands of postings). With each document id's
+ * internal id, and the size arrays by internal id need. Valid for one state of the index: the
+ * caller makes it again after a write (nothing in the index tells states apart: `removeAll` gives
+ * the same internal ids and count again).
  */
-export type Layout = { fieldCount: number; ids: ReadonlyMap<string, number>; lengths: Float64Array; live: Uint8Array; size: number }
+export type Layout = { fieldCount: number; ids: ReadonlyMap<string, number>; lengths: Uint32Array; live: Uint8Array; size: number }
 
 export const layoutOf = <T>(miniSearch: MiniSearch<T>): Layout => {
   const index = miniSearch as unknown as Internals
   const fieldCount = Object.keys(index._fieldIds).length
   // Internal ids are below the next one to be given: every array by internal id has room for all.
   const size = index._nextId
-  const lengths = new Float64Array(size * fieldCount)
+  const lengths = new Uint32Array(size * fieldCount)
   const live = new Uint8Array(size)
   for (const [id, fieldLengths] of index._fieldLength) {
     for (let field = 0; field < fieldLengths.length; field++) lengths[id * fieldCount + field] = fieldLengths[field]
