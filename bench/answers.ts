@@ -5,7 +5,10 @@
  * and every answer (hits, their order and highlights, totals, facet counts, ignored words) must be
  * the same. The searches: the bench's queries and each cut short as if still being typed, the
  * judged set, the queries of the Vietnamese, syntax and Telex/VNI tables, and short prefixes; each
- * with four combinations of levels, filters, page and page size.
+ * with four combinations of levels, filters, page and page size. Then the same writes go to both
+ * engines, one after the other (entries upserted with longer or shorter titles and other facet
+ * values, removed, added in a batch, put back, a reindex and writes after it), each followed by
+ * some of the searches: a write must leave nothing of the state before it in the answers.
  *
  *   NODE_OPTIONS=--conditions=development tsx bench/answers.ts [ref, default HEAD]
  */
@@ -15,7 +18,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
 
-import type { SearchEngine, SearchQuery } from '../src/plugins/search/engines/types.js'
+import type { SearchDocument, SearchEngine, SearchQuery } from '../src/plugins/search/engines/types.js'
 
 import { createEmbeddedEngine } from '../src/plugins/search/engines/embedded.js'
 import { judgedQueries } from '../tests/search/relevance/judged.js'
@@ -68,20 +71,80 @@ const engineAt = async (ref: string): Promise<SearchEngine> => {
   return module.createEmbeddedEngine()
 }
 
-/** How many of the searches differ, and the first few of them. */
+/**
+ * The writes between searches, in order: each leaves the index in a state the ones before did not
+ * (other field lengths for the same entries, entries gone and back, new facet values, a reindex
+ * into a fresh index and writes after it).
+ */
+const writes = (documents: SearchDocument[]): Array<{ name: string; write: (engine: SearchEngine) => Promise<unknown> }> => {
+  const added = searchDocuments(documents.length + 600).slice(documents.length)
+  const ids = (from: number, to: number) => documents.slice(from, to).map((document) => document.id)
+  return [
+    {
+      name: 'upsert 50 with longer titles, another type and an issuer',
+      write: (engine) =>
+        engine.upsert(
+          documents.slice(0, 200).flatMap((document, i) =>
+            i % 4 ? [] : [{ ...document, facets: { ...document.facets, issuer: `Sở Giáo dục ${i % 5}`, type: 'video' }, title: `${documents[i + 300].title} ${document.title}` }],
+          ),
+        ),
+    },
+    {
+      name: 'upsert 60 with two-word titles and no text',
+      write: (engine) => engine.upsert(documents.slice(200, 260).map((document) => ({ ...document, text: '', title: document.title.split(' ').slice(0, 2).join(' ') }))),
+    },
+    { name: 'remove 300', write: (engine) => engine.remove(ids(1000, 1300)) },
+    { name: 'upsert 600 new in one batch', write: (engine) => engine.upsert(added) },
+    {
+      name: 'upsert 100 of the removed back, with another summary',
+      write: (engine) => engine.upsert(documents.slice(1000, 1100).map((document, i) => ({ ...document, summary: documents[i].summary }))),
+    },
+    {
+      name: 'reindex half the entries in two batches, each with an issuer',
+      write: (engine) =>
+        engine.replaceAll(
+          (async function* () {
+            const half = documents.slice(0, 5000).map((document, i) => ({ ...document, facets: { ...document.facets, issuer: `Phòng ${i % 50}` } }))
+            yield half.slice(0, 2500)
+            yield half.slice(2500)
+          })(),
+        ),
+    },
+    {
+      name: 'upsert 100 new and remove 50 after the reindex',
+      write: async (engine) => {
+        await engine.upsert(added.slice(0, 100))
+        await engine.remove(ids(0, 50))
+      },
+    },
+  ]
+}
+
+/** How many of the searches differ, and the first few of them (with the last write before them). */
 const compareAnswers = async (ref = 'HEAD') => {
   const documents = searchDocuments(10_000)
   const before = await engineAt(ref)
   const now = createEmbeddedEngine()
   for (const engine of [before, now]) await engine.replaceAll((async function* () { yield documents })())
-  const differing: Array<{ q: string; combination: number }> = []
+  const differing: Array<{ after?: string; q: string; combination: number }> = []
   let searches = 0
-  for (const q of answerQueries()) {
-    for (const [combination, query] of combinations.entries()) {
-      const [a, b] = [await before.search({ ...query, q }), await now.search({ ...query, q })]
-      searches++
-      if (!isDeepStrictEqual({ ...a, engineMs: 0 }, { ...b, engineMs: 0 })) differing.push({ combination, q })
+  const compare = async (queries: string[], after?: string) => {
+    for (const q of queries) {
+      for (const [combination, query] of combinations.entries()) {
+        const [a, b] = [await before.search({ ...query, q }), await now.search({ ...query, q })]
+        searches++
+        if (!isDeepStrictEqual({ ...a, engineMs: 0 }, { ...b, engineMs: 0 })) differing.push({ ...(after ? { after } : {}), combination, q })
+      }
     }
+  }
+  const queries = answerQueries()
+  await compare(queries)
+  // A fifth of the searches after each write: enough to reach every state, in a bench run's time.
+  const some = queries.filter((_, i) => i % 5 === 0)
+  for (const { name, write } of writes(documents)) {
+    await write(before)
+    await write(now)
+    await compare(some, name)
   }
   return { differing, searches }
 }

@@ -5,7 +5,7 @@
  */
 import MiniSearch, { type Query } from 'minisearch'
 
-import { type Leaf, requestScorer } from '../../src/plugins/search/engines/termScores.js'
+import { layoutOf, type Leaf, requestScorer } from '../../src/plugins/search/engines/termScores.js'
 
 const titles = [
   'Bé học an toàn giao thông', 'An toàn khi tham gia giao thông', 'Thông tư về an toàn trường học', 'Giao thông đường thủy',
@@ -24,11 +24,15 @@ const indexOf = () => {
   return index
 }
 
+/** The document id of an internal id, as MiniSearch 7.2.0 keeps them. */
+const documentIdOf = (index: MiniSearch<{ id: string; summary: string; title: string }>) => (id: number): string | undefined =>
+  (index as unknown as { _documentIds: Map<number, string> })._documentIds.get(id)
+
 /** Our scores of a request as MiniSearch's results read: document ids and scores, best first (MiniSearch's order among equal scores). */
 const ourResults = (index: MiniSearch<{ id: string; summary: string; title: string }>, leaves: Leaf[]) => {
-  const scorer = requestScorer(index, boosts, fields)
+  const scorer = requestScorer(index, layoutOf(index), boosts, fields)
   const { ids, score } = scorer.score(leaves)
-  return ids.map((id) => ({ id: scorer.documentId(id), score: score[id] })).sort((a, b) => b.score - a.score)
+  return ids.map((id) => ({ id: documentIdOf(index)(id), score: score[id] })).sort((a, b) => b.score - a.score)
 }
 
 /** The same request as MiniSearch's own query tree: the leaves OR-ed, each an AND of its words. */
@@ -81,12 +85,33 @@ it('scores as MiniSearch does after entries are added, replaced and removed betw
   same()
 })
 
+it('scores as MiniSearch does after the index is emptied and refilled with as many entries', () => {
+  const index = indexOf()
+  const leaves: Leaf[] = [{ terms: [{ fuzzy: false, prefix: false, term: 'thông' }] }]
+  const theirs = () => index.search(asQuery(leaves), { boost: boosts }).map((result) => ({ id: result.id, score: result.score }))
+  index.removeAll()
+  index.addAll([
+    { id: 'a', summary: 'thông', title: 'Thông báo' },
+    { id: 'b', summary: 'thông', title: 'Thông báo nghỉ học vì trời rét đậm rét hại' },
+  ])
+  expect(ourResults(index, leaves)).toEqual(theirs())
+  // Emptied again and refilled with as many entries, whose lengths are the other way round: the
+  // internal ids and the count are those of the previous state, the lengths are not.
+  index.removeAll()
+  index.addAll([
+    { id: 'c', summary: 'thông', title: 'Thông báo nghỉ học vì trời rét đậm rét hại' },
+    { id: 'd', summary: 'thông', title: 'Thông báo' },
+  ])
+  expect(theirs().map((result) => result.id)).toEqual(['d', 'c'])
+  expect(ourResults(index, leaves)).toEqual(theirs())
+})
+
 it('marks the entries whose given fields hold a word itself, not a word it starts or one a typo away', () => {
   const index = indexOf()
-  const scorer = requestScorer(index, boosts, fields)
+  const scorer = requestScorer(index, layoutOf(index), boosts, fields)
   const marked = (term: string, only: string[]) => {
     const marks = scorer.holding(term, only)
-    return [...marks.keys()].filter((id) => marks[id] === 1).map(scorer.documentId).sort()
+    return [...marks.keys()].filter((id) => marks[id] === 1).map(documentIdOf(index)).sort()
   }
   const titled = (word: string) => titles.flatMap((title, i) => (i !== 3 && title.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word) ? [`d${i}`] : [])).sort()
 

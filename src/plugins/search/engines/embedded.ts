@@ -7,7 +7,7 @@ import { highlight } from '../highlight.js'
 import { type ParsedQuery, positiveWords } from '../query.js'
 import { browseWeight, facetBoost, partialBelow, partialWeight, planQuery, type QueryPlan, type Reading } from '../understanding.js'
 import { defaultVocabulary, type SearchVocabulary } from '../vocabulary.js'
-import { internalIds, type Leaf, type RequestScorer, requestScorer } from './termScores.js'
+import { type Layout, layoutOf, type Leaf, type RequestScorer, requestScorer } from './termScores.js'
 import { facetNames, maxTotalHits, maxValuesPerFacet } from './types.js'
 
 const searchableFields = ['title', 'documentNumber', 'summary', 'text'] as const
@@ -40,13 +40,19 @@ const newIndex = () =>
   })
 
 /**
- * The entries by MiniSearch's internal id, and those ids in the order `documents` holds them (the
- * order entries without a score are listed in): a search reads arrays instead of maps of ids.
+ * The entries by MiniSearch's internal id, those ids in the order `documents` holds them (the
+ * order entries without a score are listed in), and the index's field lengths by internal id: a
+ * search reads arrays instead of maps of ids.
  */
-type View = { byInternalId: Array<SearchDocument | undefined>; inOrder: Int32Array; size: number }
+type View = { byInternalId: Array<SearchDocument | undefined>; inOrder: Int32Array; layout: Layout }
 
-/** `view` is made by the first search after a write, and dropped by the next write. */
-type Entries = { documents: Map<string, SearchDocument>; index: MiniSearch<SearchDocument>; view?: View }
+/**
+ * `view` is made by the first search after a write, and dropped by the next write; `facetCounts`
+ * numbers the facet values of these entries only, so a reindex starts the numbering afresh.
+ */
+type Entries = { documents: Map<string, SearchDocument>; facetCounts: FacetCounter; index: MiniSearch<SearchDocument>; view?: View }
+
+const newEntries = (): Entries => ({ documents: new Map(), facetCounts: facetCounter(), index: newIndex() })
 
 /** Removal needs the document as it was indexed: the entries keep it beside the index. */
 const put = (entries: Entries, document: SearchDocument) => {
@@ -69,32 +75,38 @@ const drop = (entries: Entries, id: string) => {
 
 const viewOf = (entries: Entries): View => {
   if (entries.view) return entries.view
-  const { ids, size } = internalIds(entries.index)
+  const layout = layoutOf(entries.index)
+  const { ids, size } = layout
   const byInternalId = new Array<SearchDocument | undefined>(size).fill(undefined)
   const inOrder = new Int32Array(entries.documents.size)
   let position = 0
   for (const document of entries.documents.values()) {
-    const id = ids.get(document.id)!
+    // `put` adds every entry to the index too; one missing from it could not be scored, so it is
+    // left out rather than taken for internal id 0.
+    const id = ids.get(document.id)
+    if (id === undefined) continue
     byInternalId[id] = document
     inOrder[position++] = id
   }
-  entries.view = { byInternalId, inOrder, size }
+  entries.view = { byInternalId, inOrder: inOrder.subarray(0, position), layout }
   return entries.view
 }
 
-/** Whether an entry has one of `values` for `facet` (a collection, or a facet's value or values). */
-const hasFacetValue = (document: SearchDocument, facet: FacetName, values: string[]): boolean => {
+/** An entry's values for `facet`: its collection, or a facet's value or values; none for an empty one. */
+const facetValues = (document: SearchDocument, facet: FacetName): ReadonlyArray<number | string> => {
   const value = facet === 'collection' ? document.collection : document.facets[facet]
-  if (value === undefined || value === null || value === '') return false
-  if (!Array.isArray(value)) return values.includes(String(value))
-  for (const each of value) if (values.includes(String(each))) return true
-  return false
+  if (value === undefined || value === null || value === '') return []
+  return Array.isArray(value) ? value : [value]
 }
+
+/** Whether an entry has one of `values` for `facet`. */
+const hasFacetValue = (document: SearchDocument, facet: FacetName, values: string[]): boolean =>
+  facetValues(document, facet).some((each) => values.includes(String(each)))
 
 /**
  * Counts facet values over all the matches of a search. Each entry's values are numbered once
  * (one number per facet and value as text: 2024 and "2024" are one value), so a search adds to an
- * array instead of to a map per facet; a number stays with its value while the engine lives.
+ * array instead of to a map per facet; a number stays with its value while the entries live.
  */
 const facetCounter = () => {
   const numbers = new Map<string, number>()
@@ -115,16 +127,7 @@ const facetCounter = () => {
     let found = numbered.get(document)
     if (!found) {
       const list: number[] = []
-      const add = (facet: FacetName, value: unknown) => {
-        if (value === undefined || value === null || value === '') return
-        if (Array.isArray(value)) for (const each of value) list.push(numberOf(facet, each))
-        else list.push(numberOf(facet, value))
-      }
-      add('collection', document.collection)
-      const { facets } = document
-      for (const facet in facets) {
-        if (facet !== 'collection' && (facetNames as readonly string[]).includes(facet)) add(facet as FacetName, facets[facet as keyof typeof facets])
-      }
+      for (const facet of facetNames) for (const value of facetValues(document, facet)) list.push(numberOf(facet, value))
       found = Int32Array.from(list)
       numbered.set(document, found)
     }
@@ -152,19 +155,21 @@ const facetCounter = () => {
   }
 }
 
+type FacetCounter = ReturnType<typeof facetCounter>
+
 /**
- * The first `count` items in the order `before` gives (a total order), without sorting the rest: a
- * page needs its own entries only.
+ * The first `count` items in the order `precedes` gives (a total order), without sorting the rest:
+ * a page needs its own entries only.
  */
-const topBy = <T>(items: Iterable<T>, count: number, before: (a: T, b: T) => boolean): T[] => {
+const topBy = <T>(items: Iterable<T>, count: number, precedes: (a: T, b: T) => boolean): T[] => {
   const top: T[] = []
   for (const item of items) {
-    if (top.length === count && !before(item, top[count - 1])) continue
+    if (top.length === count && !precedes(item, top[count - 1])) continue
     let low = 0
     let high = top.length
     while (low < high) {
       const middle = (low + high) >> 1
-      if (before(top[middle], item)) low = middle + 1
+      if (precedes(top[middle], item)) low = middle + 1
       else high = middle
     }
     top.splice(low, 0, item)
@@ -240,8 +245,6 @@ const titleWords = (document: SearchDocument): { text: string; words: Set<string
 /** What the words typed side by side in a title or summary add to a score, all pairs together. */
 const adjacencyWeight = 0.5
 
-
-
 /** What each stopword or facet word found in a title or summary adds to a score (the best match scores 1). */
 const softWordWeight = 0.05
 
@@ -262,8 +265,7 @@ const syntaxFilter = (query: ParsedQuery): ((document: SearchDocument) => boolea
 /** Search held in this process's memory, rebuilt from the database at start. */
 export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }: { vocabulary?: SearchVocabulary } = {}): SearchEngine => {
   let vocabulary = initial
-  let entries: Entries = { documents: new Map(), index: newIndex() }
-  const facetCounts = facetCounter()
+  let entries = newEntries()
 
   /** The reader's levels and the facet filters as one test, read once per search rather than once per entry. */
   const filtersOf = (query: SearchQuery): ((document: SearchDocument) => boolean) => {
@@ -301,8 +303,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
    * The entries matching every word of one reading, in MiniSearch's order (`list` and `order` keep
    * their place among equal values), their scores scaled so the best has the reading's weight.
    */
-  const scoresOf = (plan: QueryPlan, reading: Reading, list: number, kept: (id: number) => boolean, scorer: RequestScorer): Found[] => {
-    const { byInternalId } = viewOf(entries)
+  const scoresOf = (plan: QueryPlan, reading: Reading, list: number, kept: (id: number) => boolean, scorer: RequestScorer, { byInternalId }: View): Found[] => {
     const { ids, score } = scorer.score(leavesOf(plan, reading.words))
     const results: Found[] = []
     let best = 0
@@ -335,7 +336,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     }
     const view = viewOf(entries)
     // Whether each entry passes the reader's filters, worked out once per search: 0 not yet, 1 kept, 2 not.
-    const keptState = new Uint8Array(view.size)
+    const keptState = new Uint8Array(view.layout.size)
     const kept = (id: number): boolean => {
       if (keptState[id] === 0) {
         const document = view.byInternalId[id]
@@ -344,7 +345,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       return keptState[id] === 1
     }
     const soft = plan.soft.map(foldedTerm)
-    const request = requestScorer(entries.index, boosts, [...searchableFields])
+    const request = requestScorer(entries.index, view.layout, boosts, [...searchableFields])
     const titleFields = ['title', 'summary']
     /**
      * Whether `word` can be one of the words `titleWords` splits a title and summary into: each of
@@ -385,7 +386,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     /** Entries with every word of the readings but those at `omitted`, scaled by `weight`; `list` is their place among the lists merged. */
     const gather = (count: number, omitted: number | undefined, weight: number, list: number): Found[] => {
       const pick = (words: string[]) => words.slice(0, count).filter((_, i) => i !== omitted)
-      const [first, ...others] = plan.readings.map((reading, r) => scoresOf(plan, { ...reading, words: pick(reading.words) }, list * readings + r, kept, request))
+      const [first, ...others] = plan.readings.map((reading, r) => scoresOf(plan, { ...reading, words: pick(reading.words) }, list * readings + r, kept, request, view))
       // One reading (most queries): its list is the best of each entry already. Otherwise each
       // entry keeps its first place and its best value.
       let best = first
@@ -413,7 +414,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       const filled = lists.filter((list) => list.length)
       // A gather lists each entry once.
       if (filled.length <= 1) return filled[0] ?? []
-      const slots = new Int32Array(view.size)
+      const slots = new Int32Array(view.layout.size)
       const merged: Found[] = []
       for (const list of filled) {
         for (const found of list) {
@@ -433,7 +434,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     // below those with all unless its title holds the words together: a long query often has one
     // word too many.
     const partial = plan.relaxable && all >= 3 && full.length < partialBelow ? plan.readings[0].words.map((_, i) => gather(all, i, partialWeight, i + 1)) : []
-    const inFull = new Uint8Array(view.size)
+    const inFull = new Uint8Array(view.layout.size)
     for (const found of full) inFull[found.id] = 1
     const browsed: Found[] = []
     if (plan.browse) {
@@ -457,7 +458,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
     }
     // Nothing has all but one word: as Meilisearch's `last` strategy, drop words from the end,
     // the entries matching more of them first.
-    const seen = new Uint8Array(view.size)
+    const seen = new Uint8Array(view.layout.size)
     const relaxed: Found[] = []
     for (let count = all - 1; count >= 1; count--) {
       for (const found of gather(count, undefined, 1, 0).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))) {
@@ -508,7 +509,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       const terms = new Set(plan.highlightWords.map(foldedTerm))
       const total = Math.min(all.length, maxTotalHits)
       const hits = top.slice(start, Math.min(end, total)).map((document) => toHit(document, terms))
-      const facets = facetCounts(all)
+      const facets = entries.facetCounts(all)
       return {
         engineMs: performance.now() - started,
         facets,
@@ -518,7 +519,7 @@ export const createEmbeddedEngine = ({ vocabulary: initial = defaultVocabulary }
       }
     },
     replaceAll: async (batches, onProgress) => {
-      const next: Entries = { documents: new Map(), index: newIndex() }
+      const next = newEntries()
       for await (const batch of batches) {
         batch.forEach((document) => put(next, document))
         onProgress?.(next.documents.size)

@@ -44,31 +44,27 @@ export type TermSpec = { fuzzy: false | number; prefix: boolean; term: string }
 export type Leaf = { fields?: string[]; terms: TermSpec[] }
 
 /**
- * Each entry's field lengths by internal id (`lengths[id * fieldCount + fieldId]`) and which ids
- * are in the index: read from typed arrays, a posting costs no map lookups (a query matching most
- * of the index reads hundreds of thousands of postings).
+ * Each entry's field lengths (counts of words) by internal id (`lengths[id * fieldCount + fieldId]`)
+ * and which ids are in the index: read from typed arrays, a posting costs no map lookups (a query
+ * matching most of the index reads hundreds of thousands of postings). With each document id's
+ * internal id, and the size arrays by internal id need. Valid for one state of the index: the
+ * caller makes it again after a write (nothing in the index tells states apart: `removeAll` gives
+ * the same internal ids and count again).
  */
-type Layout = { fieldCount: number; lengths: Float64Array; live: Uint8Array }
+export type Layout = { fieldCount: number; ids: ReadonlyMap<string, number>; lengths: Uint32Array; live: Uint8Array; size: number }
 
-/**
- * Layouts by index, each valid for one state: an add takes a new internal id (`_nextId` grows)
- * and a removal lowers the count, so the pair changes with every write and never comes back.
- */
-const layouts = new WeakMap<object, { documentCount: number; layout: Layout; nextId: number }>()
-
-const layoutOf = (index: Internals): Layout => {
-  const cached = layouts.get(index)
-  if (cached && cached.nextId === index._nextId && cached.documentCount === index._documentCount) return cached.layout
+export const layoutOf = <T>(miniSearch: MiniSearch<T>): Layout => {
+  const index = miniSearch as unknown as Internals
   const fieldCount = Object.keys(index._fieldIds).length
-  const lengths = new Float64Array(index._nextId * fieldCount)
-  const live = new Uint8Array(index._nextId)
+  // Internal ids are below the next one to be given: every array by internal id has room for all.
+  const size = index._nextId
+  const lengths = new Uint32Array(size * fieldCount)
+  const live = new Uint8Array(size)
   for (const [id, fieldLengths] of index._fieldLength) {
     for (let field = 0; field < fieldLengths.length; field++) lengths[id * fieldCount + field] = fieldLengths[field]
   }
   for (const id of index._documentIds.keys()) live[id] = 1
-  const layout = { fieldCount, lengths, live }
-  layouts.set(index, { documentCount: index._documentCount, layout, nextId: index._nextId })
-  return layout
+  return { fieldCount, ids: index._idToShortId, lengths, live, size }
 }
 
 /** Adds one index term's postings to `scores` (`termResults` and `calcBM25Score`: the same operations in the same order). */
@@ -143,13 +139,11 @@ const both = (a: Scores, b: Scores): Scores => {
  * Scores a request for one search's worth of requests: `score` may be called for several requests
  * (readings, partial and relaxed searches of one query), and each distinct word is looked up once.
  */
-export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<string, number>, fields: string[]) => {
+export const requestScorer = <T>(miniSearch: MiniSearch<T>, layout: Layout, boosts: Record<string, number>, fields: string[]) => {
   const index = miniSearch as unknown as Internals
   const cache = new Map<string, Scores>()
   const boostsOf = (only?: string[]): Array<[string, number]> => (only ?? fields).map((field) => [field, boosts[field] || 1])
-  // Internal ids are below the next one to be given: every array of this search has room for all.
-  const size = index._nextId
-  const layout = layoutOf(index)
+  const { size } = layout
 
   /**
    * Every entry matching at least one leaf, by internal id, with MiniSearch's score: the sum over
@@ -218,15 +212,7 @@ export const requestScorer = <T>(miniSearch: MiniSearch<T>, boosts: Record<strin
     return marked
   }
 
-  /** The id of the entry of an internal id. */
-  const documentId = (id: number): string | undefined => index._documentIds.get(id)
-  return { documentId, holding, score }
-}
-
-/** Each document id's internal id (for arrays by internal id) and the size such arrays need. */
-export const internalIds = <T>(miniSearch: MiniSearch<T>): { ids: ReadonlyMap<string, number>; size: number } => {
-  const index = miniSearch as unknown as Internals
-  return { ids: index._idToShortId, size: index._nextId }
+  return { holding, score }
 }
 
 export type RequestScorer = ReturnType<typeof requestScorer>
