@@ -159,16 +159,18 @@ const main = async () => {
   process.env.DATA_DIR = dataDir
   process.env.MEDIA_DIR = path.join(dataDir, 'media')
   delete process.env.DATABASE_URL
-  if (!existsSync(path.join(dataDir, '.ops-token'))) {
-    const { generate } = await import('./generate.js')
-    process.stdout.write(`generating 10000 documents into ${dataDir}…\n`)
-    await generate({ count: Number(process.env.BENCH_DOCS ?? 10_000), dataDir })
-  }
   const { ensurePayloadSecret } = await import('../src/lib/secret.js')
   ensurePayloadSecret()
   const { getPayload } = await import('payload')
   const { default: config } = await import('../src/payload.config.js')
-  const payload = await getPayload({ config })
+  // Generating opens Payload, and Payload is one per process: the bench reads through that one.
+  const payload = existsSync(path.join(dataDir, '.ops-token'))
+    ? await getPayload({ config })
+    : await (async () => {
+        const { generate } = await import('./generate.js')
+        process.stdout.write(`generating 10000 documents into ${dataDir}…\n`)
+        return (await generate({ count: Number(process.env.BENCH_DOCS ?? 10_000), dataDir, keepOpen: true })).payload!
+      })()
   // The server writes too (its jobs queue): wait for its writes rather than fail with SQLITE_BUSY.
   await (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client.execute('PRAGMA busy_timeout = 5000')
   const statements = countStatements(payload)
