@@ -9,6 +9,7 @@ import { rejectPublishWithoutRight } from '../../hooks/rejectPublishWithoutRight
 import { mediaReferences, rejectUnreadableReferences } from '../../hooks/rejectUnreadableReferences.js'
 import { mediaFieldsOf, releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
 import { editAnnouncements, readAnnouncements, readAnnouncementVersions } from './access.js'
+import { publishedInOrderOf } from '../publishedOrderIndex.js'
 
 export const Announcements: CollectionConfig = {
   slug: 'announcements',
@@ -23,6 +24,7 @@ export const Announcements: CollectionConfig = {
   },
   defaultSort: '-publishedAt',
   versions: { drafts: true, maxPerDoc: 20 },
+  indexes: publishedInOrderOf('publishedAt'),
   access: {
     create: editAnnouncements,
     read: readAnnouncements,

@@ -15,6 +15,7 @@ import { mediaReferences, rejectUnreadableReferences } from '../../hooks/rejectU
 import { mediaFieldsOf, releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
 import { editMaterials, readMaterials, readMaterialVersions } from './access.js'
 import { applyReviewWorkflow } from './hooks/applyReviewWorkflow.js'
+import { publishedInOrderOf } from '../publishedOrderIndex.js'
 
 export const LearningMaterials: CollectionConfig = {
   slug: 'learning-materials',
@@ -34,6 +35,7 @@ export const LearningMaterials: CollectionConfig = {
     },
   },
   versions: { drafts: { autosave: false }, maxPerDoc: 50 },
+  indexes: publishedInOrderOf('createdAt'),
   access: {
     create: hasAnyRole(materialAuthorRoles),
     read: readMaterials,

@@ -12,6 +12,7 @@ import { mediaReferences, rejectUnreadableReferences } from '../../hooks/rejectU
 import { mediaFieldsOf, releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
 import { normalizeIsbn } from '../../lib/isbn.js'
 import { validateIsbn } from '../../lib/validators.js'
+import { publishedInOrderOf } from '../publishedOrderIndex.js'
 
 const editLibrary = editorsWithinReach(libraryEditorRoles)
 const readLibrary = anyOf(publishedWithinReach, editLibrary)
@@ -31,6 +32,7 @@ export const LibraryItems: CollectionConfig = {
     },
   },
   versions: { drafts: true, maxPerDoc: 20 },
+  indexes: publishedInOrderOf('createdAt'),
   access: {
     create: editLibrary,
     read: readLibrary,

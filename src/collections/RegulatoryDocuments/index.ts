@@ -19,6 +19,7 @@ import { validateDocumentNumber } from '../../lib/validators.js'
 import { linkReplacements, unlinkReplacements } from './hooks/linkReplacements.js'
 import { registerDocumentNumber } from './hooks/registerDocumentNumber.js'
 import { validityOf } from './validity.js'
+import { publishedInOrderOf } from '../publishedOrderIndex.js'
 
 const editDocuments = editorsWithinReach(officeRoles)
 const readDocuments = anyOf(publishedWithinReach, editDocuments)
@@ -38,6 +39,7 @@ export const RegulatoryDocuments: CollectionConfig = {
   },
   defaultSort: '-issueDate',
   versions: { drafts: true, maxPerDoc: 20 },
+  indexes: publishedInOrderOf('issueDate'),
   access: {
     create: editDocuments,
     read: readDocuments,

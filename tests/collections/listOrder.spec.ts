@@ -1,0 +1,86 @@
+/**
+ * The lists readers page through — the website's and the API's default — are read in index order:
+ * the database finds the first page of published documents without sorting all of them. On SQLite
+ * each statement's plan is asked of SQLite itself; on MongoDB the same compound indexes must exist.
+ */
+import type { Payload } from 'payload'
+
+import * as qs from 'qs-esm'
+
+import { isMongoUrl } from '../../src/database.js'
+import { rest } from '../helpers/api.js'
+import { bootPayload, shutdownPayload } from '../helpers/boot.js'
+
+type Statement = { args: unknown[]; sql: string }
+type PlanRow = { detail: string; parent: number }
+type SqliteClient = { execute: (statement: Statement | string) => Promise<{ rows: unknown[] }> }
+
+const onMongo = isMongoUrl(process.env.DATABASE_URL)
+const published = { _status: { equals: 'published' } }
+const now = new Date().toISOString()
+
+/** The website's list requests (src/site/api.ts) and the API's default list, with the table each reads and the index it should use. */
+const lists = [
+  { name: 'materials, the API default', collection: 'learning-materials', table: 'learning_materials', index: '_status_createdAt_idx', query: { where: published, limit: 20, depth: 0 } },
+  { name: 'materials, the website', collection: 'learning-materials', table: 'learning_materials', index: '_status_createdAt_idx', query: { where: published, sort: '-createdAt', limit: 12, depth: 1 } },
+  { name: 'library', collection: 'library-items', table: 'library_items', index: '_status_createdAt_1_idx', query: { where: published, limit: 20, depth: 0 } },
+  {
+    name: 'announcements out now',
+    collection: 'announcements',
+    table: 'announcements',
+    index: '_status_publishedAt_idx',
+    query: { where: { and: [published, { publishedAt: { less_than_equal: now } }] }, sort: '-publishedAt', limit: 10, depth: 1 },
+  },
+  { name: 'documents', collection: 'regulatory-documents', table: 'regulatory_documents', index: '_status_issueDate_idx', query: { where: published, sort: '-issueDate', limit: 20, depth: 0 } },
+]
+
+let payload: Payload
+
+beforeAll(async () => {
+  payload = await bootPayload('list-order')
+}, 120_000)
+
+afterAll(async () => {
+  await shutdownPayload(payload)
+})
+
+/** The statements one anonymous REST list sends, read off the SQLite client. */
+const statementsOf = async (path: string): Promise<Statement[]> => {
+  const client = (payload.db as unknown as { client: SqliteClient }).client
+  const original = client.execute
+  const sent: Statement[] = []
+  client.execute = (statement) => {
+    if (typeof statement !== 'string') sent.push(statement)
+    return original.call(client, statement)
+  }
+  try {
+    const response = await rest(payload, path)
+    expect(response.status).toBe(200)
+  } finally {
+    client.execute = original
+  }
+  return sent
+}
+
+const planOf = async ({ args, sql }: Statement): Promise<PlanRow[]> => {
+  const client = (payload.db as unknown as { client: SqliteClient }).client
+  return (await client.execute({ args, sql: `EXPLAIN QUERY PLAN ${sql}` })).rows as PlanRow[]
+}
+
+describe.each(lists)('the list of $name', ({ collection, index, query, table }) => {
+  it(onMongo ? 'has its compound index on MongoDB' : 'reads its page through the index, without sorting every published document', async () => {
+    if (onMongo) {
+      const model = (payload.db as unknown as { collections: Record<string, { collection: { indexes: () => Promise<Array<{ key: Record<string, number> }>> } }> }).collections[collection]
+      const keys = (await model.collection.indexes()).map(({ key }) => Object.keys(key).join(','))
+      expect(keys).toContain(`_status,${query.sort?.replace('-', '') ?? 'createdAt'}`)
+      return
+    }
+    const statements = await statementsOf(`/${collection}?${qs.stringify(query)}`)
+    const page = statements.find(({ sql }) => sql.startsWith('select') && sql.includes(`from "${table}" "${table}"`) && / order by /.test(sql) && / limit \?/.test(sql))
+    expect(page).toBeDefined()
+    const plan = await planOf(page!)
+    const outer = plan.filter((row) => row.parent === 0).map((row) => row.detail)
+    expect(outer).toContainEqual(expect.stringContaining(`USING INDEX ${index}`))
+    expect(outer).not.toContain('USE TEMP B-TREE FOR ORDER BY')
+  })
+})
