@@ -28,6 +28,12 @@ export const countStatements = (payload: Payload) => {
   return { reset: () => (count = 0), read: () => count }
 }
 
+/**
+ * A different address for every list asked, across calls too: the server keeps anonymous answers
+ * in memory, and P2/P3 are about answering the query (P4 measures the kept answers).
+ */
+let uncachedRound = 0
+
 export type ListsMeasure = {
   s: Record<'local0' | 'localAnon0' | 'localAnon1' | 'rest0' | 'rest1', Stats>
   statementsDepth0: number
@@ -40,10 +46,7 @@ export type ListsMeasure = {
  */
 export const measureLists = async (serverUrl: string, payload: Payload, statements: ReturnType<typeof countStatements>, rounds = 70): Promise<ListsMeasure> => {
   const where = { _status: { equals: 'published' } } as const
-  // A different address each time: the server keeps anonymous answers in memory, and P2/P3 are
-  // about answering the query (P4 measures the kept answers).
-  let round = 0
-  const listUrl = (depth: number) => `${serverUrl}/api/learning-materials?limit=20&depth=${depth}&where[_status][equals]=published&round=${round++}`
+  const listUrl = (depth: number) => `${serverUrl}/api/learning-materials?limit=20&depth=${depth}&where[_status][equals]=published&round=${uncachedRound++}`
   const local = (depth: number, overrideAccess: boolean) =>
     payload.find({ collection: 'learning-materials', depth, limit: 20, overrideAccess, where })
   const samples = { local0: [] as number[], localAnon0: [] as number[], localAnon1: [] as number[], rest0: [] as number[], rest1: [] as number[] }
@@ -76,8 +79,7 @@ export type ListCpu = { answerBytes: number; localMs: number; serverMs: number }
  * queue), and this process's CPU per Local API find, overrideAccess, depth 0.
  */
 export const measureListCpu = async (serverUrl: string, serverPid: number, payload: Payload, requests = 300): Promise<ListCpu> => {
-  let round = 0
-  const listUrl = () => `${serverUrl}/api/learning-materials?limit=20&depth=0&where[_status][equals]=published&cpu=${round++}`
+  const listUrl = () => `${serverUrl}/api/learning-materials?limit=20&depth=0&where[_status][equals]=published&round=${uncachedRound++}`
   const answerBytes = Buffer.byteLength((await get(listUrl())).body)
   const idleStart = processCpuMs(serverPid)
   await new Promise((resolve) => setTimeout(resolve, 3000))
