@@ -1,8 +1,8 @@
 'use client'
 
-import type { TextFieldClientComponent } from 'payload'
+import type { SanitizedFieldPermissions, TextFieldClientComponent } from 'payload'
 
-import { TextField, useFormFields } from '@payloadcms/ui'
+import { TextField, useAuth, useFormFields, useOperation } from '@payloadcms/ui'
 
 /** The type of the file in the form: the stored one, or the one just chosen in the upload field or drawer. */
 const useFileType = (): string | undefined =>
@@ -13,6 +13,26 @@ const useFileType = (): string | undefined =>
     return typeof stored === 'string' && stored ? stored : undefined
   })
 
+const mayCreate = (permissions: SanitizedFieldPermissions | true | undefined): boolean =>
+  permissions === true || permissions?.create === true
+
+/**
+ * Whether a new file's description is read-only. The bulk-upload drawer asks the server for its
+ * form while the upload permissions are still on their way, and when they come last (a slow link
+ * or a busy server) the server draws this component, and only this one, read-only for good: Payload
+ * draws its own fields in the browser with the permissions once they arrive, a custom component
+ * keeps the props it was drawn with. On a new file the rule is the user's own, read here from the
+ * permissions the admin loaded at sign-in; a stored file keeps what the server decided for it.
+ */
+const useReadOnly = (readOnlyAsDrawn: boolean | undefined, collection: string, field: string): boolean => {
+  const operation = useOperation()
+  const { permissions } = useAuth()
+  if (!readOnlyAsDrawn || operation !== 'create') return Boolean(readOnlyAsDrawn)
+  const onCollection = permissions?.collections?.[collection]
+  const onFields = onCollection?.fields
+  return !(onCollection?.create === true && mayCreate(onFields === true ? true : onFields?.[field]))
+}
+
 /**
  * Alt text describes a picture; a PDF, a video or a Word file has its title elsewhere. The field
  * is shown only while the file is an image (or before any file is chosen), in the edit view and
@@ -21,6 +41,7 @@ const useFileType = (): string | undefined =>
  */
 export const AltTextField: TextFieldClientComponent = (props) => {
   const type = useFileType()
+  const readOnly = useReadOnly(props.readOnly, 'media', props.field.name)
   if (type && !type.startsWith('image/')) return null
-  return <TextField {...props} />
+  return <TextField {...props} readOnly={readOnly} />
 }
