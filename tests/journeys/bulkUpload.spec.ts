@@ -211,8 +211,9 @@ it('on a slow link, where the upload permissions come after the drawer’s form,
   copyFileSync(files.photo.path, photo)
   await context.clearCookies()
   // The drawer asks for its form and for the permissions to upload (POST /api/media/access) at
-  // once; here the permissions come seconds after the form, as on a slow or busy link. The form
-  // was then drawn without them, and the description stayed read-only however long one waited.
+  // once; here the permissions come seconds after the form's state, as on a slow or busy link.
+  // That state was then built without them, and once the drawer showed it the description stayed
+  // read-only however long one waited. (The drawer shows no form before the permissions come.)
   const { drawer, page } = await teachersBulkUpload((page) =>
     page.route('**/api/media/access**', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 5000))
@@ -221,7 +222,7 @@ it('on a slow link, where the upload permissions come after the drawer’s form,
   )
   await drawer.locator('input[type=file]').first().setInputFiles([photo])
   const alt = drawer.locator('input[name="alt"]')
-  await eventually(async () => (await alt.isEnabled()) || undefined, 'the description to open for typing once the permissions came', 60_000)
+  await eventually(async () => (await alt.isEnabled({ timeout: 1000 }).catch(() => false)) || undefined, 'the description to open for typing', 60_000)
   await alt.fill('Cổng trường Phục Lễ')
   await drawer.locator('.bulk-upload--actions-bar__saveButtons').getByRole('button', { name: 'Lưu', exact: true }).click()
   await drawer.waitFor({ state: 'detached', timeout: 5 * stepTimeout })

@@ -1,8 +1,9 @@
 'use client'
 
-import type { SanitizedFieldPermissions, TextFieldClientComponent } from 'payload'
+import type { TextFieldClientComponent } from 'payload'
 
 import { TextField, useAuth, useFormFields, useOperation } from '@payloadcms/ui'
+import { getFieldPermissions } from 'payload/shared'
 
 /** The type of the file in the form: the stored one, or the one just chosen in the upload field or drawer. */
 const useFileType = (): string | undefined =>
@@ -13,24 +14,23 @@ const useFileType = (): string | undefined =>
     return typeof stored === 'string' && stored ? stored : undefined
   })
 
-const mayCreate = (permissions: SanitizedFieldPermissions | true | undefined): boolean =>
-  permissions === true || permissions?.create === true
-
 /**
  * Whether a new file's description is read-only. The bulk-upload drawer asks the server for its
  * form while the upload permissions are still on their way, and when they come last (a slow link
  * or a busy server) the server draws this component, and only this one, read-only for good: Payload
- * draws its own fields in the browser with the permissions once they arrive, a custom component
- * keeps the props it was drawn with. On a new file the rule is the user's own, read here from the
- * permissions the admin loaded at sign-in; a stored file keeps what the server decided for it.
+ * draws its own fields in the browser once the permissions arrive, a component of ours keeps the
+ * props it was drawn with. On a new file the field follows the user's permissions as the admin
+ * loaded them with the page, read by Payload's own rule; a stored file keeps what the server
+ * decided for it, and the server checks every save whatever the form shows.
  */
-const useReadOnly = (readOnlyAsDrawn: boolean | undefined, collection: string, field: string): boolean => {
+const useReadOnly = (readOnlyAsDrawn: boolean | undefined, collection: string, name: string): boolean => {
   const operation = useOperation()
   const { permissions } = useAuth()
   if (!readOnlyAsDrawn || operation !== 'create') return Boolean(readOnlyAsDrawn)
   const onCollection = permissions?.collections?.[collection]
-  const onFields = onCollection?.fields
-  return !(onCollection?.create === true && mayCreate(onFields === true ? true : onFields?.[field]))
+  if (onCollection?.create !== true) return true
+  const field = { name, type: 'text' } as const
+  return !getFieldPermissions({ collectionPermissions: onCollection, field, operation, parentName: '', permissions: onCollection.fields }).operation
 }
 
 /**
