@@ -4,7 +4,7 @@ import * as migration_20261130_145842_oai_deletions from './20261130_145842_oai_
 import * as migration_20261130_153809_slug_history from './20261130_153809_slug_history';
 import * as migration_20261130_174217_search_vocabulary from './20261130_174217_search_vocabulary';
 import * as migration_20261130_174502_review_workflow from './20261130_174502_review_workflow';
-import * as migration_20261201_034833_published_order_indexes from './20261201_034833_published_order_indexes';
+import * as migration_20261201_050632_published_order_indexes from './20261201_050632_published_order_indexes';
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261130_174502_review_workflow',
   },
   {
-    up: migration_20261201_034833_published_order_indexes.up,
-    down: migration_20261201_034833_published_order_indexes.down,
-    name: '20261201_034833_published_order_indexes'
+    up: migration_20261201_050632_published_order_indexes.up,
+    down: migration_20261201_050632_published_order_indexes.down,
+    name: '20261201_050632_published_order_indexes'
   },
 ];

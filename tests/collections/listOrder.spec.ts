@@ -14,12 +14,13 @@ import { bootPayload, shutdownPayload } from '../helpers/boot.js'
 type Statement = { args: unknown[]; sql: string }
 type PlanRow = { detail: string; parent: number }
 type SqliteClient = { execute: (statement: Statement | string) => Promise<{ rows: unknown[] }> }
+type MongoModel = { collection: { indexes: () => Promise<Array<{ key: Record<string, number> }>> }; init: () => Promise<unknown> }
 
 const onMongo = isMongoUrl(process.env.DATABASE_URL)
 const published = { _status: { equals: 'published' } }
 const now = new Date().toISOString()
 
-/** The website's list requests (src/site/api.ts) and the API's default list, with the table each reads and the index it should use. */
+/** The website's list requests (src/site/api.ts: `published`, `outNow`) and the API's default list, with the table each reads and the index it should use. */
 const lists = [
   { name: 'materials, the API default', collection: 'learning-materials', table: 'learning_materials', index: '_status_createdAt_idx', query: { where: published, limit: 20, depth: 0 } },
   { name: 'materials, the website', collection: 'learning-materials', table: 'learning_materials', index: '_status_createdAt_idx', query: { where: published, sort: '-createdAt', limit: 12, depth: 1 } },
@@ -28,10 +29,15 @@ const lists = [
     name: 'announcements out now',
     collection: 'announcements',
     table: 'announcements',
-    index: '_status_publishedAt_idx',
-    query: { where: { and: [published, { publishedAt: { less_than_equal: now } }] }, sort: '-publishedAt', limit: 10, depth: 1 },
+    index: '_status_publishedAt_createdAt_idx',
+    query: {
+      where: { and: [published, { publishedAt: { less_than_equal: now } }, { or: [{ expiresAt: { exists: false } }, { expiresAt: { greater_than: now } }] }] },
+      sort: '-publishedAt',
+      limit: 10,
+      depth: 1,
+    },
   },
-  { name: 'documents', collection: 'regulatory-documents', table: 'regulatory_documents', index: '_status_issueDate_idx', query: { where: published, sort: '-issueDate', limit: 20, depth: 0 } },
+  { name: 'documents', collection: 'regulatory-documents', table: 'regulatory_documents', index: '_status_issueDate_createdAt_idx', query: { where: published, sort: '-issueDate', limit: 20, depth: 0 } },
 ]
 
 let payload: Payload
@@ -44,9 +50,11 @@ afterAll(async () => {
   await shutdownPayload(payload)
 })
 
+const sqliteClient = (): SqliteClient => (payload.db as unknown as { client: SqliteClient }).client
+
 /** The statements one anonymous REST list sends, read off the SQLite client. */
 const statementsOf = async (path: string): Promise<Statement[]> => {
-  const client = (payload.db as unknown as { client: SqliteClient }).client
+  const client = sqliteClient()
   const original = client.execute
   const sent: Statement[] = []
   client.execute = (statement) => {
@@ -62,17 +70,18 @@ const statementsOf = async (path: string): Promise<Statement[]> => {
   return sent
 }
 
-const planOf = async ({ args, sql }: Statement): Promise<PlanRow[]> => {
-  const client = (payload.db as unknown as { client: SqliteClient }).client
-  return (await client.execute({ args, sql: `EXPLAIN QUERY PLAN ${sql}` })).rows as PlanRow[]
-}
+const planOf = async ({ args, sql }: Statement): Promise<PlanRow[]> =>
+  (await sqliteClient().execute({ args, sql: `EXPLAIN QUERY PLAN ${sql}` })).rows as PlanRow[]
 
 describe.each(lists)('the list of $name', ({ collection, index, query, table }) => {
   it(onMongo ? 'has its compound index on MongoDB' : 'reads its page through the index, without sorting every published document', async () => {
     if (onMongo) {
-      const model = (payload.db as unknown as { collections: Record<string, { collection: { indexes: () => Promise<Array<{ key: Record<string, number> }>> } }> }).collections[collection]
+      const model = (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[collection]
+      // Mongoose builds indexes in the background once the model connects.
+      await model.init()
       const keys = (await model.collection.indexes()).map(({ key }) => Object.keys(key).join(','))
-      expect(keys).toContain(`_status,${query.sort?.replace('-', '') ?? 'createdAt'}`)
+      const order = query.sort?.replace('-', '') ?? 'createdAt'
+      expect(keys).toContain(order === 'createdAt' ? '_status,createdAt' : `_status,${order},createdAt`)
       return
     }
     const statements = await statementsOf(`/${collection}?${qs.stringify(query)}`)
@@ -81,6 +90,7 @@ describe.each(lists)('the list of $name', ({ collection, index, query, table }) 
     const plan = await planOf(page!)
     const outer = plan.filter((row) => row.parent === 0).map((row) => row.detail)
     expect(outer).toContainEqual(expect.stringContaining(`USING INDEX ${index}`))
-    expect(outer).not.toContain('USE TEMP B-TREE FOR ORDER BY')
+    // Not even for the tie-breaking order both adapters add (`createdAt`): "RIGHT PART OF ORDER BY".
+    expect(outer.filter((detail) => detail.includes('TEMP B-TREE'))).toEqual([])
   })
 })

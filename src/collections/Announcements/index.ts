@@ -8,8 +8,8 @@ import { slug } from '../../fields/slug.js'
 import { rejectPublishWithoutRight } from '../../hooks/rejectPublishWithoutRight.js'
 import { mediaReferences, rejectUnreadableReferences } from '../../hooks/rejectUnreadableReferences.js'
 import { mediaFieldsOf, releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
-import { editAnnouncements, readAnnouncements, readAnnouncementVersions } from './access.js'
 import { publishedInOrderOf } from '../publishedOrderIndex.js'
+import { editAnnouncements, readAnnouncements, readAnnouncementVersions } from './access.js'
 
 export const Announcements: CollectionConfig = {
   slug: 'announcements',

@@ -13,9 +13,9 @@ import { validateHttpUrl, validateSchoolYear } from '../../lib/validators.js'
 import { rejectPublishWithoutRight } from '../../hooks/rejectPublishWithoutRight.js'
 import { mediaReferences, rejectUnreadableReferences } from '../../hooks/rejectUnreadableReferences.js'
 import { mediaFieldsOf, releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
+import { publishedInOrderOf } from '../publishedOrderIndex.js'
 import { editMaterials, readMaterials, readMaterialVersions } from './access.js'
 import { applyReviewWorkflow } from './hooks/applyReviewWorkflow.js'
-import { publishedInOrderOf } from '../publishedOrderIndex.js'
 
 export const LearningMaterials: CollectionConfig = {
   slug: 'learning-materials',

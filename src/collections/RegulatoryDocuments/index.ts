@@ -16,10 +16,10 @@ import { rejectPublishWithoutRight } from '../../hooks/rejectPublishWithoutRight
 import { mediaReferences, rejectUnreadableReferences } from '../../hooks/rejectUnreadableReferences.js'
 import { mediaFieldsOf, releaseMediaExposure, syncMediaExposure } from '../../hooks/syncMediaExposure.js'
 import { validateDocumentNumber } from '../../lib/validators.js'
+import { publishedInOrderOf } from '../publishedOrderIndex.js'
 import { linkReplacements, unlinkReplacements } from './hooks/linkReplacements.js'
 import { registerDocumentNumber } from './hooks/registerDocumentNumber.js'
 import { validityOf } from './validity.js'
-import { publishedInOrderOf } from '../publishedOrderIndex.js'
 
 const editDocuments = editorsWithinReach(officeRoles)
 const readDocuments = anyOf(publishedWithinReach, editDocuments)
