@@ -40,8 +40,18 @@ const queryByOverride = (body: string) =>
  * Waits for the access lines of the `requests` last requests, answered with `status`: pino writes
  * them after the answers, and a test that read fewer would leave the rest to the next test's log.
  */
-const accessLogged = (since: number, status: number, requests = 1): Promise<string> =>
-  logsOnceWritten(server, `"statusCode": ${status}`, since, requests)
+const accessLogged = async (since: number, status: number, requests = 1): Promise<string> =>
+  withoutRepeatCounts(await logsOnceWritten(server, `"statusCode": ${status}`, since, requests))
+
+/**
+ * The log without the counts of repeated warnings (src/lib/logging.ts): each is written a minute
+ * after the warning it counts, so it may land in whichever test is running then.
+ */
+const withoutRepeatCounts = (written: string): string =>
+  written
+    .split('\n')
+    .filter((line) => !line.includes('Lặp lại thêm') && !/^\s+repeated: \d+$/.test(line))
+    .join('\n')
 
 const messageOf = async (response: Response): Promise<string> => ((await response.json()) as { errors: Array<{ message: string }> }).errors[0]!.message
 
@@ -97,7 +107,8 @@ describe('a query sent in the body (method override)', () => {
     const written = await accessLogged(since, 400)
     expect(written).not.toMatch(sql)
     expect(written).not.toContain('tuGraphQL')
-    expect(written.length).toBeLessThan(3_000)
+    // The window itself when it is long (once 4,801 characters in CI, with the lines unseen).
+    expect(written.length < 3_000 ? 'short' : written).toBe('short')
   })
 })
 
