@@ -1,8 +1,10 @@
 /**
  * `P10`: what the embedded engine's understanding of a query (Telex and VNI readings, synonyms,
  * relaxation, facet words, tones and highlights) costs over the index it is built on. The same
- * generated documents go into the engine and into a plain MiniSearch index (default options, one
- * field set, no facets); both answer the bench's queries, one after the other, in rounds.
+ * generated documents go into the engine, on its thread as the server runs it (each search
+ * crosses to the thread and back), and into a plain MiniSearch index in this thread (default
+ * options, one field set, no facets); both answer the bench's queries, one after the other, in
+ * rounds.
  *
  *   NODE_OPTIONS=--conditions=development tsx bench/engine.ts [documents] [rounds]
  */
@@ -12,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 
 import type { SearchQuery } from '../src/plugins/search/engines/types.js'
 
-import { createEmbeddedEngine } from '../src/plugins/search/engines/embedded.js'
+import { createThreadedEmbeddedEngine } from '../src/plugins/search/engines/embeddedThread.js'
 import { searchDocuments } from './generate.js'
 import { ratio, stats, timed, type Stats } from './lib.js'
 import { searchQueries } from './search.js'
@@ -23,7 +25,7 @@ const everyLevel: SearchQuery['levels'] = ['public', 'parents', 'staff', 'leader
 
 export const measureEngineCost = async (documentCount = 10_000, rounds = 20): Promise<EngineCost> => {
   const documents = searchDocuments(documentCount)
-  const engine = createEmbeddedEngine()
+  const engine = createThreadedEmbeddedEngine()
   await engine.replaceAll(
     (async function* () {
       yield documents
@@ -44,6 +46,7 @@ export const measureEngineCost = async (documentCount = 10_000, rounds = 20): Pr
       plainMs.push(theirs.ms)
     }
   }
+  await engine.close?.()
   const embedded = stats(embeddedMs)
   const reference = stats(plainMs)
   return { documents: documentCount, embedded, plain: reference, p10: ratio(embedded.p95, reference.p95) }

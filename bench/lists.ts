@@ -126,7 +126,8 @@ export type ReindexMeasure = {
 }
 
 /**
- * Full reindexes over REST, each followed by the engine's own bulk add of the same shaped documents.
+ * Full reindexes over REST, each followed by the engine's own bulk add of the same shaped documents:
+ * the engine in this thread, with no hand-over to a thread to pay, as the stricter reference.
  * With the server's `pid` on Linux, the CPU time of both sides too: on a shared machine the wall
  * clock of the same reindex varies twofold, its CPU time by about a tenth.
  */

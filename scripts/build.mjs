@@ -35,8 +35,12 @@ const stampOf = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : '')
  */
 const buildServer = () => {
   buildSync({
-    // The demo's PDF worker (src/seed/demo/pdfThread.ts) is loaded from beside the server.
-    entryPoints: { server: 'src/server.ts', pdfWorker: 'src/seed/demo/pdfWorker.ts' },
+    // Worker threads (src/lib/workerThread.ts) are loaded from beside the server.
+    entryPoints: {
+      server: 'src/server.ts',
+      pdfWorker: 'src/seed/demo/pdfWorker.ts',
+      embeddedWorker: 'src/plugins/search/engines/embeddedWorker.ts',
+    },
     bundle: true,
     packages: 'external',
     platform: 'node',

@@ -1,11 +1,12 @@
 /**
  * A query means the same on both engines: the same table of queries runs on the embedded engine
- * and on the Meilisearch engine (on the fake, and on a real server when `MEILI_HOST` and
+ * (in this thread and on its own) and on the Meilisearch engine (on the fake, and on a real server when `MEILI_HOST` and
  * `MEILI_MASTER_KEY` name one), and must find the same entries.
  */
 import type { SearchDocument, SearchEngine } from '../../src/plugins/search/engines/types.js'
 
 import { createEmbeddedEngine } from '../../src/plugins/search/engines/embedded.js'
+import { createThreadedEmbeddedEngine } from '../../src/plugins/search/engines/embeddedThread.js'
 import { createMeilisearchEngine } from '../../src/plugins/search/engines/meilisearch/index.js'
 import { maxTotalHits, maxValuesPerFacet } from '../../src/plugins/search/engines/types.js'
 import { startTarget, type Target, targetNames } from './meilisearch-conformance/target.js'
@@ -53,6 +54,7 @@ type Engine = { engine: SearchEngine; target?: Target }
 
 const engines: [string, () => Promise<Engine>][] = [
   ['embedded', async () => ({ engine: createEmbeddedEngine() })],
+  ['embedded on its thread', async () => ({ engine: createThreadedEmbeddedEngine() })],
   ...targetNames().map((name): [string, () => Promise<Engine>] => [
     `Meilisearch (${name})`,
     async () => {
@@ -75,6 +77,7 @@ describe.each(engines)('the %s engine', (_name, start) => {
     await engine.upsert(entries)
   })
   afterAll(async () => {
+    await engine.close?.()
     await target?.cleanUp()
     await target?.close()
   })

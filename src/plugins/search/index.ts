@@ -91,6 +91,12 @@ export const searchPlugin =
       },
       onInit: async (payload) => {
         await config.onInit?.(payload)
+        // Payload gives plugins no hook at its end: the engine lets go of its thread with the instance.
+        const destroy = payload.destroy
+        payload.destroy = async () => {
+          await destroy()
+          await options.engine.close?.()
+        }
         // Before the engine is set up, so Meilisearch gets the saved synonyms with its first settings.
         await applySchoolVocabulary(options, await createLocalReq({}, payload)).catch((error: unknown) =>
           payload.logger.error({ err: error, msg: 'search: the synonyms and abbreviations could not be read; searching with the defaults' }),

@@ -1,28 +1,11 @@
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
-
 import type { PdfSpec } from './pdf.js'
 import type { PdfAnswer, PdfRequest } from './pdfWorker.js'
 
-/**
- * Where the worker's code is. The server runs from a bundle built beside `pdfWorker.mjs`
- * (scripts/build.mjs). Scripts, tests and benchmarks run the TypeScript sources: Node 20 does not
- * pass loader hooks such as tsx's on to worker threads, so the worker registers tsx itself.
- */
-const startWorker = (): Worker => {
-  const fromSources = import.meta.url.endsWith('.ts')
-  if (!fromSources) return new Worker(new URL('./pdfWorker.mjs', import.meta.url))
-  const entry = new URL('./pdfWorker.ts', import.meta.url).href
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href
-  return new Worker(`import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`, {
-    eval: true,
-  })
-}
+import { startWorker } from '../../lib/workerThread.js'
 
 /** Renders PDFs in a worker thread, in the order asked; `close` ends the thread. */
 export const pdfThread = () => {
-  const worker = startWorker()
+  const worker = startWorker(import.meta.url, 'pdfWorker')
   const waiting = new Map<number, { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }>()
   let next = 0
   let failure: Error | undefined

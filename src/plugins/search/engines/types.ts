@@ -135,4 +135,6 @@ export interface SearchEngine {
   listIds(): Promise<string[]>
   /** A short-lived key that lets a browser query the engine directly within the given levels. */
   tenantToken?(levels: AccessLevel[], expiresAt: Date): Promise<TenantToken>
+  /** Lets go of what the engine holds open (the embedded engine's thread); Payload's `destroy` calls it. */
+  close?(): Promise<void>
 }

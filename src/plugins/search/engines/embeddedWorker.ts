@@ -1,0 +1,119 @@
+/**
+ * The embedded index on a thread of its own (see `embeddedThread.ts`): a rebuild indexes here while
+ * the main thread reads the next page from the database.
+ */
+import { parentPort } from 'node:worker_threads'
+
+import type { SearchVocabulary } from '../vocabulary.js'
+import type { SearchDocument, SearchQuery } from './types.js'
+
+import { createEmbeddedEngine } from './embedded.js'
+
+/** One call of the engine's interface, answered by `id`. */
+export type ThreadCall =
+  | { id: number; method: 'listIds' }
+  | { id: number; method: 'remove'; argument: string[] }
+  | { id: number; method: 'search'; argument: SearchQuery }
+  | { id: number; method: 'upsert'; argument: SearchDocument[] }
+  | { id: number; method: 'useVocabulary'; argument: SearchVocabulary }
+
+/** The steps of a rebuild, named by the id of its `begin`; only `end` is answered. */
+export type RebuildStep =
+  | { rebuild: number; step: 'abort'; reason: string }
+  | { rebuild: number; step: 'batch'; documents: SearchDocument[] }
+  | { rebuild: number; step: 'begin' }
+  | { id: number; rebuild: number; step: 'end' }
+
+export type ThreadAnswer =
+  | { id: number; error: { message: string; name: string } }
+  | { id: number; value: unknown }
+  /** A rebuild has indexed a batch: how many entries it holds now. */
+  | { indexed: number; rebuild: number }
+
+/** Batches handed to a rebuild, read by its `replaceAll` as they come. */
+const batchQueue = () => {
+  const waiting: SearchDocument[][] = []
+  let ended = false
+  let failure: Error | undefined
+  let wake: (() => void) | undefined
+  return {
+    push: (documents: SearchDocument[]) => {
+      waiting.push(documents)
+      wake?.()
+    },
+    end: () => {
+      ended = true
+      wake?.()
+    },
+    fail: (error: Error) => {
+      failure = error
+      wake?.()
+    },
+    async *batches(): AsyncGenerator<SearchDocument[]> {
+      for (;;) {
+        if (failure) throw failure
+        const next = waiting.shift()
+        if (next) yield next
+        else if (ended) return
+        else await new Promise<void>((resolve) => (wake = resolve))
+      }
+    },
+  }
+}
+
+const port = parentPort!
+const engine = createEmbeddedEngine()
+const rebuilds = new Map<number, { done: Promise<{ indexed: number }>; queue: ReturnType<typeof batchQueue> }>()
+
+const answer = (id: number, work: Promise<unknown>) =>
+  work.then(
+    (value) => port.postMessage({ id, value } satisfies ThreadAnswer),
+    (error: unknown) =>
+      port.postMessage({
+        id,
+        error: error instanceof Error ? { message: error.message, name: error.name } : { message: String(error), name: 'Error' },
+      } satisfies ThreadAnswer),
+  )
+
+const call = (message: ThreadCall): Promise<unknown> => {
+  switch (message.method) {
+    case 'listIds':
+      return engine.listIds()
+    case 'remove':
+      return engine.remove(message.argument)
+    case 'search':
+      return engine.search(message.argument)
+    case 'upsert':
+      return engine.upsert(message.argument)
+    // The report's `settled` is a promise, which cannot cross threads; the other side makes its own.
+    case 'useVocabulary':
+      return engine.useVocabulary(message.argument).then(({ missing }) => ({ missing }))
+  }
+}
+
+const step = (message: RebuildStep) => {
+  if (message.step === 'begin') {
+    const queue = batchQueue()
+    const done = engine.replaceAll(queue.batches(), (indexed) => port.postMessage({ indexed, rebuild: message.rebuild } satisfies ThreadAnswer))
+    // An aborted rebuild is not awaited by anyone; its rejection is the abort itself.
+    done.catch(() => undefined)
+    rebuilds.set(message.rebuild, { done, queue })
+    return
+  }
+  const rebuild = rebuilds.get(message.rebuild)
+  if (!rebuild) return
+  if (message.step === 'batch') rebuild.queue.push(message.documents)
+  else if (message.step === 'abort') {
+    rebuild.queue.fail(new Error(message.reason))
+    rebuilds.delete(message.rebuild)
+  } else {
+    rebuild.queue.end()
+    rebuilds.delete(message.rebuild)
+    void answer(message.id, rebuild.done)
+  }
+}
+
+port.on('message', (message: RebuildStep | ThreadCall) => {
+  if ('step' in message) step(message)
+  else void answer(message.id, call(message))
+})
