@@ -87,12 +87,12 @@ describe('the embedded engine on its own thread', () => {
     for (const each of [inline, engine]) await each.replaceAll(batchesOf(documents, 50))
     for (const asked of queries) expect(await answerOf(engine, asked)).toEqual(await answerOf(inline, asked))
 
-    const writes: [string, (each: SearchEngine) => Promise<void>][] = [
-      ['upsert', (each) => each.upsert([entry(5, { title: 'Bé tập múa' }), entry(1000)])],
-      ['remove', (each) => each.remove(['doc-6', 'doc-7', 'never-indexed'])],
-      ['vocabulary', (each) => each.useVocabulary({ ...{ facetPhrases: [], stopwords: [], weakWords: [] }, synonyms: [['múa', 'nhảy']] }).then(() => undefined)],
+    const writes: ((each: SearchEngine) => Promise<unknown>)[] = [
+      (each) => each.upsert([entry(5, { title: 'Bé tập múa' }), entry(1000)]),
+      (each) => each.remove(['doc-6', 'doc-7', 'never-indexed']),
+      (each) => each.useVocabulary({ facetPhrases: [], stopwords: [], synonyms: [['múa', 'nhảy']], weakWords: [] }),
     ]
-    for (const [, write] of writes) {
+    for (const write of writes) {
       for (const each of [inline, engine]) await write(each)
       for (const asked of [...queries, query('nhảy')]) expect(await answerOf(engine, asked)).toEqual(await answerOf(inline, asked))
     }
@@ -111,14 +111,17 @@ describe('the embedded engine on its own thread', () => {
     await engine.upsert([entry(1, { title: 'Chỉ mục cũ' })])
     let release = () => undefined as void
     const held = new Promise<void>((resolve) => (release = resolve))
+    let firstIndexed = () => undefined as void
+    const indexed = new Promise<void>((resolve) => (firstIndexed = resolve))
     const rebuilding = engine.replaceAll(
       (async function* () {
         yield [entry(2, { title: 'Chỉ mục mới' })]
         await held
       })(),
+      firstIndexed,
     )
-    // The first batch is indexed on the thread before the reading ends.
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    // The first batch is indexed on the thread while the reading still goes on.
+    await indexed
     expect((await engine.search(query('chi muc'))).hits.map((hit) => hit.title)).toEqual(['Chỉ mục cũ'])
     release()
     expect(await rebuilding).toEqual({ indexed: 1 })
@@ -156,26 +159,76 @@ describe('the embedded engine on its own thread', () => {
       () => indexed++,
     )
     expect(indexed).toBe(40)
-    expect(Math.max(...ahead)).toBeLessThanOrEqual(5)
+    expect(Math.max(...ahead)).toBeLessThanOrEqual(4)
     // It does read ahead: the thread indexes while the next batch is read.
     expect(Math.max(...ahead)).toBeGreaterThanOrEqual(2)
   })
 
-  it('fails every call with the reason once its thread runs out of memory, until a rebuild starts a new thread', async () => {
-    const engine = threaded({ resourceLimits: { maxOldGenerationSizeMb: 48 } })
+  it('fails the rebuild at once, keeping the previous index, when the index on the thread refuses a batch', async () => {
+    const engine = threaded()
     await engine.upsert([entry(1)])
-    let failure: Error | undefined
-    // Every entry brings 4,000 words of its own: the index outgrows 48 MB within a few hundred.
-    for (let n = 0; n < 2000 && !failure; n += 50) {
-      const words = (m: number) => Array.from({ length: 4000 }, (_, k) => `w${m}x${k}`).join(' ')
-      await engine.upsert(Array.from({ length: 50 }, (_, k) => entry(n + k, { text: words(n + k) }))).catch((error: Error) => (failure = error))
-    }
-    expect(failure?.message).toMatch(/the embedded search thread (failed|ended)/)
-    await expect(engine.search(query('bé'))).rejects.toThrow(/its index is gone until POST \/api\/search\/reindex rebuilds it/)
-    await expect(engine.upsert([entry(2)])).rejects.toThrow(/its index is gone/)
+    const refused = (async function* () {
+      yield [entry(2), null as unknown as SearchDocument]
+      // More than the thread may have waiting: the reader must not wait for batches never indexed.
+      for (let n = 3; n < 20; n++) yield [entry(n)]
+    })()
+    await expect(engine.replaceAll(refused)).rejects.toThrow(/Cannot read properties of null/)
+    expect(await engine.listIds()).toEqual(['doc-1'])
+  })
 
-    expect(await engine.replaceAll(batchesOf([entry(3, { title: 'Chỉ mục dựng lại' })], 1))).toEqual({ indexed: 1 })
-    expect((await engine.search(query('dung lai'))).hits.map((hit) => hit.title)).toEqual(['Chỉ mục dựng lại'])
+  describe('once its thread runs out of memory', () => {
+    /** An engine whose thread ran out of memory, and the error its last write got. */
+    const lostEngine = async () => {
+      const engine = threaded({ resourceLimits: { maxOldGenerationSizeMb: 48 } })
+      await engine.upsert([entry(1)])
+      let failure: Error | undefined
+      // Every entry brings 4,000 words of its own: the index outgrows 48 MB within a few hundred.
+      for (let n = 0; n < 2000 && !failure; n += 50) {
+        const words = (m: number) => Array.from({ length: 4000 }, (_, k) => `w${m}x${k}`).join(' ')
+        await engine.upsert(Array.from({ length: 50 }, (_, k) => entry(n + k, { text: words(n + k) }))).catch((error: Error) => (failure = error))
+      }
+      return { engine, failure }
+    }
+    const gone = /its index is gone until POST \/api\/search\/reindex rebuilds it/
+
+    it('fails every call with the reason', async () => {
+      const { engine, failure } = await lostEngine()
+      expect(failure?.message).toMatch(/the embedded search thread (failed|ended)/)
+      await expect(engine.search(query('bé'))).rejects.toThrow(gone)
+      await expect(engine.upsert([entry(2)])).rejects.toThrow(gone)
+      await expect(engine.listIds()).rejects.toThrow(gone)
+    })
+
+    it('answers again once a reindex, the vocabulary first, has built the index on a new thread', async () => {
+      const { engine } = await lostEngine()
+      // What POST /api/search/reindex does (reindexAll): the school's vocabulary, then the rebuild.
+      await engine.useVocabulary({ facetPhrases: [], stopwords: [], synonyms: [['dựng lại', 'xây lại']], weakWords: [] })
+      expect(await engine.replaceAll(batchesOf([entry(3, { title: 'Chỉ mục dựng lại' })], 1))).toEqual({ indexed: 1 })
+      expect((await engine.search(query('xay lai'))).hits.map((hit) => hit.title)).toEqual(['Chỉ mục dựng lại'])
+      await engine.upsert([entry(4, { title: 'Viết sau khi dựng lại' })])
+      expect((await engine.listIds()).sort()).toEqual(['doc-3', 'doc-4'])
+    })
+
+    it('does not answer from the new thread before its index is complete, nor after its rebuild failed', async () => {
+      const { engine } = await lostEngine()
+      let release = () => undefined as void
+      const held = new Promise<void>((resolve) => (release = resolve))
+      let firstIndexed = () => undefined as void
+      const indexed = new Promise<void>((resolve) => (firstIndexed = resolve))
+      const rebuilding = engine.replaceAll(
+        (async function* () {
+          yield [entry(5, { title: 'Nửa chỉ mục' })]
+          await held
+          throw new Error('SQLITE_BUSY: database is locked')
+        })(),
+        firstIndexed,
+      )
+      await indexed
+      await expect(engine.search(query('nua chi muc'))).rejects.toThrow(gone)
+      release()
+      await expect(rebuilding).rejects.toThrow('SQLITE_BUSY: database is locked')
+      await expect(engine.search(query('nua chi muc'))).rejects.toThrow(gone)
+    })
   })
 
   it('lets a script end once the thread owes it nothing, and not before', () => {
@@ -192,7 +245,6 @@ const { total } = await engine.search(${JSON.stringify(query('be tap dem'))})
 console.log('found ' + total)
 `,
     )
-    const started = Date.now()
     const run = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), script], {
       encoding: 'utf8',
       env: userEnvironment({ NODE_OPTIONS: '--conditions=development' }) as NodeJS.ProcessEnv,
@@ -201,7 +253,6 @@ console.log('found ' + total)
     expect(run.stderr).toBe('')
     expect(run.stdout.trim()).toBe('found 1')
     expect(run.status).toBe(0)
-    expect(Date.now() - started).toBeLessThan(60_000)
   })
 
   it('ends with the Payload it serves', async () => {

@@ -94,8 +94,11 @@ export const searchPlugin =
         // Payload gives plugins no hook at its end: the engine lets go of its thread with the instance.
         const destroy = payload.destroy
         payload.destroy = async () => {
-          await destroy()
-          await options.engine.close?.()
+          try {
+            await destroy()
+          } finally {
+            await options.engine.close?.()
+          }
         }
         // Before the engine is set up, so Meilisearch gets the saved synonyms with its first settings.
         await applySchoolVocabulary(options, await createLocalReq({}, payload)).catch((error: unknown) =>

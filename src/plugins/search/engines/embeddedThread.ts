@@ -15,9 +15,18 @@ const batchesAhead = 4
 
 type Waiting = { reject: (error: Error) => void; resolve: (value: unknown) => void }
 
-type Rebuild = { indexed: number; onIndexed: (indexed: number) => void; sent: number; wake?: () => void }
+type Rebuild = {
+  /** Why the rebuild cannot go on: the thread's index refused a batch, or `onIndexed` threw. */
+  failure?: Error
+  indexed: number
+  onIndexed: (indexed: number) => void
+  sent: number
+  wake?: () => void
+}
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+const errorFrom = ({ message, name }: { message: string; name: string }): Error => Object.assign(new Error(message), { name })
 
 /** The worker, what waits for its answers, and the rebuilds it runs. */
 const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (error: Error) => void) => {
@@ -29,7 +38,10 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
 
   // An idle thread must not keep a script from ending; one that owes an answer must, or a script
   // awaiting its rebuild would end with the rebuild.
-  const holdWhileBusy = () => (waiting.size || rebuilds.size ? worker.ref() : worker.unref())
+  const holdWhileBusy = () => {
+    if (waiting.size || rebuilds.size) worker.ref()
+    else worker.unref()
+  }
   holdWhileBusy()
 
   const stop = (error: Error) => {
@@ -39,35 +51,49 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
     waiting.clear()
     for (const rebuild of rebuilds.values()) rebuild.wake?.()
     rebuilds.clear()
+    holdWhileBusy()
     onStopped(error)
   }
 
-  worker.on('message', (answer: ThreadAnswer) => {
-    if ('rebuild' in answer) {
-      const rebuild = rebuilds.get(answer.rebuild)
-      if (!rebuild) return
+  const onRebuildAnswer = (answer: Extract<ThreadAnswer, { rebuild: number }>) => {
+    const rebuild = rebuilds.get(answer.rebuild)
+    if (!rebuild) return
+    if ('error' in answer) rebuild.failure = errorFrom(answer.error)
+    else {
       rebuild.indexed++
-      rebuild.onIndexed(answer.indexed)
-      rebuild.wake?.()
-      return
+      try {
+        rebuild.onIndexed(answer.indexed)
+      } catch (error) {
+        rebuild.failure = error instanceof Error ? error : new Error(String(error))
+      }
     }
+    rebuild.wake?.()
+  }
+
+  worker.on('message', (answer: ThreadAnswer) => {
+    if ('rebuild' in answer) return onRebuildAnswer(answer)
     const asked = waiting.get(answer.id)
     if (!asked) return
     waiting.delete(answer.id)
     holdWhileBusy()
-    if ('error' in answer) asked.reject(Object.assign(new Error(answer.error.message), { name: answer.error.name }))
+    if ('error' in answer) asked.reject(errorFrom(answer.error))
     else asked.resolve(answer.value)
   })
   worker.on('error', (error) => stop(new Error(`the embedded search thread failed: ${error.message}`)))
   worker.on('exit', (code) => stop(new Error(`the embedded search thread ended (exit code ${code})`)))
 
-  const ask = <T>(message: DistributiveOmit<ThreadCall, 'id'> | Extract<RebuildStep, { step: 'end' }>): Promise<T> =>
+  const request = <T>(message: Extract<RebuildStep, { step: 'end' }> | ThreadCall): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       if (stopped) return reject(stopped)
-      const id = 'id' in message ? message.id : nextId++
-      waiting.set(id, { reject, resolve: resolve as (value: unknown) => void })
+      waiting.set(message.id, { reject, resolve: resolve as (value: unknown) => void })
       holdWhileBusy()
-      worker.postMessage({ ...message, id })
+      try {
+        worker.postMessage(message)
+      } catch (error) {
+        waiting.delete(message.id)
+        holdWhileBusy()
+        reject(error)
+      }
     })
 
   const tell = (message: RebuildStep) => {
@@ -76,27 +102,38 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
   }
 
   return {
-    ask,
+    ask: <T>(call: DistributiveOmit<ThreadCall, 'id'>): Promise<T> => request<T>({ ...call, id: nextId++ } as ThreadCall),
     /** Hands batches to a new index on the thread, at most `batchesAhead` unindexed at a time. */
     rebuild: (onIndexed: (indexed: number) => void) => {
       const id = nextId++
       const rebuild: Rebuild = { indexed: 0, onIndexed, sent: 0 }
-      rebuilds.set(id, rebuild)
-      holdWhileBusy()
       const finish = () => {
         rebuilds.delete(id)
         holdWhileBusy()
       }
       tell({ rebuild: id, step: 'begin' })
+      rebuilds.set(id, rebuild)
+      holdWhileBusy()
+      const checked = () => {
+        if (stopped) throw stopped
+        if (rebuild.failure) throw rebuild.failure
+      }
       return {
         send: async (documents: SearchDocument[]) => {
-          while (!stopped && rebuild.sent - rebuild.indexed >= batchesAhead) await new Promise<void>((resolve) => (rebuild.wake = resolve))
+          while (!stopped && !rebuild.failure && rebuild.sent - rebuild.indexed >= batchesAhead) {
+            await new Promise<void>((resolve) => (rebuild.wake = resolve))
+          }
+          checked()
           tell({ documents, rebuild: id, step: 'batch' })
           rebuild.sent++
         },
         end: async () => {
           try {
-            return await ask<{ indexed: number }>({ id: nextId++, rebuild: id, step: 'end' })
+            checked()
+            return await request<{ indexed: number }>({ id: nextId++, rebuild: id, step: 'end' })
+          } catch (error) {
+            // The thread may have failed the rebuild as the end was on its way: its reason is the one to give.
+            throw rebuild.failure ?? error
           } finally {
             finish()
           }
@@ -116,14 +153,30 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
 
 type Thread = ReturnType<typeof openThread>
 
+/** Reads `batches` into a new index on `thread`, which swaps it in once the last batch is indexed. */
+const rebuildOn = async (
+  thread: Thread,
+  batches: AsyncIterable<SearchDocument[]>,
+  onProgress?: (indexed: number) => void,
+): Promise<{ indexed: number }> => {
+  const rebuild = thread.rebuild((indexed) => onProgress?.(indexed))
+  try {
+    for await (const batch of batches) await rebuild.send(batch)
+  } catch (error) {
+    rebuild.abort(error instanceof Error ? error.message : String(error))
+    throw error
+  }
+  return rebuild.end()
+}
+
 /**
  * The embedded engine on a worker thread. A rebuild reads and shapes documents on the main thread
  * while the worker indexes the batches before them, so a full reindex takes about as long as
  * indexing alone; searches and writes reach the same engine, in the order they are made.
  *
  * The thread starts with the first call. Should it end (out of memory, a bug), calls fail with the
- * reason until a rebuild — `POST /api/search/reindex` — starts a new thread: a new thread's empty
- * index must not answer as if the school had no content.
+ * reason until a rebuild — `POST /api/search/reindex` — has built a complete index on a new thread:
+ * an empty index must not answer as if the school had no content.
  */
 export const createThreadedEmbeddedEngine = ({
   resourceLimits,
@@ -137,25 +190,46 @@ export const createThreadedEmbeddedEngine = ({
   let thread: Thread | undefined
   let lost: Error | undefined
   let closed = false
+  /** New threads building the index that replaces a lost one; closed with the engine. */
+  const recovering = new Set<Thread>()
 
-  const start = (): Thread => {
-    if (closed) throw new Error('the embedded search engine was closed')
+  const closedError = () => new Error('the embedded search engine was closed')
+
+  const open = (): Thread => {
     const opened = openThread(resourceLimits, (error) => {
       if (thread === opened && !closed) {
         thread = undefined
         lost = error
       }
     })
-    thread = opened
-    lost = undefined
     if (vocabulary) void opened.ask({ argument: vocabulary, method: 'useVocabulary' }).catch(() => undefined)
     return opened
   }
 
   const current = (): Thread => {
-    if (closed) throw new Error('the embedded search engine was closed')
+    if (closed) throw closedError()
     if (lost) throw new Error(`${lost.message}; its index is gone until POST /api/search/reindex rebuilds it`)
-    return thread ?? start()
+    return (thread ??= open())
+  }
+
+  /** Builds the whole index on a new thread, which answers only once it holds it. */
+  const recover = async (batches: AsyncIterable<SearchDocument[]>, onProgress?: (indexed: number) => void) => {
+    const fresh = open()
+    recovering.add(fresh)
+    try {
+      const report = await rebuildOn(fresh, batches, onProgress)
+      if (closed) throw closedError()
+      const previous = thread
+      thread = fresh
+      lost = undefined
+      await previous?.close()
+      return report
+    } catch (error) {
+      await fresh.close()
+      throw error
+    } finally {
+      recovering.delete(fresh)
+    }
   }
 
   return {
@@ -166,6 +240,8 @@ export const createThreadedEmbeddedEngine = ({
     },
     useVocabulary: async (next) => {
       vocabulary = next
+      // A new thread is given the vocabulary first thing, when a rebuild starts one.
+      if (lost && !closed) return { missing: [], settled: Promise.resolve() }
       const { missing } = await current().ask<{ missing: string[] }>({ argument: next, method: 'useVocabulary' })
       return { missing, settled: Promise.resolve() }
     },
@@ -174,18 +250,12 @@ export const createThreadedEmbeddedEngine = ({
     search: async (query: SearchQuery) => current().ask<SearchResult>({ argument: query, method: 'search' }),
     listIds: async () => current().ask<string[]>({ method: 'listIds' }),
     replaceAll: async (batches, onProgress) => {
-      const rebuild = (lost && !closed ? start() : current()).rebuild((indexed) => onProgress?.(indexed))
-      try {
-        for await (const batch of batches) await rebuild.send(batch)
-      } catch (error) {
-        rebuild.abort(error instanceof Error ? error.message : String(error))
-        throw error
-      }
-      return rebuild.end()
+      if (closed) throw closedError()
+      return lost ? recover(batches, onProgress) : rebuildOn(current(), batches, onProgress)
     },
     close: async () => {
       closed = true
-      await thread?.close()
+      for (const each of [...recovering, ...(thread ? [thread] : [])]) await each.close()
       thread = undefined
     },
   }

@@ -24,11 +24,15 @@ export type RebuildStep =
   | { rebuild: number; step: 'begin' }
   | { id: number; rebuild: number; step: 'end' }
 
+type ErrorAnswer = { message: string; name: string }
+
 export type ThreadAnswer =
-  | { id: number; error: { message: string; name: string } }
+  | { id: number; error: ErrorAnswer }
   | { id: number; value: unknown }
   /** A rebuild has indexed a batch: how many entries it holds now. */
   | { indexed: number; rebuild: number }
+  /** A rebuild failed on its own (a batch the index refused): the reader stops sending. */
+  | { error: ErrorAnswer; rebuild: number }
 
 /** Batches handed to a rebuild, read by its `replaceAll` as they come. */
 const batchQueue = () => {
@@ -63,16 +67,15 @@ const batchQueue = () => {
 
 const port = parentPort!
 const engine = createEmbeddedEngine()
-const rebuilds = new Map<number, { done: Promise<{ indexed: number }>; queue: ReturnType<typeof batchQueue> }>()
+const rebuilds = new Map<number, { aborted: boolean; done: Promise<{ indexed: number }>; queue: ReturnType<typeof batchQueue> }>()
+
+const describe = (error: unknown): ErrorAnswer =>
+  error instanceof Error ? { message: error.message, name: error.name } : { message: String(error), name: 'Error' }
 
 const answer = (id: number, work: Promise<unknown>) =>
   work.then(
     (value) => port.postMessage({ id, value } satisfies ThreadAnswer),
-    (error: unknown) =>
-      port.postMessage({
-        id,
-        error: error instanceof Error ? { message: error.message, name: error.name } : { message: String(error), name: 'Error' },
-      } satisfies ThreadAnswer),
+    (error: unknown) => port.postMessage({ error: describe(error), id } satisfies ThreadAnswer),
   )
 
 const call = (message: ThreadCall): Promise<unknown> => {
@@ -95,15 +98,25 @@ const step = (message: RebuildStep) => {
   if (message.step === 'begin') {
     const queue = batchQueue()
     const done = engine.replaceAll(queue.batches(), (indexed) => port.postMessage({ indexed, rebuild: message.rebuild } satisfies ThreadAnswer))
-    // An aborted rebuild is not awaited by anyone; its rejection is the abort itself.
-    done.catch(() => undefined)
-    rebuilds.set(message.rebuild, { done, queue })
+    const rebuild = { aborted: false, done, queue }
+    // The reader waits for batches to be indexed, so a rebuild failing here must tell it at once;
+    // an aborted one is awaited by no one, its rejection being the abort itself.
+    done.catch((error: unknown) => {
+      if (rebuild.aborted) return
+      rebuilds.delete(message.rebuild)
+      port.postMessage({ error: describe(error), rebuild: message.rebuild } satisfies ThreadAnswer)
+    })
+    rebuilds.set(message.rebuild, rebuild)
     return
   }
   const rebuild = rebuilds.get(message.rebuild)
-  if (!rebuild) return
+  if (!rebuild) {
+    if (message.step === 'end') void answer(message.id, Promise.reject(new Error(`no rebuild ${message.rebuild} on the search thread`)))
+    return
+  }
   if (message.step === 'batch') rebuild.queue.push(message.documents)
   else if (message.step === 'abort') {
+    rebuild.aborted = true
     rebuild.queue.fail(new Error(message.reason))
     rebuilds.delete(message.rebuild)
   } else {
