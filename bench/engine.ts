@@ -26,27 +26,29 @@ const everyLevel: SearchQuery['levels'] = ['public', 'parents', 'staff', 'leader
 export const measureEngineCost = async (documentCount = 10_000, rounds = 20): Promise<EngineCost> => {
   const documents = searchDocuments(documentCount)
   const engine = createThreadedEmbeddedEngine()
-  await engine.replaceAll(
-    (async function* () {
-      yield documents
-    })(),
-  )
   const plain = new MiniSearch({ fields: ['title', 'summary', 'text'] })
   plain.addAll(documents)
-
   const embeddedMs: number[] = []
   const plainMs: number[] = []
-  // The first round warms both up and is not counted.
-  for (let round = 0; round <= rounds; round++) {
-    for (const q of searchQueries) {
-      const ours = await timed(() => engine.search({ filters: {}, levels: everyLevel, limit: 20, page: 1, q }))
-      const theirs = await timed(async () => plain.search(q))
-      if (round === 0) continue
-      embeddedMs.push(ours.ms)
-      plainMs.push(theirs.ms)
+  try {
+    await engine.replaceAll(
+      (async function* () {
+        yield documents
+      })(),
+    )
+    // The first round warms both up and is not counted.
+    for (let round = 0; round <= rounds; round++) {
+      for (const q of searchQueries) {
+        const ours = await timed(() => engine.search({ filters: {}, levels: everyLevel, limit: 20, page: 1, q }))
+        const theirs = await timed(async () => plain.search(q))
+        if (round === 0) continue
+        embeddedMs.push(ours.ms)
+        plainMs.push(theirs.ms)
+      }
     }
+  } finally {
+    await engine.close?.()
   }
-  await engine.close?.()
   const embedded = stats(embeddedMs)
   const reference = stats(plainMs)
   return { documents: documentCount, embedded, plain: reference, p10: ratio(embedded.p95, reference.p95) }

@@ -255,6 +255,16 @@ console.log('found ' + total)
     expect(run.status).toBe(0)
   })
 
+  it('answers the calls in flight when it closes, and refuses those made after', async () => {
+    const engine = threaded()
+    await engine.replaceAll(batchesOf(Array.from({ length: 300 }, (_, n) => entry(n)), 100))
+    const inFlight = [engine.search(query('be tap dem')), engine.upsert([entry(1000, { title: 'Viết lúc đóng' })])]
+    await engine.close?.()
+    const [found] = await Promise.all(inFlight)
+    expect((found as Awaited<ReturnType<SearchEngine['search']>>).total).toBeGreaterThan(0)
+    await expect(engine.search(query('bé'))).rejects.toThrow('the embedded search engine was closed')
+  })
+
   it('ends with the Payload it serves', async () => {
     const payload = await bootPayload('embedded-thread')
     const { engine } = searchSettingsOf(payload)

@@ -91,13 +91,15 @@ export const searchPlugin =
       },
       onInit: async (payload) => {
         await config.onInit?.(payload)
-        // Payload gives plugins no hook at its end: the engine lets go of its thread with the instance.
+        // Payload gives plugins no hook at its end: the engine lets go of its thread with the
+        // instance. First, while the database is open: a search job answered as the engine closes
+        // still writes its result.
         const destroy = payload.destroy
         payload.destroy = async () => {
           try {
-            await destroy()
-          } finally {
             await options.engine.close?.()
+          } finally {
+            await destroy()
           }
         }
         // Before the engine is set up, so Meilisearch gets the saved synonyms with its first settings.

@@ -13,6 +13,12 @@ import { startWorker } from '../../../lib/workerThread.js'
  */
 const batchesAhead = 4
 
+/**
+ * How long closing waits for the calls in flight: a search job that has sent its update is answered,
+ * and writes its result, rather than fail because the server is stopping.
+ */
+const closingPatienceMs = 2_000
+
 type Waiting = { reject: (error: Error) => void; resolve: (value: unknown) => void }
 
 type Rebuild = {
@@ -38,9 +44,12 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
 
   // An idle thread must not keep a script from ending; one that owes an answer must, or a script
   // awaiting its rebuild would end with the rebuild.
+  /** Who waits for every call in flight to be answered (closing does). */
+  const answered: Array<() => void> = []
   const holdWhileBusy = () => {
     if (waiting.size || rebuilds.size) worker.ref()
     else worker.unref()
+    if (!waiting.size) for (const resolve of answered.splice(0)) resolve()
   }
   holdWhileBusy()
 
@@ -81,6 +90,11 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
   })
   worker.on('error', (error) => stop(new Error(`the embedded search thread failed: ${error.message}`)))
   worker.on('exit', (code) => stop(new Error(`the embedded search thread ended (exit code ${code})`)))
+  // An answer that cannot be read leaves its call unanswerable: the thread is given up as lost.
+  worker.on('messageerror', (error) => {
+    stop(new Error(`the embedded search thread sent an answer that could not be read: ${error.message}`))
+    void worker.terminate()
+  })
 
   const request = <T>(message: Extract<RebuildStep, { step: 'end' }> | ThreadCall): Promise<T> =>
     new Promise<T>((resolve, reject) => {
@@ -144,7 +158,16 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
         },
       }
     },
-    close: async () => {
+    /** Ends the thread once the calls in flight are answered, or after `patienceMs` without. */
+    close: async (patienceMs: number) => {
+      if (waiting.size && !stopped) {
+        let timer: NodeJS.Timeout | undefined
+        await Promise.race([
+          new Promise<void>((resolve) => answered.push(resolve)),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, patienceMs))),
+        ])
+        clearTimeout(timer)
+      }
       stop(new Error('the embedded search engine was closed'))
       await worker.terminate()
     },
@@ -222,10 +245,10 @@ export const createThreadedEmbeddedEngine = ({
       const previous = thread
       thread = fresh
       lost = undefined
-      await previous?.close()
+      await previous?.close(closingPatienceMs)
       return report
     } catch (error) {
-      await fresh.close()
+      await fresh.close(0)
       throw error
     } finally {
       recovering.delete(fresh)
@@ -255,7 +278,7 @@ export const createThreadedEmbeddedEngine = ({
     },
     close: async () => {
       closed = true
-      for (const each of [...recovering, ...(thread ? [thread] : [])]) await each.close()
+      await Promise.all([...recovering, ...(thread ? [thread] : [])].map((each) => each.close(closingPatienceMs)))
       thread = undefined
     },
   }
