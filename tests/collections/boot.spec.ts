@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
+import { queryPlan } from '../helpers/sqlite.js'
 
 let payload: Payload
 
@@ -18,15 +19,10 @@ it('boots on a fresh database with every collection migrated', async () => {
   }
 })
 
-type SqlClient = { execute: (sql: string) => Promise<{ rows: Array<Record<string, unknown>> }> }
-
 // The lookup every read makes once per row: rows of a localized or text-list table by their parent.
 const describeEmbedded = process.env.DATABASE_URL?.startsWith('mongodb') ? describe.skip : describe
 describeEmbedded('the embedded database', () => {
-  const plans = async (sql: string) => {
-    const client = (payload.db as unknown as { client: SqlClient }).client
-    return (await client.execute(`explain query plan ${sql}`)).rows.map((row) => String(row.detail))
-  }
+  const plans = async (sql: string) => (await queryPlan(payload, sql)).map((row) => row.detail)
 
   it.each([
     ['learning_materials_locales', '_parent_id'],

@@ -10,10 +10,7 @@ import * as qs from 'qs-esm'
 import { isMongoUrl } from '../../src/database.js'
 import { rest } from '../helpers/api.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
-
-type Statement = { args: unknown[]; sql: string }
-type PlanRow = { detail: string; parent: number }
-type SqliteClient = { execute: (statement: Statement | string) => Promise<{ rows: unknown[] }> }
+import { queryPlan, type Statement, statementsSentDuring } from '../helpers/sqlite.js'
 type MongoModel = { collection: { indexes: () => Promise<Array<{ key: Record<string, number> }>> }; init: () => Promise<unknown> }
 
 const onMongo = isMongoUrl(process.env.DATABASE_URL)
@@ -50,28 +47,12 @@ afterAll(async () => {
   await shutdownPayload(payload)
 })
 
-const sqliteClient = (): SqliteClient => (payload.db as unknown as { client: SqliteClient }).client
-
-/** The statements one anonymous REST list sends, read off the SQLite client. */
-const statementsOf = async (path: string): Promise<Statement[]> => {
-  const client = sqliteClient()
-  const original = client.execute
-  const sent: Statement[] = []
-  client.execute = (statement) => {
-    if (typeof statement !== 'string') sent.push(statement)
-    return original.call(client, statement)
-  }
-  try {
+/** The statements one anonymous REST list sends. */
+const statementsOf = (path: string): Promise<Statement[]> =>
+  statementsSentDuring(payload, async () => {
     const response = await rest(payload, path)
     expect(response.status).toBe(200)
-  } finally {
-    client.execute = original
-  }
-  return sent
-}
-
-const planOf = async ({ args, sql }: Statement): Promise<PlanRow[]> =>
-  (await sqliteClient().execute({ args, sql: `EXPLAIN QUERY PLAN ${sql}` })).rows as PlanRow[]
+  })
 
 describe.each(lists)('the list of $name', ({ collection, index, query, table }) => {
   it(onMongo ? 'has its compound index on MongoDB' : 'reads its page through the index, without sorting every published document', async () => {
@@ -87,7 +68,7 @@ describe.each(lists)('the list of $name', ({ collection, index, query, table }) 
     const statements = await statementsOf(`/${collection}?${qs.stringify(query)}`)
     const page = statements.find(({ sql }) => sql.startsWith('select') && sql.includes(`from "${table}" "${table}"`) && / order by /.test(sql) && / limit \?/.test(sql))
     expect(page).toBeDefined()
-    const plan = await planOf(page!)
+    const plan = await queryPlan(payload, page!)
     const outer = plan.filter((row) => row.parent === 0).map((row) => row.detail)
     expect(outer).toContainEqual(expect.stringContaining(`USING INDEX ${index}`))
     // Not even for the tie-breaking order both adapters add (`createdAt`): "RIGHT PART OF ORDER BY".
