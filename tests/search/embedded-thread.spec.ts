@@ -40,6 +40,13 @@ const batchesOf = (documents: SearchDocument[], size: number) =>
     for (let start = 0; start < documents.length; start += size) yield documents.slice(start, start + size)
   })()
 
+/** A promise the test settles when it chooses. */
+const gate = () => {
+  let open = () => undefined as void
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  return { open, opened }
+}
+
 const query = (q: string, more: Partial<SearchQuery> = {}): SearchQuery => ({
   filters: {},
   levels: ['public', 'parents', 'staff', 'leadership'],
@@ -109,10 +116,8 @@ describe('the embedded engine on its own thread', () => {
   it('keeps answering from the previous index while a rebuild reads, and swaps in the new one at its end', async () => {
     const engine = threaded()
     await engine.upsert([entry(1, { title: 'Chỉ mục cũ' })])
-    let release = () => undefined as void
-    const held = new Promise<void>((resolve) => (release = resolve))
-    let firstIndexed = () => undefined as void
-    const indexed = new Promise<void>((resolve) => (firstIndexed = resolve))
+    const { open: release, opened: held } = gate()
+    const { open: firstIndexed, opened: indexed } = gate()
     const rebuilding = engine.replaceAll(
       (async function* () {
         yield [entry(2, { title: 'Chỉ mục mới' })]
@@ -211,10 +216,8 @@ describe('the embedded engine on its own thread', () => {
 
     it('does not answer from the new thread before its index is complete, nor after its rebuild failed', async () => {
       const { engine } = await lostEngine()
-      let release = () => undefined as void
-      const held = new Promise<void>((resolve) => (release = resolve))
-      let firstIndexed = () => undefined as void
-      const indexed = new Promise<void>((resolve) => (firstIndexed = resolve))
+      const { open: release, opened: held } = gate()
+      const { open: firstIndexed, opened: indexed } = gate()
       const rebuilding = engine.replaceAll(
         (async function* () {
           yield [entry(5, { title: 'Nửa chỉ mục' })]
