@@ -159,7 +159,14 @@ const shutdown = (signal: string) => {
   console.info(`${signal}: closing connections`)
   const forceExit = setTimeout(() => process.exit(1), 10_000)
   forceExit.unref()
+  // A connection whose answer was still being sent at the signal becomes idle later, and a client
+  // that never reads its answer holds one open: the first are closed as they fall idle, the rest
+  // after 5 s, so the shutdown ends cleanly before the forced exit.
+  const sweep = setInterval(() => server.closeIdleConnections(), 100)
+  sweep.unref()
+  setTimeout(() => server.closeAllConnections(), 5_000).unref()
   server.close(async () => {
+    clearInterval(sweep)
     await started?.nextApp.close?.()
     await started?.payload.destroy()
     process.exit(0)
