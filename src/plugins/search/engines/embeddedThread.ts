@@ -42,10 +42,10 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
   let nextId = 0
   let stopped: Error | undefined
 
-  // An idle thread must not keep a script from ending; one that owes an answer must, or a script
-  // awaiting its rebuild would end with the rebuild.
   /** Who waits for every call in flight to be answered (closing does). */
   const answered: Array<() => void> = []
+  // An idle thread must not keep a script from ending; one that owes an answer must, or a script
+  // awaiting its rebuild would end with the rebuild.
   const holdWhileBusy = () => {
     if (waiting.size || rebuilds.size) worker.ref()
     else worker.unref()
