@@ -8,6 +8,7 @@ import { createClient } from '@libsql/client'
 import { MongoClient } from 'mongodb'
 
 import { mediaTextQueue } from '../../src/collections/Media/jobs/extractMediaText.js'
+import { mailQueue } from '../../src/plugins/review/defaults.js'
 import { isMongoUrl } from '../../src/database.js'
 
 export type RunningServer = { dataDir: string; env: Environment; logs: () => string; process: ChildProcess; url: string }
@@ -132,13 +133,16 @@ export const seedDemoInto = (env: Environment): void => {
 export const startDemoServer = (options: Omit<Parameters<typeof startServer>[0] & object, 'beforeStart'> = {}): Promise<RunningServer> =>
   startServer({ ...options, beforeStart: isMongoUrl(process.env.DATABASE_URL) ? seedDemoInto : undefined })
 
-/** Text extractions the server has queued and not yet run (or given up on). */
-const pendingExtractions = async (server: RunningServer): Promise<number> => {
+/** Jobs of `queues` the server has queued, due now and not yet run (or given up on). */
+const pendingJobs = async (server: RunningServer, queues: string[]): Promise<number> => {
   const url = server.env.DATABASE_URL
   if (isMongoUrl(url)) {
     const client = await MongoClient.connect(url!)
     try {
-      return await client.db().collection('payload-jobs').countDocuments({ completedAt: null, hasError: { $ne: true }, queue: mediaTextQueue })
+      return await client
+        .db()
+        .collection('payload-jobs')
+        .countDocuments({ completedAt: null, hasError: { $ne: true }, queue: { $in: queues }, waitUntil: { $not: { $gt: new Date() } } })
     } finally {
       await client.close()
     }
@@ -146,8 +150,10 @@ const pendingExtractions = async (server: RunningServer): Promise<number> => {
   const client = createClient({ url: url?.startsWith('file:') ? url : `file:${path.join(server.dataDir, 'truongso.db')}` })
   try {
     const { rows } = await client.execute({
-      sql: 'select count(*) as pending from payload_jobs where queue = ? and completed_at is null and not has_error',
-      args: [mediaTextQueue],
+      sql: `select count(*) as pending from payload_jobs
+            where queue in (${queues.map(() => '?').join(', ')}) and completed_at is null and not has_error
+              and (wait_until is null or wait_until <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+      args: queues,
     })
     return Number(rows[0]!.pending)
   } finally {
@@ -155,15 +161,25 @@ const pendingExtractions = async (server: RunningServer): Promise<number> => {
   }
 }
 
+const jobsDone = async (server: RunningServer, queues: string[], what: string, timeoutMs: number): Promise<void> => {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    if ((await pendingJobs(server, queues)) === 0) return
+  }
+  throw new Error(`the server was still ${what} after ${timeoutMs / 1000} s`)
+}
+
 /**
  * Resolves once the server has read the text of every file waiting for it. Extraction runs as a
  * job in the seconds after `/readyz` (the demo's files included): it adds the files' words to the
- * index and writes a line per file to the log, so suites comparing search answers or reading the
- * log wait for it.
+ * index and writes a line per file to the log, so suites comparing search answers wait for it.
  */
-export const filesTextRead = async (server: RunningServer, timeoutMs = 120_000): Promise<void> => {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    if ((await pendingExtractions(server)) === 0) return
-  }
-  throw new Error(`the server was still reading files' text after ${timeoutMs / 1000} s`)
-}
+export const filesTextRead = (server: RunningServer, timeoutMs = 120_000): Promise<void> =>
+  jobsDone(server, [mediaTextQueue], "reading files' text", timeoutMs)
+
+/**
+ * Resolves once the server has done what the demo left it to do in the background: read the
+ * files' text and sent (or logged) the review mails the demo's submissions queued. Suites reading
+ * the log wait for it, so the lines each test reads are its requests' own.
+ */
+export const backgroundWorkDone = (server: RunningServer, timeoutMs = 120_000): Promise<void> =>
+  jobsDone(server, [mediaTextQueue, mailQueue], 'working its queues', timeoutMs)
