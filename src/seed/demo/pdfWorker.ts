@@ -5,10 +5,10 @@
  */
 import { parentPort } from 'node:worker_threads'
 
+import { answerCall } from '../../lib/workerThread.js'
 import { writePdf, type PdfSpec } from './pdf.js'
 
 export type PdfRequest = { id: number; spec: PdfSpec }
-export type PdfAnswer = { id: number; bytes: Uint8Array } | { id: number; error: string }
 
 const port = parentPort!
 
@@ -19,11 +19,6 @@ const port = parentPort!
 let previous: Promise<void> = Promise.resolve()
 
 port.on('message', ({ id, spec }: PdfRequest) => {
-  previous = previous.then(() =>
-    writePdf(spec).then(
-      // Copied, not transferred: a small Buffer is a view into Node's shared pool.
-      (bytes) => port.postMessage({ id, bytes } satisfies PdfAnswer),
-      (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies PdfAnswer),
-    ),
-  )
+  // Copied, not transferred: a small Buffer is a view into Node's shared pool.
+  previous = previous.then(() => answerCall(port, id, writePdf(spec)))
 })

@@ -1,10 +1,10 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads'
 
 import type { SearchVocabulary } from '../vocabulary.js'
-import type { RebuildStep, ThreadAnswer, ThreadCall } from './embeddedWorker.js'
+import type { RebuildAnswer, RebuildStep, ThreadCall } from './embeddedWorker.js'
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from './types.js'
 
-import { startWorker } from '../../../lib/workerThread.js'
+import { callsTo, errorFrom, startWorker, type WithoutId } from '../../../lib/workerThread.js'
 
 /**
  * Batches a rebuild hands over before it waits for the thread to index them: reading runs ahead of
@@ -19,8 +19,6 @@ const batchesAhead = 4
  */
 const closingPatienceMs = 2_000
 
-type Waiting = { reject: (error: Error) => void; resolve: (value: unknown) => void }
-
 type Rebuild = {
   /** Why the rebuild cannot go on: the thread's index refused a batch, or `onIndexed` threw. */
   failure?: Error
@@ -30,41 +28,13 @@ type Rebuild = {
   wake?: () => void
 }
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
-
-const errorFrom = ({ message, name }: { message: string; name: string }): Error => Object.assign(new Error(message), { name })
-
-/** The worker, what waits for its answers, and the rebuilds it runs. */
+/** The worker, its calls in flight, and the rebuilds it runs. */
 const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (error: Error) => void) => {
   const worker: Worker = startWorker(import.meta.url, 'embeddedWorker', { resourceLimits })
-  const waiting = new Map<number, Waiting>()
   const rebuilds = new Map<number, Rebuild>()
-  let nextId = 0
-  let stopped: Error | undefined
+  let nextRebuild = 0
 
-  /** Who waits for every call in flight to be answered (closing does). */
-  const answered: Array<() => void> = []
-  // An idle thread must not keep a script from ending; one that owes an answer must, or a script
-  // awaiting its rebuild would end with the rebuild.
-  const holdWhileBusy = () => {
-    if (waiting.size || rebuilds.size) worker.ref()
-    else worker.unref()
-    if (!waiting.size) for (const resolve of answered.splice(0)) resolve()
-  }
-  holdWhileBusy()
-
-  const stop = (error: Error) => {
-    if (stopped) return
-    stopped = error
-    for (const each of waiting.values()) each.reject(error)
-    waiting.clear()
-    for (const rebuild of rebuilds.values()) rebuild.wake?.()
-    rebuilds.clear()
-    holdWhileBusy()
-    onStopped(error)
-  }
-
-  const onRebuildAnswer = (answer: Extract<ThreadAnswer, { rebuild: number }>) => {
+  const onRebuildAnswer = (answer: RebuildAnswer) => {
     const rebuild = rebuilds.get(answer.rebuild)
     if (!rebuild) return
     if ('error' in answer) rebuild.failure = errorFrom(answer.error)
@@ -79,47 +49,35 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
     rebuild.wake?.()
   }
 
-  worker.on('message', (answer: ThreadAnswer) => {
-    if ('rebuild' in answer) return onRebuildAnswer(answer)
-    const asked = waiting.get(answer.id)
-    if (!asked) return
-    waiting.delete(answer.id)
-    holdWhileBusy()
-    if ('error' in answer) asked.reject(errorFrom(answer.error))
-    else asked.resolve(answer.value)
-  })
-  worker.on('error', (error) => stop(new Error(`the embedded search thread failed: ${error.message}`)))
-  worker.on('exit', (code) => stop(new Error(`the embedded search thread ended (exit code ${code})`)))
-  // An answer that cannot be read leaves its call unanswerable: the thread is given up as lost.
-  worker.on('messageerror', (error) => {
-    stop(new Error(`the embedded search thread sent an answer that could not be read: ${error.message}`))
-    void worker.terminate()
-  })
+  // An idle thread must not keep a script from ending; one that owes an answer must, or a script
+  // awaiting its rebuild would end with the rebuild.
+  const holdWhileBusy = () => {
+    if (calls.inFlight() || rebuilds.size) worker.ref()
+    else worker.unref()
+  }
 
-  const request = <T>(message: Extract<RebuildStep, { step: 'end' }> | ThreadCall): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      if (stopped) return reject(stopped)
-      waiting.set(message.id, { reject, resolve: resolve as (value: unknown) => void })
-      holdWhileBusy()
-      try {
-        worker.postMessage(message)
-      } catch (error) {
-        waiting.delete(message.id)
-        holdWhileBusy()
-        reject(error)
-      }
-    })
+  const calls = callsTo<Extract<RebuildStep, { step: 'end' }> | ThreadCall>(worker, 'the embedded search thread', {
+    onChange: holdWhileBusy,
+    onMessage: (answer) => onRebuildAnswer(answer as RebuildAnswer),
+    onStop: (error) => {
+      for (const rebuild of rebuilds.values()) rebuild.wake?.()
+      rebuilds.clear()
+      onStopped(error)
+    },
+  })
+  holdWhileBusy()
 
   const tell = (message: RebuildStep) => {
+    const stopped = calls.stopped()
     if (stopped) throw stopped
     worker.postMessage(message)
   }
 
   return {
-    ask: <T>(call: DistributiveOmit<ThreadCall, 'id'>): Promise<T> => request<T>({ ...call, id: nextId++ } as ThreadCall),
+    ask: <T>(call: WithoutId<ThreadCall>): Promise<T> => calls.call<T>(call),
     /** Hands batches to a new index on the thread, at most `batchesAhead` unindexed at a time. */
     rebuild: (onIndexed: (indexed: number) => void) => {
-      const id = nextId++
+      const id = nextRebuild++
       const rebuild: Rebuild = { indexed: 0, onIndexed, sent: 0 }
       const finish = () => {
         rebuilds.delete(id)
@@ -129,12 +87,13 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
       rebuilds.set(id, rebuild)
       holdWhileBusy()
       const checked = () => {
+        const stopped = calls.stopped()
         if (stopped) throw stopped
         if (rebuild.failure) throw rebuild.failure
       }
       return {
         send: async (documents: SearchDocument[]) => {
-          while (!stopped && !rebuild.failure && rebuild.sent - rebuild.indexed >= batchesAhead) {
+          while (!calls.stopped() && !rebuild.failure && rebuild.sent - rebuild.indexed >= batchesAhead) {
             await new Promise<void>((resolve) => (rebuild.wake = resolve))
           }
           checked()
@@ -144,7 +103,7 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
         end: async () => {
           try {
             checked()
-            return await request<{ indexed: number }>({ id: nextId++, rebuild: id, step: 'end' })
+            return await calls.call<{ indexed: number }>({ rebuild: id, step: 'end' })
           } catch (error) {
             // The thread may have failed the rebuild as the end was on its way: its reason is the one to give.
             throw rebuild.failure ?? error
@@ -154,21 +113,14 @@ const openThread = (resourceLimits: ResourceLimits | undefined, onStopped: (erro
         },
         abort: (reason: string) => {
           finish()
-          if (!stopped) tell({ reason, rebuild: id, step: 'abort' })
+          if (!calls.stopped()) tell({ reason, rebuild: id, step: 'abort' })
         },
       }
     },
     /** Ends the thread once the calls in flight are answered, or after `patienceMs` without. */
     close: async (patienceMs: number) => {
-      if (waiting.size && !stopped) {
-        let timer: NodeJS.Timeout | undefined
-        await Promise.race([
-          new Promise<void>((resolve) => answered.push(resolve)),
-          new Promise<void>((resolve) => (timer = setTimeout(resolve, patienceMs))),
-        ])
-        clearTimeout(timer)
-      }
-      stop(new Error('the embedded search engine was closed'))
+      if (!calls.stopped()) await calls.allAnswered(patienceMs)
+      calls.stop(new Error('the embedded search engine was closed'))
       await worker.terminate()
     },
   }

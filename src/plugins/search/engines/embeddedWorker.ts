@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads'
 import type { SearchVocabulary } from '../vocabulary.js'
 import type { SearchDocument, SearchQuery } from './types.js'
 
+import { answerCall, type DescribedError, describeError } from '../../../lib/workerThread.js'
 import { createEmbeddedEngine } from './embedded.js'
 
 /** One call of the engine's interface, answered by `id`. */
@@ -24,15 +25,12 @@ export type RebuildStep =
   | { rebuild: number; step: 'begin' }
   | { id: number; rebuild: number; step: 'end' }
 
-type ErrorAnswer = { message: string; name: string }
-
-export type ThreadAnswer =
-  | { id: number; error: ErrorAnswer }
-  | { id: number; value: unknown }
+/** What a rebuild tells of itself, unasked; calls are answered as `CallAnswer`s. */
+export type RebuildAnswer =
   /** A rebuild has indexed a batch: how many entries it holds now. */
   | { indexed: number; rebuild: number }
   /** A rebuild failed on its own (a batch the index refused): the reader stops sending. */
-  | { error: ErrorAnswer; rebuild: number }
+  | { error: DescribedError; rebuild: number }
 
 /** Batches handed to a rebuild, read by its `replaceAll` as they come. */
 const batchQueue = () => {
@@ -69,15 +67,6 @@ const port = parentPort!
 const engine = createEmbeddedEngine()
 const rebuilds = new Map<number, { aborted: boolean; done: Promise<{ indexed: number }>; queue: ReturnType<typeof batchQueue> }>()
 
-const describe = (error: unknown): ErrorAnswer =>
-  error instanceof Error ? { message: error.message, name: error.name } : { message: String(error), name: 'Error' }
-
-const answer = (id: number, work: Promise<unknown>) =>
-  work.then(
-    (value) => port.postMessage({ id, value } satisfies ThreadAnswer),
-    (error: unknown) => port.postMessage({ error: describe(error), id } satisfies ThreadAnswer),
-  )
-
 const call = (message: ThreadCall): Promise<unknown> => {
   switch (message.method) {
     case 'listIds':
@@ -97,21 +86,21 @@ const call = (message: ThreadCall): Promise<unknown> => {
 const step = (message: RebuildStep) => {
   if (message.step === 'begin') {
     const queue = batchQueue()
-    const done = engine.replaceAll(queue.batches(), (indexed) => port.postMessage({ indexed, rebuild: message.rebuild } satisfies ThreadAnswer))
+    const done = engine.replaceAll(queue.batches(), (indexed) => port.postMessage({ indexed, rebuild: message.rebuild } satisfies RebuildAnswer))
     const rebuild = { aborted: false, done, queue }
     // The reader waits for batches to be indexed, so a rebuild failing here must tell it at once;
     // an aborted one is awaited by no one, its rejection being the abort itself.
     done.catch((error: unknown) => {
       if (rebuild.aborted) return
       rebuilds.delete(message.rebuild)
-      port.postMessage({ error: describe(error), rebuild: message.rebuild } satisfies ThreadAnswer)
+      port.postMessage({ error: describeError(error), rebuild: message.rebuild } satisfies RebuildAnswer)
     })
     rebuilds.set(message.rebuild, rebuild)
     return
   }
   const rebuild = rebuilds.get(message.rebuild)
   if (!rebuild) {
-    if (message.step === 'end') void answer(message.id, Promise.reject(new Error(`no rebuild ${message.rebuild} on the search thread`)))
+    if (message.step === 'end') void answerCall(port, message.id, Promise.reject(new Error(`no rebuild ${message.rebuild} on the search thread`)))
     return
   }
   if (message.step === 'batch') rebuild.queue.push(message.documents)
@@ -122,11 +111,11 @@ const step = (message: RebuildStep) => {
   } else {
     rebuild.queue.end()
     rebuilds.delete(message.rebuild)
-    void answer(message.id, rebuild.done)
+    void answerCall(port, message.id, rebuild.done)
   }
 }
 
 port.on('message', (message: RebuildStep | ThreadCall) => {
   if ('step' in message) step(message)
-  else void answer(message.id, call(message))
+  else void answerCall(port, message.id, call(message))
 })
