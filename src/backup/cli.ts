@@ -10,6 +10,7 @@ import { createLocalReq, getPayload } from 'payload'
 import { isMongoUrl } from '../database.js'
 import { dataDir, mediaDir } from '../lib/paths.js'
 import { ensurePayloadSecret } from '../lib/secret.js'
+import { markProcessThatNeverSearches } from '../lib/serverProcess.js'
 import { reindexAll } from '../plugins/search/ops.js'
 import { searchSettingsOf } from '../plugins/search/settingsOf.js'
 import { emitBackupEvent } from './events.js'
@@ -55,6 +56,8 @@ const restore = async () => {
   say(`Đã khôi phục bản sao lưu ngày ${manifest.createdAt} (phiên bản ${manifest.app.version}) / restored the archive of ${manifest.createdAt}`)
 
   ensurePayloadSecret()
+  // An embedded index is built by the server as it starts, not here.
+  markProcessThatNeverSearches()
   // Booting applies the migrations newer than the archive and settles any half-done file change.
   const { default: config } = await import('../payload.config.js')
   const payload = await getPayload({ config })

@@ -7,6 +7,7 @@
 import { getPayload } from 'payload'
 
 import { ensurePayloadSecret } from '../lib/secret.js'
+import { markProcessThatNeverSearches } from '../lib/serverProcess.js'
 import { checkFiles, fixFiles, type FilesReport } from './filesCheck.js'
 
 const fix = process.argv.includes('--fix')
@@ -24,6 +25,7 @@ const print = (report: FilesReport) => {
 }
 
 ensurePayloadSecret()
+markProcessThatNeverSearches()
 const { default: config } = await import('../payload.config.js')
 const payload = await getPayload({ config })
 const report = await checkFiles(payload)

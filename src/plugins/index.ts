@@ -5,7 +5,7 @@ import { isAdmin } from '../access/hasAnyRole.js'
 import { nightlyBackups } from '../backup/plugin.js'
 import { searchCollections } from '../search/collections.js'
 import { searchFacetValues } from '../search/facetValues.js'
-import { isServerProcess } from '../lib/serverProcess.js'
+import { isServerProcess, searchesInThisProcess } from '../lib/serverProcess.js'
 import { atomicFiles } from './atomicFiles/index.js'
 import { costLimits } from './costLimits/index.js'
 import { guardSort } from './guardSort/index.js'
@@ -36,7 +36,8 @@ export const plugins: Plugin[] = [
   internalCollections(),
   costLimits(),
   searchPlugin({
-    buildIndexOnInit: !isServerProcess(),
+    // The server builds it once it serves; a script that searches nothing, never.
+    buildIndexOnInit: !isServerProcess() && searchesInThisProcess(),
     collections: searchCollections,
     facetValues: searchFacetValues,
     vocabulary: { access: { read: canEnterAdmin, readVersions: isAdmin, update: isAdmin } },

@@ -4,7 +4,7 @@
  */
 import type { Payload } from 'payload'
 
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -17,6 +17,7 @@ import { untilNext } from '../../src/backup/nightly.js'
 import { restoreBackup, RestoreRefused } from '../../src/backup/restore.js'
 import { archivesToPrune } from '../../src/backup/retention.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
+import { userEnvironment } from '../helpers/server.js'
 import { enrolSchool, type School } from '../leaks/school.js'
 
 type StoredFile = { filename: string; id: number; sizes: Record<string, { filename?: null | string }> }
@@ -70,6 +71,17 @@ describe('files:check', () => {
     const after = await checkFiles(payload)
     expect(after.orphans).toEqual([])
     expect(after.missing).toEqual(report.missing)
+  })
+
+  it('runs as `npm run files:check` without building the search index it never uses', () => {
+    const run = spawnSync('npm', ['run', 'files:check'], {
+      encoding: 'utf8',
+      env: userEnvironment({ DATA_DIR: dataDir(), DATABASE_URL: process.env.DATABASE_URL, MEDIA_DIR: mediaDir(), PAYLOAD_SECRET: process.env.PAYLOAD_SECRET }) as NodeJS.ProcessEnv,
+      timeout: 120_000,
+    })
+    expect(run.stdout).toMatch(/checked \d+ rows and \d+ files/)
+    // The embedded index would log its build, or its failure when the script ends first.
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/embedded index/)
   })
 
   it('clears the dashboard notice once a check finds every file again', async () => {

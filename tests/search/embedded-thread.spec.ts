@@ -214,6 +214,24 @@ describe('the embedded engine on its own thread', () => {
       expect((await engine.listIds()).sort()).toEqual(['doc-3', 'doc-4'])
     })
 
+    it('gives the new thread a vocabulary saved while it was being built', async () => {
+      const { engine } = await lostEngine()
+      const { open: release, opened: held } = gate()
+      const { open: firstIndexed, opened: indexed } = gate()
+      const rebuilding = engine.replaceAll(
+        (async function* () {
+          yield [entry(3, { title: 'Chỉ mục dựng lại' })]
+          await held
+        })(),
+        firstIndexed,
+      )
+      await indexed
+      await engine.useVocabulary({ facetPhrases: [], stopwords: [], synonyms: [['dựng lại', 'xây lại']], weakWords: [] })
+      release()
+      expect(await rebuilding).toEqual({ indexed: 1 })
+      expect((await engine.search(query('xay lai'))).hits.map((hit) => hit.title)).toEqual(['Chỉ mục dựng lại'])
+    })
+
     it('does not answer from the new thread before its index is complete, nor after its rebuild failed', async () => {
       const { engine } = await lostEngine()
       const { open: release, opened: held } = gate()
@@ -256,6 +274,38 @@ console.log('found ' + total)
     expect(run.stderr).toBe('')
     expect(run.stdout.trim()).toBe('found 1')
     expect(run.status).toBe(0)
+  })
+
+  it('starts no thread until it is asked to index or search: set up and given its vocabulary, a script starts none', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'truongso-thread-'))
+    const script = path.join(dir, 'script.mts')
+    const engineModule = path.resolve('src/plugins/search/engines/embeddedThread.ts')
+    writeFileSync(
+      script,
+      `import { readdirSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { createThreadedEmbeddedEngine } from ${JSON.stringify(engineModule)}
+const threads = () => readdirSync('/proc/self/task').length
+// libuv starts its pool of threads with the first file operation: before counting.
+await stat('.')
+const before = threads()
+const engine = createThreadedEmbeddedEngine()
+await engine.setup()
+await engine.useVocabulary({ facetPhrases: [], stopwords: [], synonyms: [['dựng lại', 'xây lại']], weakWords: [] })
+const idle = threads() - before
+await engine.replaceAll((async function* () { yield [${JSON.stringify(entry(1, { title: 'Chỉ mục dựng lại' }))}] })())
+const { total } = await engine.search(${JSON.stringify(query('xay lai'))})
+console.log(JSON.stringify({ idle, working: threads() - before > 0, total }))
+await engine.close()
+`,
+    )
+    const run = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), script], {
+      encoding: 'utf8',
+      env: userEnvironment({ NODE_OPTIONS: '--conditions=development' }) as NodeJS.ProcessEnv,
+      timeout: 60_000,
+    })
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual({ idle: 0, working: true, total: 1 })
   })
 
   it('answers the calls in flight when it closes, and refuses those made after', async () => {

@@ -181,19 +181,26 @@ export const createThreadedEmbeddedEngine = ({
     return opened
   }
 
-  const current = (): Thread => {
+  const checkUsable = () => {
     if (closed) throw closedError()
     if (lost) throw new Error(`${lost.message}; its index is gone until POST /api/search/reindex rebuilds it`)
+  }
+
+  const current = (): Thread => {
+    checkUsable()
     return (thread ??= open())
   }
 
   /** Builds the whole index on a new thread, which answers only once it holds it. */
   const recover = async (batches: AsyncIterable<SearchDocument[]>, onProgress?: (indexed: number) => void) => {
+    const given = vocabulary
     const fresh = open()
     recovering.add(fresh)
     try {
       const report = await rebuildOn(fresh, batches, onProgress)
       if (closed) throw closedError()
+      // A vocabulary saved during the rebuild was kept for the thread that would answer: this one.
+      if (vocabulary && vocabulary !== given) await fresh.ask({ argument: vocabulary, method: 'useVocabulary' })
       const previous = thread
       thread = fresh
       lost = undefined
@@ -209,15 +216,17 @@ export const createThreadedEmbeddedEngine = ({
 
   return {
     name: 'embedded',
+    // Starts no thread: a process that never searches (a file check, a restore) never starts one.
     setup: async () => {
-      current()
+      checkUsable()
       return { missing: [], settled: Promise.resolve() }
     },
     useVocabulary: async (next) => {
+      if (closed) throw closedError()
       vocabulary = next
-      // A new thread is given the vocabulary first thing, when a rebuild starts one.
-      if (lost && !closed) return { missing: [], settled: Promise.resolve() }
-      const { missing } = await current().ask<{ missing: string[] }>({ argument: next, method: 'useVocabulary' })
+      // A thread not started yet, or one replacing a lost one, is given the vocabulary first thing.
+      if (!thread) return { missing: [], settled: Promise.resolve() }
+      const { missing } = await thread.ask<{ missing: string[] }>({ argument: next, method: 'useVocabulary' })
       return { missing, settled: Promise.resolve() }
     },
     upsert: async (documents: SearchDocument[]) => current().ask<void>({ argument: documents, method: 'upsert' }),
