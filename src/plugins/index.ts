@@ -1,6 +1,7 @@
 import type { Plugin } from 'payload'
 
 import { canEnterAdmin } from '../access/canEnterAdmin.js'
+import { editorsOnlyField, publishersOnlyField } from '../access/fieldAccess.js'
 import { isAdmin } from '../access/hasAnyRole.js'
 import { nightlyBackups } from '../backup/plugin.js'
 import { searchCollections } from '../search/collections.js'
@@ -44,7 +45,7 @@ export const plugins: Plugin[] = [
   }),
   standardsPlugin(),
   importExportPlugin({ collections: [...contentCollections.filter((slug) => slug !== 'media')] }),
-  leanLists({ collections: [...contentCollections] }),
+  leanLists({ collections: [...contentCollections], readerOnlyRules: [editorsOnlyField, publishersOnlyField] }),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),
   titleFallbackInLists(),
   // Last: it decides for the crons every plugin before it configured.

@@ -130,6 +130,66 @@ describe('a REST list', () => {
   })
 })
 
+/** The SQL this process sends while `run` runs (drizzle calls the libSQL client per statement). */
+const statementsDuring = async (run: () => Promise<unknown>): Promise<string> => {
+  const client = (payload.db as unknown as { client: Record<string, (...args: unknown[]) => unknown> }).client
+  const seen: string[] = []
+  const originals = new Map<string, (...args: unknown[]) => unknown>()
+  for (const method of ['execute', 'batch']) {
+    const original = client[method]!
+    originals.set(method, original)
+    client[method] = function (this: unknown, ...args: unknown[]) {
+      seen.push(JSON.stringify(args[0]))
+      return original.apply(this, args)
+    }
+  }
+  try {
+    await run()
+  } finally {
+    for (const [method, original] of originals) client[method] = original
+  }
+  return seen.join('\n')
+}
+
+describe('the staff’s working fields in a list', () => {
+  const reviewColumns = ['review_note', 'review_history', 'submitted_at', 'reviewed_by']
+
+  it.each([
+    ['an anonymous reader', undefined],
+    ['a parent', 'parent'],
+  ])('are not read from the database for %s', async (_reader, role) => {
+    const sql = await statementsDuring(() => list('depth=0', role && tokens[role]))
+    expect(sql).toContain('learning_materials')
+    for (const column of reviewColumns) expect(sql).not.toContain(column)
+  })
+
+  it('are read, and answered, for staff', async () => {
+    let docs: Doc[] = []
+    const sql = await statementsDuring(async () => ({ docs } = await list('depth=0', tokens.teacher)))
+    for (const column of reviewColumns) expect(sql).toContain(column)
+    expect(docs.find((doc) => doc.title === 'Bé tập đếm')).toMatchObject({ reviewNote: 'Ghi chú nội bộ', reviewStatus: expect.any(String) })
+  })
+
+  it('leave an anonymous list otherwise as the Local API reads it for that reader, less the rich text', async () => {
+    const { docs } = await list('depth=0')
+    const local = await payload.find({ collection: 'learning-materials', depth: 0, overrideAccess: false })
+    // Payload answers an array the reader may not read as empty: the list now leaves it out.
+    const expected = local.docs.map(({ body: _body, reviewHistory, ...doc }) => {
+      expect(reviewHistory).toEqual([])
+      return doc
+    })
+    expect(docs).toEqual(JSON.parse(JSON.stringify(expected)))
+  })
+
+  it('are read when the client names them, and still dropped for a reader who may not see them', async () => {
+    const sql = await statementsDuring(async () => {
+      const { docs } = await list('select[title]=true&select[reviewNote]=true')
+      expect(docs).toEqual([{ id: publicMaterial.id, title: 'Bé tập đếm' }])
+    })
+    expect(sql).toContain('review_note')
+  })
+})
+
 describe('a read of one document', () => {
   it('keeps the rich text over REST by id', async () => {
     const response = await rest(payload, `/learning-materials/${publicMaterial.id}?depth=0`)
