@@ -10,23 +10,20 @@ const richTextFieldsOf = (collection: CollectionConfig): string[] =>
     .filter((field) => field.type === 'richText')
     .map((field) => field.name)
 
-type ReaderGuardedField = { name: string; rule: FieldAccess }
-
-/** The top-level fields a collection guards with one of the reader-only rules, with their rule. */
-const readerGuardedFieldsOf = (collection: CollectionConfig, rules: FieldAccess[]): ReaderGuardedField[] =>
-  flattenTopLevelFields(collection.fields).flatMap((field) => {
+/** The top-level fields a collection guards with one of the reader-only rules, by rule. */
+const fieldsGuardedByRule = (collection: CollectionConfig, rules: FieldAccess[]): Map<FieldAccess, string[]> => {
+  const guarded = new Map<FieldAccess, string[]>()
+  for (const field of flattenTopLevelFields(collection.fields)) {
     const rule = 'access' in field ? field.access?.read : undefined
-    return rule && field.name && rules.includes(rule) ? [{ name: field.name, rule }] : []
-  })
+    if (rule && field.name && rules.includes(rule)) guarded.set(rule, [...(guarded.get(rule) ?? []), field.name])
+  }
+  return guarded
+}
 
 /** The guarded fields this reader may not read: each rule asked once, with no document. */
-const refusedTo = async (req: PayloadRequest, guarded: ReaderGuardedField[]): Promise<string[]> => {
-  const answers = new Map<FieldAccess, Promise<boolean>>()
+const refusedTo = async (req: PayloadRequest, guarded: Map<FieldAccess, string[]>): Promise<string[]> => {
   const refused: string[] = []
-  for (const { name, rule } of guarded) {
-    if (!answers.has(rule)) answers.set(rule, Promise.resolve(rule({ req })))
-    if (!(await answers.get(rule))) refused.push(name)
-  }
+  for (const [rule, names] of guarded) if (!(await rule({ req }))) refused.push(...names)
   return refused
 }
 
@@ -40,7 +37,7 @@ export const leanListShapesOf = (config: { custom?: Record<string, unknown> }): 
  * Custom endpoints are matched before Payload's, and only the REST route passes here: the Local
  * API, GraphQL and reads by id keep their shape.
  */
-const leanListEndpoint = (slug: CollectionSlug, omit: string[], guarded: ReaderGuardedField[]): Endpoint => ({
+const leanListEndpoint = (slug: CollectionSlug, omit: string[], guarded: Map<FieldAccess, string[]>): Endpoint => ({
   method: 'get',
   path: '/',
   // Found by this tag rather than by identity: Payload may hand the handler a copy of the endpoint.
@@ -75,8 +72,8 @@ export const leanLists =
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
       if (!wanted.has(collection.slug) || collection.endpoints === false) return collection
       const omit = richTextFieldsOf(collection)
-      const guarded = readerGuardedFieldsOf(collection, options.readerOnlyRules ?? [])
-      if (omit.length === 0 && guarded.length === 0) return collection
+      const guarded = fieldsGuardedByRule(collection, options.readerOnlyRules ?? [])
+      if (omit.length === 0 && guarded.size === 0) return collection
       // The shape every reader gets; guarded fields are not in it for anyone who may not read them.
       if (omit.length > 0) shapes[collection.slug] = omit
       const endpoint = leanListEndpoint(collection.slug as CollectionSlug, omit, guarded)
