@@ -184,6 +184,22 @@ describe.each(readers)('the website for an %s reader', (reader) => {
   })
 })
 
+/** The `<img>` of each card on a page, in order. */
+const cardImages = (html: string): string[] => [...html.matchAll(/<article class="card"><picture class="card-image">.*?(<img [^>]*>)/g)].map((match) => match[1]!)
+
+describe('the pictures of a list of cards', () => {
+  it.each(['/', '/tin-tuc', '/hoc-lieu'])('%s loads the picture of its first card at once and ahead of the scripts, the others as the reader scrolls near them', async (path) => {
+    const { html } = await get(path, 'anonymous')
+    const [first, ...others] = cardImages(html)
+    expect(first).toBeDefined()
+    expect(first).toMatch(/loading="eager"/)
+    expect(first).toMatch(/fetchPriority="high"/)
+    expect(others.length).toBeGreaterThan(0)
+    for (const image of others) expect(image).toMatch(/loading="lazy"/)
+    for (const image of others) expect(image).not.toMatch(/fetchPriority/)
+  })
+})
+
 describe('the register of documents (/van-ban)', () => {
   it('gives each row one link, and never says the type twice ("Kế hoạch Kế hoạch …")', async () => {
     const { html } = await get('/van-ban', 'anonymous')

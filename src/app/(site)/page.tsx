@@ -2,7 +2,7 @@ import Link from '@/app/(site)/_components/Link.js'
 
 import { contentClient, currentUser, schoolProfile } from '@/site/viewer.js'
 
-import { AnnouncementCard, MaterialCard } from './_components/Cards.js'
+import { AnnouncementCard, MaterialCard, withFirstPicture } from './_components/Cards.js'
 import { attempt, Problem } from './_components/Problem.js'
 import { ProfileSummary, SchoolInNumbers } from './_components/ProfileSummary.js'
 
@@ -18,6 +18,11 @@ export default async function HomePage() {
     currentUser(),
   ])
   const school = profile.ok ? profile.value : null
+  const firstPicture = withFirstPicture([
+    ...(pinned.ok ? pinned.value.docs : []),
+    ...(latest.ok ? latest.value.docs : []),
+    ...(materials.ok ? materials.value.docs : []),
+  ])
 
   return (
     <>
@@ -51,7 +56,7 @@ export default async function HomePage() {
           <h2 id="tin-noi-bat">Tin nổi bật</h2>
           <div className="grid">
             {pinned.value.docs.map((item) => (
-              <AnnouncementCard key={item.id} item={item} />
+              <AnnouncementCard key={item.id} item={item} firstPicture={item === firstPicture} />
             ))}
           </div>
         </section>
@@ -63,7 +68,7 @@ export default async function HomePage() {
           latest.value.docs.length ? (
             <div className="grid">
               {latest.value.docs.map((item) => (
-                <AnnouncementCard key={item.id} item={item} />
+                <AnnouncementCard key={item.id} item={item} firstPicture={item === firstPicture} />
               ))}
             </div>
           ) : (
@@ -83,7 +88,7 @@ export default async function HomePage() {
           materials.value.docs.length ? (
             <div className="grid">
               {materials.value.docs.map((item) => (
-                <MaterialCard key={item.id} item={item} />
+                <MaterialCard key={item.id} item={item} firstPicture={item === firstPicture} />
               ))}
             </div>
           ) : (

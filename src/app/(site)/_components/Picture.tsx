@@ -6,6 +6,12 @@ type SizeName = 'card' | 'hero' | 'thumbnail'
 export const asMedia = (value: Media | null | number | undefined): Media | undefined =>
   value && typeof value === 'object' ? value : undefined
 
+/** Whether `Picture` shows anything for `media`: an uploaded image the viewer may read. */
+export const isPicture = (media: Media | null | number | undefined): media is Media => {
+  const image = asMedia(media)
+  return Boolean(image?.url && image.mimeType?.startsWith('image/'))
+}
+
 /**
  * The widths a browser may choose among for `srcset`, smallest first. A hero offers the card's
  * 768 pixels too: a phone's column never needs the 1600. Cards and thumbnails stay one file —
@@ -64,8 +70,8 @@ export function Picture({
   className?: string
   eager?: boolean
 }) {
-  const image = asMedia(media)
-  if (!image?.url || !image.mimeType?.startsWith('image/')) return null
+  if (!isPicture(media)) return null
+  const image = media
   const { fallback, src, webp } = sourcesOf(image, size)
   const webpSet = srcSetOf(candidatesOf(image, size, 'Webp'))
   const originalSet = srcSetOf(candidatesOf(image, size, ''))

@@ -5,7 +5,7 @@ import { isKnown, labelOf, vocabularies } from '@/site/labels.js'
 import { pageParam, param, type SearchParams } from '@/site/format.js'
 import { contentClient } from '@/site/viewer.js'
 
-import { AnnouncementCard } from '../_components/Cards.js'
+import { AnnouncementCard, withFirstPicture } from '../_components/Cards.js'
 import { Pagination } from '../_components/Pagination.js'
 import { attempt, Problem } from '../_components/Problem.js'
 
@@ -18,6 +18,7 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
   const category = isKnown('category', requested) ? requested : undefined
   const page = pageParam(query)
   const result = await attempt(async () => (await contentClient()).announcements({ category, page, limit: 12 }))
+  const firstPicture = result.ok ? withFirstPicture(result.value.docs) : undefined
 
   return (
     <>
@@ -56,7 +57,7 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
           </p>
           <div className="grid">
             {result.value.docs.map((item) => (
-              <AnnouncementCard key={item.id} item={item} headingLevel={2} />
+              <AnnouncementCard key={item.id} item={item} headingLevel={2} firstPicture={item === firstPicture} />
             ))}
           </div>
           <Pagination path="/tin-tuc" query={query} page={result.value.page} totalPages={result.value.totalPages} />
