@@ -169,6 +169,7 @@ const shutdown = (signal: string) => {
     clearInterval(sweep)
     await started?.nextApp.close?.()
     await started?.payload.destroy()
+    started?.payload.logger.info('Máy chủ đã dừng / server stopped')
     process.exit(0)
   })
   server.closeIdleConnections()

@@ -191,8 +191,9 @@ const prettyLinesKey = Symbol.for('truongso.prettyLinesOffMainThread')
  * Payload's pretty lines, formatted on a thread of their own: in the server every request writes
  * an access line, and parsing it back and colouring it on the main thread took 0.3 of the 0.44 ms
  * the line cost each REST list (CPU profile, 10,000 documents). One thread per process: Next's
- * bundled copy of the config takes the one the server made. The thread writes each line as it
- * gets it, so a line logged before an exit is on stdout when the process ends.
+ * bundled copy of the config takes the one the server made. At exit pino hands the thread every
+ * line still queued and ends it; the thread writes each line as it gets it (`sync`), so none is
+ * left in a buffer of its own when the process ends.
  */
 const prettyLinesOffMainThread = () => {
   const shared = globalThis as typeof globalThis & { [prettyLinesKey]?: ReturnType<typeof transport> }
@@ -208,7 +209,7 @@ const prettyLinesOffMainThread = () => {
  * repeated warnings and errors counted; `pino-http` writes the access log through it too.
  */
 export const loggerSetting = (limit: RepeatLimit = defaultRepeatLimit): Extract<NonNullable<Config['logger']>, { options: unknown }> => ({
-  destination: isServerProcess() ? prettyLinesOffMainThread() : defaultLoggerOptions,
+  destination: isServerProcess() && process.env.DISABLE_LOGGING !== 'true' ? prettyLinesOffMainThread() : defaultLoggerOptions,
   options: {
     hooks: { logMethod: repeatLimiter(limit) },
     serializers: { err: serializeError },

@@ -2,7 +2,7 @@ import Link from '@/app/(site)/_components/Link.js'
 
 import { contentClient, currentUser, schoolProfile } from '@/site/viewer.js'
 
-import { AnnouncementCard, MaterialCard, withFirstPicture } from './_components/Cards.js'
+import { AnnouncementCard, MaterialCard, firstWithPicture } from './_components/Cards.js'
 import { attempt, Problem } from './_components/Problem.js'
 import { ProfileSummary, SchoolInNumbers } from './_components/ProfileSummary.js'
 
@@ -18,7 +18,7 @@ export default async function HomePage() {
     currentUser(),
   ])
   const school = profile.ok ? profile.value : null
-  const firstPicture = withFirstPicture([
+  const firstPicture = firstWithPicture([
     ...(pinned.ok ? pinned.value.docs : []),
     ...(latest.ok ? latest.value.docs : []),
     ...(materials.ok ? materials.value.docs : []),

@@ -15,16 +15,18 @@ export function LevelBadge({ level }: { level: string }) {
   )
 }
 
-/**
- * `firstPicture`: the card holds the page's first picture, which may be on the first screen of a
- * phone: loaded at once and ahead of the scripts, not when layout finds it in view (on the
- * 10,000-document school it was the largest paint of `/`, lazily loaded at 2.6–3.1 s on the
- * slow phone of bench P13, 1.9–2.4 s eagerly).
- */
-type CardProps<T> = { item: Listed<T>; headingLevel?: 2 | 3; firstPicture?: boolean }
+type CardProps<T> = {
+  item: Listed<T>
+  headingLevel?: 2 | 3
+  /**
+   * The card holds the page's first picture, which may be on a phone's first screen: loaded at
+   * once and with high priority rather than once layout finds it in view (README, "Benchmarks").
+   */
+  firstPicture?: boolean
+}
 
 /** The first of `items`, in the order a page shows them, whose card has a picture. */
-export const withFirstPicture = <T extends { cover?: Media | null | number }>(items: T[]): T | undefined =>
+export const firstWithPicture = <T extends { cover?: Media | null | number }>(items: T[]): T | undefined =>
   items.find((item) => isPicture(item.cover))
 
 export function AnnouncementCard({ item, headingLevel = 3, firstPicture = false }: CardProps<Announcement>) {

@@ -6,7 +6,7 @@ import { pageParam, param, type SearchParams } from '@/site/format.js'
 import { isKnown, type Vocabulary, vocabularies } from '@/site/labels.js'
 import { contentClient, currentUser } from '@/site/viewer.js'
 
-import { MaterialCard, withFirstPicture } from '../_components/Cards.js'
+import { MaterialCard, firstWithPicture } from '../_components/Cards.js'
 import { FilterForm, plainChoices } from '../_components/FilterForm.js'
 import { Pagination } from '../_components/Pagination.js'
 import { attempt, Problem } from '../_components/Problem.js'
@@ -36,7 +36,7 @@ export default async function MaterialsPage({ searchParams }: { searchParams: Pr
   const filtered = Boolean(filters.ageGroup || filters.domain || filters.type || filters.topic)
 
   const [result, user] = await Promise.all([attempt(() => api.materials(filters)), currentUser()])
-  const firstPicture = result.ok ? withFirstPicture(result.value.docs) : undefined
+  const firstPicture = result.ok ? firstWithPicture(result.value.docs) : undefined
 
   return (
     <>

@@ -5,7 +5,7 @@ import { isKnown, labelOf, vocabularies } from '@/site/labels.js'
 import { pageParam, param, type SearchParams } from '@/site/format.js'
 import { contentClient } from '@/site/viewer.js'
 
-import { AnnouncementCard, withFirstPicture } from '../_components/Cards.js'
+import { AnnouncementCard, firstWithPicture } from '../_components/Cards.js'
 import { Pagination } from '../_components/Pagination.js'
 import { attempt, Problem } from '../_components/Problem.js'
 
@@ -18,7 +18,7 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
   const category = isKnown('category', requested) ? requested : undefined
   const page = pageParam(query)
   const result = await attempt(async () => (await contentClient()).announcements({ category, page, limit: 12 }))
-  const firstPicture = result.ok ? withFirstPicture(result.value.docs) : undefined
+  const firstPicture = result.ok ? firstWithPicture(result.value.docs) : undefined
 
   return (
     <>
