@@ -42,12 +42,12 @@ export type ListsMeasure = {
 
 /**
  * The same list of 20 published materials asked for over REST (anonymous) and through the Local
- * API, interleaved round by round so the machine's load falls on both sides alike. Each round
- * starts one step further along the same circle of calls, so every call follows every other as
- * often: a call that always came after the heaviest one (the Local API at depth 1) found the
- * machine's caches full of that one's work (a REST list 1.5–2 ms slower than after a pause).
+ * API, interleaved round by round so the machine's load falls on both sides alike. The rounds
+ * vary where they start along the circle of calls and the stride they take around it (the circle
+ * has 5 calls, a prime, so strides 1–4 each visit every call): every call comes right after each
+ * of the others as often, where a fixed order had the REST list always follow the heaviest call.
  */
-export const measureLists = async (serverUrl: string, payload: Payload, statements: ReturnType<typeof countStatements>, rounds = 120): Promise<ListsMeasure> => {
+export const measureLists = async (serverUrl: string, payload: Payload, statements: ReturnType<typeof countStatements>, measuredRounds = 100): Promise<ListsMeasure> => {
   const where = { _status: { equals: 'published' } } as const
   const listUrl = (depth: number) => `${serverUrl}/api/learning-materials?limit=20&depth=${depth}&where[_status][equals]=published&round=${uncachedRound++}`
   const local = (depth: number, overrideAccess: boolean) =>
@@ -61,12 +61,15 @@ export const measureLists = async (serverUrl: string, payload: Payload, statemen
   }
   const circle = Object.keys(calls) as Array<keyof ListsMeasure['s']>
   const samples = Object.fromEntries(circle.map((key) => [key, [] as number[]])) as Record<keyof ListsMeasure['s'], number[]>
-  for (let i = 0; i < rounds; i++) {
+  // The first rounds warm caches and JIT on both sides.
+  const warmUpRounds = 10
+  for (let i = 0; i < warmUpRounds + measuredRounds; i++) {
+    const start = i % circle.length
+    const stride = 1 + (Math.floor(i / circle.length) % (circle.length - 1))
     for (let step = 0; step < circle.length; step++) {
-      const key = circle[(i + step) % circle.length]!
+      const key = circle[(start + step * stride) % circle.length]!
       const { ms } = await timed(calls[key])
-      // The first rounds warm caches and JIT on both sides.
-      if (i >= 12) samples[key].push(ms)
+      if (i >= warmUpRounds) samples[key].push(ms)
     }
   }
   const s = Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, stats(values)])) as ListsMeasure['s']
