@@ -177,9 +177,25 @@ export const filesTextRead = (server: RunningServer, timeoutMs = 120_000): Promi
   jobsDone(server, [mediaTextQueue], "reading files' text", timeoutMs)
 
 /**
- * Resolves once the server has done what the demo left it to do in the background: read the
- * files' text and sent (or logged) the review mails the demo's submissions queued. Suites reading
- * the log wait for it, so the lines each test reads are its requests' own.
+ * Resolves once the server has written nothing for `quietMs`: its log lines are formatted on a
+ * thread of their own and reach the output a moment after they are logged.
  */
-export const backgroundWorkDone = (server: RunningServer, timeoutMs = 120_000): Promise<void> =>
-  jobsDone(server, [mediaTextQueue, mailQueue], 'working its queues', timeoutMs)
+const logsSettled = async (server: RunningServer, quietMs = 500): Promise<void> => {
+  let length = server.logs().length
+  for (let quietSince = Date.now(); Date.now() - quietSince < quietMs; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    if (server.logs().length !== length) {
+      length = server.logs().length
+      quietSince = Date.now()
+    }
+  }
+}
+
+/**
+ * Resolves once the server has done what the demo left it to do in the background: read the
+ * files' text and sent (or logged) the review mails the demo's submissions queued, and written
+ * their lines. Suites reading the log wait for it, so the lines each test reads are its requests' own.
+ */
+export const backgroundWorkDone = async (server: RunningServer, timeoutMs = 120_000): Promise<void> => {
+  await jobsDone(server, [mediaTextQueue, mailQueue], 'working its queues', timeoutMs)
+  await logsSettled(server)
+}
