@@ -8,12 +8,17 @@
  * Node 24 while the project still runs on 20).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 const [tallyFile, nodeDir] = process.argv.slice(2)
+// Without its node the folder would leave PATH's own first: the run would pass on the wrong Node.
+if (nodeDir && !existsSync(path.join(nodeDir, 'node'))) {
+  console.error(`newcomer: no node in ${nodeDir}`)
+  process.exit(1)
+}
 const PATH = nodeDir ? `${path.resolve(nodeDir)}:${process.env.PATH}` : process.env.PATH
 const nodeVersion = spawnSync('node', ['--version'], { encoding: 'utf8', env: { PATH } }).stdout.trim()
 const repository = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
