@@ -71,10 +71,9 @@ export function Picture({
   eager?: boolean
 }) {
   if (!isPicture(media)) return null
-  const image = media
-  const { fallback, src, webp } = sourcesOf(image, size)
-  const webpSet = srcSetOf(candidatesOf(image, size, 'Webp'))
-  const originalSet = srcSetOf(candidatesOf(image, size, ''))
+  const { fallback, src, webp } = sourcesOf(media, size)
+  const webpSet = srcSetOf(candidatesOf(media, size, 'Webp'))
+  const originalSet = srcSetOf(candidatesOf(media, size, ''))
   return (
     <picture className={className}>
       {webp ? <source srcSet={webpSet ?? webp} sizes={webpSet ? heroSizes : undefined} type="image/webp" /> : null}
@@ -82,9 +81,9 @@ export function Picture({
         src={src}
         srcSet={originalSet}
         sizes={originalSet ? heroSizes : undefined}
-        alt={image.alt ?? ''}
-        width={fallback?.width ?? image.width ?? undefined}
-        height={fallback?.height ?? image.height ?? undefined}
+        alt={media.alt ?? ''}
+        width={fallback?.width ?? media.width ?? undefined}
+        height={fallback?.height ?? media.height ?? undefined}
         loading={eager ? 'eager' : 'lazy'}
         fetchPriority={eager ? 'high' : undefined}
         decoding="async"
