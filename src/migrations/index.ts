@@ -5,6 +5,7 @@ import * as migration_20261130_153809_slug_history from './20261130_153809_slug_
 import * as migration_20261130_174217_search_vocabulary from './20261130_174217_search_vocabulary';
 import * as migration_20261130_174502_review_workflow from './20261130_174502_review_workflow';
 import * as migration_20261201_050632_published_order_indexes from './20261201_050632_published_order_indexes';
+import * as migration_20261202_170218_covering_list_indexes from './20261202_170218_covering_list_indexes';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_050632_published_order_indexes.up,
     down: migration_20261201_050632_published_order_indexes.down,
-    name: '20261201_050632_published_order_indexes'
+    name: '20261201_050632_published_order_indexes',
+  },
+  {
+    up: migration_20261202_170218_covering_list_indexes.up,
+    down: migration_20261202_170218_covering_list_indexes.down,
+    name: '20261202_170218_covering_list_indexes'
   },
 ];
