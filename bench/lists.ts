@@ -177,7 +177,8 @@ const main = async () => {
   ensurePayloadSecret()
   const generated = existsSync(path.join(dataDir, '.ops-token'))
   // This process searches nothing of its own (P6 builds its engines itself): opening 10,000
-  // documents, it would build its embedded index in the background while P2 measures.
+  // documents, it would build its embedded index in the background while P2 measures. Generating
+  // starts from an empty database, where the build costs nothing.
   if (generated) (await import('../src/lib/serverProcess.js')).markProcessThatNeverSearches()
   const { getPayload } = await import('payload')
   const { default: config } = await import('../src/payload.config.js')

@@ -1,8 +1,7 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 // The list indexes also hold what every reader's list filters on besides the status: the trash
-// (`deleted_at`) and the access level. Counting a list (every REST list counts its documents) no
-// longer reads each published row, and the page checks both without it
+// (`deleted_at`) and the access level, so counting a list no longer reads each published row
 // (src/collections/publishedOrderIndex.ts).
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`DROP INDEX \`_status_createdAt_idx\`;`)
