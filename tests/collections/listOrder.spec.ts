@@ -37,11 +37,11 @@ const lists = [
   { name: 'documents', collection: 'regulatory-documents', table: 'regulatory_documents', index: '_status_deletedAt_issueDate_createdAt_accessLevel_idx', query: { where: published, sort: '-issueDate', limit: 20, depth: 0 } },
 ]
 
-/** Who lists: each reader's access rule adds its own conditions (none for an administrator; one level or two). */
+/** Who lists: each reader's access rule adds its own conditions (one level or two; none for an administrator). */
 const readers = [
-  { reader: 'an anonymous visitor' },
-  { reader: 'a parent', roles: ['parent'] },
-  { reader: 'an administrator', roles: ['admin'] },
+  { reader: 'an anonymous visitor', filteredByLevel: true },
+  { reader: 'a parent', roles: ['parent'], filteredByLevel: true },
+  { reader: 'an administrator', roles: ['admin'], filteredByLevel: false },
 ] as const
 
 let payload: Payload
@@ -102,11 +102,11 @@ const countedFromTheIndex = lists.filter(({ name, query }) => query.where === pu
 // On MongoDB the compound index checked above serves the count as well.
 if (!onMongo) {
   describe.each(countedFromTheIndex)('the list of $name', ({ collection, index, query, table }) => {
-    it.each(readers)('counts its documents for $reader from the index alone', async ({ reader }) => {
+    it.each(readers)('counts its documents for $reader from the index alone', async ({ reader, filteredByLevel }) => {
       const statements = await statementsOf(`/${collection}?${qs.stringify(query)}`, reader)
       const count = statements.find(({ sql }) => sql.startsWith('select count(*)') && sql.includes(`from "${table}"`))
       expect(count?.sql).toContain('"deleted_at" is null')
-      if (reader !== 'an administrator') expect(count?.sql).toContain('"access_level" in')
+      if (filteredByLevel) expect(count?.sql).toContain('"access_level" in')
       const plan = await queryPlan(payload, count!)
       expect(plan.map((row) => row.detail)).toEqual([expect.stringContaining(`USING COVERING INDEX ${index}`)])
     })
