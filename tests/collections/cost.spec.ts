@@ -47,7 +47,7 @@ const median = <T>(values: T[], of: (value: T) => number): T => [...values].sort
  * before it on even runs, after it on odd ones), so both meet the same JIT warmth, garbage
  * collection and machine load; a plain list measured once at the start drifted 17–55 ms.
  */
-const inPlainLists = async (send: () => Promise<Response>, runs: number): Promise<{ measured: Measured; ratio: number }> => {
+const inPlainLists = async (send: () => Promise<Response>, runs = 5): Promise<{ measured: Measured; ratio: number }> => {
   const sent: Measured[] = []
   const plain: Measured[] = []
   for (let run = 0; run < runs; run++) {
@@ -111,7 +111,7 @@ const expectRefusedBeforeTheDatabase = async (send: () => Promise<Response>, mes
 
 /** The answer has the status expected and took at most `plainLists` plain list requests of CPU. */
 const expectWithinBudget = async (send: () => Promise<Response>, status: number, plainLists: number): Promise<Measured> => {
-  const { measured, ratio } = await inPlainLists(send, 5)
+  const { measured, ratio } = await inPlainLists(send)
   expect(measured.status).toBe(status)
   expect(ratio).toBeLessThanOrEqual(plainLists)
   return measured
