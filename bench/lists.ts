@@ -175,15 +175,15 @@ const main = async () => {
   delete process.env.DATABASE_URL
   const { ensurePayloadSecret } = await import('../src/lib/secret.js')
   ensurePayloadSecret()
-  const generated = existsSync(path.join(dataDir, '.ops-token'))
+  const generatedBefore = existsSync(path.join(dataDir, '.ops-token'))
   // This process searches nothing of its own (P6 builds its engines itself): opening 10,000
   // documents, it would build its embedded index in the background while P2 measures. Generating
   // starts from an empty database, where the build costs nothing.
-  if (generated) (await import('../src/lib/serverProcess.js')).markProcessThatNeverSearches()
+  if (generatedBefore) (await import('../src/lib/serverProcess.js')).markProcessThatNeverSearches()
   const { getPayload } = await import('payload')
   const { default: config } = await import('../src/payload.config.js')
   // Generating opens Payload, and Payload is one per process: the bench reads through that one.
-  const payload = generated
+  const payload = generatedBefore
     ? await getPayload({ config })
     : await (async () => {
         const { generate } = await import('./generate.js')
