@@ -13,6 +13,11 @@ import type { CompoundIndex } from 'payload'
  * list filtered by nothing else reads the index alone: every REST list counts its documents. A
  * list of the trash with a status (`trash=true`, no `deletedAt` condition) sorts its matches.
  *
+ * The second index counts for readers of some levels only (visitors, parents): there the levels
+ * bound the range read, where in the first every published entry is read to check its level. On
+ * 10,000 materials an anonymous count took 0.15 ms instead of 0.38, a parent's 0.21 instead of 0.38
+ * (libsql, in one process); it adds one index entry per document written.
+ *
  * SQLite's index names come from the columns, numbered in the order collections are configured
  * (`_status_deletedAt_createdAt_accessLevel_1_idx` is the second collection with those columns);
  * a version table's name would pass 63 characters, so drizzle calls it `compound_index_<n>_idx`,
@@ -21,4 +26,5 @@ import type { CompoundIndex } from 'payload'
  */
 export const publishedInOrderOf = (field: string): CompoundIndex[] => [
   { fields: ['_status', 'deletedAt', ...(field === 'createdAt' ? [] : [field]), 'createdAt', 'accessLevel'] },
+  { fields: ['_status', 'deletedAt', 'accessLevel'] },
 ]

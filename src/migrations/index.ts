@@ -6,6 +6,7 @@ import * as migration_20261130_174217_search_vocabulary from './20261130_174217_
 import * as migration_20261130_174502_review_workflow from './20261130_174502_review_workflow';
 import * as migration_20261201_050632_published_order_indexes from './20261201_050632_published_order_indexes';
 import * as migration_20261202_170218_covering_list_indexes from './20261202_170218_covering_list_indexes';
+import * as migration_20261203_071400_count_indexes from './20261203_071400_count_indexes';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_170218_covering_list_indexes.up,
     down: migration_20261202_170218_covering_list_indexes.down,
-    name: '20261202_170218_covering_list_indexes'
+    name: '20261202_170218_covering_list_indexes',
+  },
+  {
+    up: migration_20261203_071400_count_indexes.up,
+    down: migration_20261203_071400_count_indexes.down,
+    name: '20261203_071400_count_indexes'
   },
 ];
