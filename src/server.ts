@@ -13,15 +13,14 @@ import next from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getPayload, type Payload } from 'payload'
-import { pinoHttp } from 'pino-http'
 
+import { accessLog } from './lib/accessLog.js'
 import { databaseAnswers, healthRoutes, searchIndexComplete } from './lib/health.js'
 import { bodyLimits } from './lib/bodyLimits.js'
 import { refuseCrossSiteWrites } from './lib/crossSiteWrites.js'
 import { bodyDeadline, createLimitedServer } from './lib/connectionLimits.js'
 import { budgetClientOf, costBudget } from './lib/costBudget.js'
 import { contentApiCaching, createAnswerStore, forgetAnswersOnWrite } from './lib/httpCache.js'
-import { accessLogSerializers } from './lib/logging.js'
 import { ensureOpsToken } from './lib/opsToken.js'
 import { payloadRest } from './lib/payloadRest.js'
 import { markServerProcess } from './lib/serverProcess.js'
@@ -80,16 +79,7 @@ const startApp = async (): Promise<StartedApp> => {
   app.disable('x-powered-by')
   app.set('trust proxy', trustProxy)
   app.use(helmet(securityHeaders({ dev })))
-  app.use(
-    pinoHttp({
-      logger: payload.logger,
-      autoLogging: { ignore: (req) => req.url?.startsWith('/_next/') ?? false },
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      serializers: accessLogSerializers,
-      customProps: (_req, res) => ({ client: budgetClientOf(res) }),
-    }),
-  )
+  app.use(accessLog({ clientOf: budgetClientOf, ignore: (req) => req.url.startsWith('/_next/'), logger: payload.logger }))
   const budget = costBudget({ collections: Object.keys(payload.collections), logger: payload.logger, secret: payload.secret })
   app.use(budget.identify)
   app.use(whileDemoLoads(() => demoLoading))

@@ -97,13 +97,6 @@ const decodeURIComponentSafely = (text: string): string => {
   }
 }
 
-/** Serializers for `pino-http`'s access lines: method and path, status, a safe error. */
-export const accessLogSerializers = {
-  err: serializeError,
-  req: (req: { method: string; url: string }) => ({ method: req.method, url: withoutQueryValues(req.url) }),
-  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-}
-
 /** Text, or an error with its causes: drizzle's errors differ only by what caused them. */
 const textOf = (value: unknown, depth = 0): string => {
   if (typeof value === 'string') return withoutQueries(value)
@@ -125,7 +118,7 @@ const sameAs = (args: LogMethod): string => {
   return parts.filter(Boolean).join(' · ')
 }
 
-/** An access line of `pino-http` (it carries the response): one per request, never merged. */
+/** An access line (it carries the response, `accessLog.ts`): one per request, never merged. */
 const isAccessLine = (first: unknown): boolean => typeof first === 'object' && first !== null && 'res' in first
 
 /**
@@ -206,7 +199,7 @@ const prettyLinesOffMainThread = () => {
 
 /**
  * Payload's logger (pretty lines, as by default) with errors serialized without SQL or values and
- * repeated warnings and errors counted; `pino-http` writes the access log through it too.
+ * repeated warnings and errors counted; the access log (`accessLog.ts`) is written through it too.
  */
 export const loggerSetting = (limit: RepeatLimit = defaultRepeatLimit): Extract<NonNullable<Config['logger']>, { options: unknown }> => ({
   destination: isServerProcess() && process.env.DISABLE_LOGGING !== 'true' ? prettyLinesOffMainThread() : defaultLoggerOptions,
