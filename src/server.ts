@@ -32,7 +32,7 @@ import { sameSiteRedirectParameters } from './lib/sameSiteRedirects.js'
 import { seedDemoIfEmpty } from './seed/seedDemoIfEmpty.js'
 import { type DemoLoading, whileDemoLoads } from './seed/whileDemoLoads.js'
 import { securityHeaders } from './lib/securityHeaders.js'
-import { trustProxySetting } from './lib/trustProxy.js'
+import { clientAddressResolvedOnce, trustProxySetting } from './lib/trustProxy.js'
 import { vietnameseByDefault } from './lib/vietnameseByDefault.js'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -133,6 +133,7 @@ front.use(
     async () => searchIndexComplete(started!.payload)(),
   ]),
 )
+front.use(clientAddressResolvedOnce)
 front.use((req, res, next) => {
   starting.then(({ app }) => app(req, res, next), next)
 })
