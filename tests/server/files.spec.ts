@@ -213,7 +213,11 @@ describe('a file whose row is there but whose file is gone from the disk', () =>
 
   it('logs one warning about the file, besides the request line, and no error or stack trace', async () => {
     // A file of its own: no earlier request's lines can reach the log while this one is read.
+    const uploadedAt = server.logs().length
     const gone = await upload(lessonPlan, 'so-theo-doi-suc-khoe.pdf', 'application/pdf')
+    // Its text is read by the jobs queue within seconds; removed before that, the job's own lines
+    // about the missing file would join this request's.
+    await eventually(() => entriesSince(uploadedAt).find((entry) => entry.includes(`media ${gone.id} (`) && entry.includes('characters of text')), 'the text of the upload read', 30_000)
     rmSync(onDisk(gone.filename))
     const { entries } = await fetchLogged(gone.url)
     expect(headlines(entries)).toEqual([`WARN: media: ${gone.filename} missing or unreadable on disk, answered 404`, 'WARN: request completed'])
