@@ -12,9 +12,10 @@ type AccessLogOptions = {
 }
 
 /**
- * One line per answered request, written when the answer is sent or the client leaves: method and
- * path (parameter names without their values), status, time taken, the client, and the error of
- * an answer that failed. Warnings for 4xx, errors for 5xx.
+ * One line per request, written when the answer is sent or the client leaves: method and path
+ * (parameter names without their values), status (none if no answer was begun), time taken, the
+ * client, and the error of an answer that failed. Warnings for 4xx, errors for 5xx; a request
+ * whose client left before the whole answer was sent is "request aborted".
  *
  * Written straight to the logger: `pino-http` made three child loggers per request, each
  * serializing its bindings, for a line that needs none of them. On an anonymous REST list of 20
@@ -30,17 +31,20 @@ export const accessLog =
       res.off('close', written)
       res.off('finish', written)
       res.off('error', written)
-      const failed = error !== undefined || res.statusCode >= 500
+      // Until its headers are sent, a response's status is only Node's default or a plan.
+      const statusCode = res.headersSent ? res.statusCode : null
+      const failed = error !== undefined || (statusCode ?? 0) >= 500
       const line = {
         req: { method: req.method, url: withoutQueryValues(req.originalUrl) },
-        res: { statusCode: res.statusCode },
+        res: { statusCode },
         responseTime: Date.now() - startedAt,
         client: clientOf(res),
-        ...(failed ? { err: error ?? new Error(`failed with status code ${res.statusCode}`) } : {}),
+        ...(failed ? { err: error ?? new Error(`failed with status code ${statusCode}`) } : {}),
       }
+      const outcome = res.writableEnded && !req.readableAborted ? 'request completed' : 'request aborted'
       if (failed) logger.error(line, 'request errored')
-      else if (res.statusCode >= 400) logger.warn(line, 'request completed')
-      else logger.info(line, 'request completed')
+      else if ((statusCode ?? 0) >= 400) logger.warn(line, outcome)
+      else logger.info(line, outcome)
     }
     res.on('close', written)
     res.on('finish', written)

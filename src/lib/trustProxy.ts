@@ -20,6 +20,6 @@ export const trustProxySetting = (value = process.env.TRUST_PROXY ?? 'loopback')
  * the same proxies, so its answer is this one.
  */
 export const clientAddressResolvedOnce: RequestHandler = (req, _res, next) => {
-  Object.defineProperty(req, 'ip', { configurable: true, enumerable: true, value: req.ip })
+  Object.defineProperty(req, 'ip', { configurable: true, enumerable: false, value: req.ip, writable: true })
   next()
 }
