@@ -33,7 +33,8 @@ export const accessLog =
       res.off('error', written)
       // Until its headers are sent, a response's status is only Node's default or a plan.
       const statusCode = res.headersSent ? res.statusCode : null
-      const failed = error !== undefined || (statusCode ?? 0) >= 500
+      const status = statusCode ?? 0
+      const failed = error !== undefined || status >= 500
       const line = {
         req: { method: req.method, url: withoutQueryValues(req.originalUrl) },
         res: { statusCode },
@@ -43,7 +44,7 @@ export const accessLog =
       }
       const outcome = res.writableEnded && !req.readableAborted ? 'request completed' : 'request aborted'
       if (failed) logger.error(line, 'request errored')
-      else if ((statusCode ?? 0) >= 400) logger.warn(line, outcome)
+      else if (status >= 400) logger.warn(line, outcome)
       else logger.info(line, outcome)
     }
     res.on('close', written)

@@ -12,11 +12,11 @@ import { pino } from 'pino'
 import { accessLog } from '../../src/lib/accessLog.js'
 import { repeatLimiter, serializeError } from '../../src/lib/logging.js'
 
-type Line = { client?: string; err?: { message: string }; level: number; msg: string; req: { method: string; url: string }; res: { statusCode: number }; responseTime: number }
+type Line = { client?: string; err?: { message: string }; level: number; msg: string; req: { method: string; url: string }; res: { statusCode: number | null }; responseTime: number }
 
 const lines: Line[] = []
 let url = ''
-let close = () => undefined as void
+let close: () => void = () => undefined
 
 beforeAll(async () => {
   const destination = new Writable({
