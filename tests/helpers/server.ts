@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -177,17 +178,14 @@ export const filesTextRead = (server: RunningServer, timeoutMs = 120_000): Promi
   jobsDone(server, [mediaTextQueue], "reading files' text", timeoutMs)
 
 /**
- * Resolves once the server has written nothing for `quietMs`: its log lines are formatted on a
- * thread of their own and reach the output a moment after they are logged.
+ * Resolves once every line the server logged so far has reached its output: the lines are
+ * formatted on a thread of their own, in order, so the access line of a request sent now comes
+ * after them. A quiet half-second was not enough under CI's load: a job's lines came later.
  */
-const logsSettled = async (server: RunningServer, quietMs = 500): Promise<void> => {
-  let length = server.logs().length
-  for (let quietSince = Date.now(); Date.now() - quietSince < quietMs; await new Promise((resolve) => setTimeout(resolve, 50))) {
-    if (server.logs().length !== length) {
-      length = server.logs().length
-      quietSince = Date.now()
-    }
-  }
+const logsCaughtUp = async (server: RunningServer): Promise<void> => {
+  const mark = `/api/log-mark-${randomUUID()}`
+  await (await fetch(`${server.url}${mark}`)).arrayBuffer()
+  await logsOnceWritten(server, mark, 0)
 }
 
 /**
@@ -197,5 +195,5 @@ const logsSettled = async (server: RunningServer, quietMs = 500): Promise<void> 
  */
 export const backgroundWorkDone = async (server: RunningServer, timeoutMs = 120_000): Promise<void> => {
   await jobsDone(server, [mediaTextQueue, mailQueue], 'working its queues', timeoutMs)
-  await logsSettled(server)
+  await logsCaughtUp(server)
 }
