@@ -74,8 +74,9 @@ export const startServer = async ({
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
+  // Decoded as a stream: a Vietnamese letter split between two reads of the pipe stays whole.
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
 
   const deadline = Date.now() + 8 * 60_000
   while (Date.now() < deadline) {
@@ -184,14 +185,16 @@ export const filesTextRead = (server: RunningServer, timeoutMs = 120_000): Promi
  */
 const logsCaughtUp = async (server: RunningServer): Promise<void> => {
   const mark = `/api/log-mark-${randomUUID()}`
+  const since = server.logs().length
   await (await fetch(`${server.url}${mark}`)).arrayBuffer()
-  await logsOnceWritten(server, mark, 0)
+  await logsOnceWritten(server, mark, since)
 }
 
 /**
  * Resolves once the server has done what the demo left it to do in the background: read the
  * files' text and sent (or logged) the review mails the demo's submissions queued, and written
- * their lines. Suites reading the log wait for it, so the lines each test reads are its requests' own.
+ * their lines. Suites reading the log wait for it, so a test's window holds its requests' lines and at
+ * most the queues' periodic ones (a scheduled sweep, a job the index queued meanwhile).
  */
 export const backgroundWorkDone = async (server: RunningServer, timeoutMs = 120_000): Promise<void> => {
   await jobsDone(server, [mediaTextQueue, mailQueue], 'working its queues', timeoutMs)

@@ -12,7 +12,7 @@ import path from 'node:path'
 
 import { demoAccounts, demoPassword } from '../../src/seed/demo/accounts.js'
 import { realFiles } from '../fixtures/realFiles.js'
-import { type RunningServer, startDemoServer, stopServer } from '../helpers/server.js'
+import { filesTextRead, type RunningServer, startDemoServer, stopServer } from '../helpers/server.js'
 
 type StoredFile = {
   filename: string
@@ -170,6 +170,8 @@ beforeAll(async () => {
   const files = await realFiles()
   ;[lessonPlan, photo, song] = [files.pdf1, files.photo, files.mp4].map((file) => readFileSync(file.path))
   server = await startDemoServer()
+  // The jobs queue reads the demo's files in the order they came: an upload's text waits behind them.
+  await filesTextRead(server)
   mediaDir = path.join(server.dataDir, 'media')
   ;[adminToken, staffToken] = await Promise.all([login('admin'), login('staff')])
 }, 10 * 60_000)
