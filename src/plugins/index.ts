@@ -4,6 +4,7 @@ import { canEnterAdmin } from '../access/canEnterAdmin.js'
 import { editorsOnlyField, publishersOnlyField } from '../access/fieldAccess.js'
 import { isAdmin } from '../access/hasAnyRole.js'
 import { nightlyBackups } from '../backup/plugin.js'
+import { mediaInLists } from '../collections/Media/inLists.js'
 import { searchCollections } from '../search/collections.js'
 import { searchFacetValues } from '../search/facetValues.js'
 import { isServerProcess, searchesInThisProcess } from '../lib/serverProcess.js'
@@ -45,7 +46,11 @@ export const plugins: Plugin[] = [
   }),
   standardsPlugin(),
   importExportPlugin({ collections: [...contentCollections.filter((slug) => slug !== 'media')] }),
-  leanLists({ collections: [...contentCollections], readerOnlyRules: [editorsOnlyField, publishersOnlyField] }),
+  leanLists({
+    collections: [...contentCollections],
+    populate: { media: mediaInLists },
+    readerOnlyRules: [editorsOnlyField, publishersOnlyField],
+  }),
   openAPIPlugin({ title: 'Trường Số API', version: '1.0.0' }),
   titleFallbackInLists(),
   // Last: it decides for the crons every plugin before it configured.

@@ -3,7 +3,8 @@
  * site would use it. The viewer's session travels as `Authorization: JWT <token>`, so the API's
  * access rules decide what each reader sees; nothing here imports Payload or touches the database.
  */
-import type { Announcement, Config, LearningMaterial, LibraryItem, RegulatoryDocument, SchoolProfile, User } from '../payload-types.js'
+import type { mediaInLists } from '../collections/Media/inLists.js'
+import type { Announcement, Config, LearningMaterial, LibraryItem, Media, RegulatoryDocument, SchoolProfile, User } from '../payload-types.js'
 import type { FacetName, SearchHit } from '../plugins/search/engines/types.js'
 
 import { visitorHeader } from '../lib/visitorHeader.js'
@@ -20,13 +21,36 @@ export type Paginated<T> = {
   totalPages: number
 }
 
+/** `Value` with only the fields `Select` names, at every depth, as Payload answers a selection. */
+type Narrowed<Value, Select> = Select extends true
+  ? Value
+  : Value extends null | undefined
+    ? Value
+    : { [K in keyof Value as K extends keyof Select ? K : never]: Narrowed<Value[K], K extends keyof Select ? Select[K] : never> }
+
+/**
+ * A file as a list populates it when the request names neither `select` nor `populate`: what a
+ * card shows (src/collections/Media/inLists.ts), and `deletedAt`, which Payload adds on its own.
+ */
+export type MediaInList = Narrowed<Media, typeof mediaInLists & { deletedAt: true; id: true }>
+
+/** A field's value with the files in it as a list populates them. */
+type FilesInList<Value> = Value extends Media
+  ? MediaInList
+  : Value extends readonly (infer Item)[]
+    ? FilesInList<Item>[]
+    : Value extends object
+      ? { [K in keyof Value]: FilesInList<Value[K]> }
+      : Value
+
 /**
  * A document as `GET /api/<collection>` lists it when no `select` is given: without its rich text,
- * which lists do not show (README, "Lists and their shape"). A document read by id has every field.
- * `body` is named here because it is the only rich-text field of the listed collections; the
- * plugin (src/plugins/leanLists) works the names out itself, so a new one must be added here too.
+ * which lists do not show, and with its files as a card shows them (README, "Lists and their
+ * shape"). A document read by id has every field. `body` is named here because it is the only
+ * rich-text field of the listed collections; the plugin (src/plugins/leanLists) works the names
+ * out itself, so a new one must be added here too.
  */
-export type Listed<T> = Omit<T, 'body'>
+export type Listed<T> = { [K in keyof Omit<T, 'body'>]: FilesInList<T[K]> }
 
 /** The fields the material page shows: asked for by name, because a list leaves the body out otherwise. */
 const materialPageFields = [

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { handleEndpoints } from 'payload'
 
+import { mediaInLists } from '../../src/collections/Media/inLists.js'
 import { isMongoUrl } from '../../src/database.js'
 import { richText } from '../../src/seed/demo/richText.js'
 import { graphql, rest, tokenFor } from '../helpers/api.js'
@@ -86,7 +87,11 @@ describe('a REST list', () => {
   })
 
   it('keeps lists without rich text as they were', async () => {
-    expect(payload.config.custom.leanLists).toEqual({ 'learning-materials': ['body'], announcements: ['body'] })
+    expect(payload.config.custom.leanLists).toEqual({
+      omitted: { 'learning-materials': ['body'], announcements: ['body'] },
+      populate: { media: mediaInLists },
+      populating: ['learning-materials', 'library-items', 'announcements', 'regulatory-documents'],
+    })
     const response = await rest(payload, '/library-items?depth=0')
     const { docs } = (await response.json()) as { docs: Doc[] }
     const whole = await payload.findByID({ collection: 'library-items', id: libraryItem.id, depth: 0, overrideAccess: false })

@@ -255,8 +255,27 @@ describe('the description at /api/openapi.json', () => {
       expect(answerSchema(`/api/${slug}/{id}`, 200)).toEqual({ $ref: `#/components/schemas/${component}` })
       expect(schemaNamed(component).properties.body).toBeDefined()
     }
-    expect(schemaNamed('LibraryItemPage').properties.docs.items).toEqual({ $ref: '#/components/schemas/LibraryItem' })
-    expect(spec.components.schemas.LibraryItemListItem).toBeUndefined()
+    expect(schemaNamed('LibraryItemListItem').properties.description).toEqual(schemaNamed('LibraryItem').properties.description)
+    expect(schemaNamed('MediaPage').properties.docs.items).toEqual({ $ref: '#/components/schemas/Media' })
+    expect(spec.components.schemas.MediaListItem).toBeUndefined()
+  })
+
+  it('describes the files of a list in the shape lists populate them with, and how to get them whole', () => {
+    const id = payload.db.defaultIDType === 'number' ? { type: 'integer' } : { type: 'string' }
+    for (const slug of ['learning-materials', 'library-items', 'announcements', 'regulatory-documents']) {
+      const item = JSON.stringify(resolved<SchemaObject>(resolved<SchemaObject>(answerSchema(`/api/${slug}`, 200)).properties!.docs.items!))
+      expect(item).toContain('"#/components/schemas/MediaInList"')
+      expect(item).not.toContain('"#/components/schemas/Media"')
+      expect(operation(`/api/${slug}`).description).toContain('`MediaInList`')
+    }
+    expect(schemaNamed('LearningMaterialListItem').properties.cover.oneOf).toEqual([id, { $ref: '#/components/schemas/MediaInList' }, { type: 'null' }])
+    const inList = schemaNamed('MediaInList')
+    expect(Object.keys(inList.properties).sort()).toEqual(['alt', 'deletedAt', 'filename', 'filesize', 'height', 'id', 'mimeType', 'sizes', 'thumbnailURL', 'url', 'width'])
+    const sizes = inList.properties.sizes.properties!
+    expect(Object.keys(sizes).sort()).toEqual(['card', 'cardWebp', 'thumbnail', 'thumbnailWebp'])
+    expect(sizes.card).toEqual(schemaNamed('Media').properties.sizes.properties!.card)
+    expect(inList.required).toEqual(expect.arrayContaining(['id']))
+    expect(inList.required).not.toContain('caption')
   })
 
   it('describes ids as the database gives them', () => {

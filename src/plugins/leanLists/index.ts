@@ -1,4 +1,4 @@
-import type { CollectionConfig, CollectionSlug, Config, Endpoint, FieldAccess, PayloadRequest } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config, Endpoint, Field, FieldAccess, PayloadRequest, PopulateType } from 'payload'
 
 import { flattenTopLevelFields } from 'payload'
 
@@ -9,6 +9,21 @@ const richTextFieldsOf = (collection: CollectionConfig): string[] =>
   flattenTopLevelFields(collection.fields)
     .filter((field) => field.type === 'richText')
     .map((field) => field.name)
+
+/** The collections these fields relate to, at any depth: in groups, arrays, blocks and tabs too. */
+const relatedCollectionsOf = (fields: Field[]): Set<string> => {
+  const related = new Set<string>()
+  const visit = (list: Field[]) => {
+    for (const field of list) {
+      if (field.type === 'relationship' || field.type === 'upload') for (const slug of [field.relationTo].flat()) related.add(slug)
+      if ('fields' in field) visit(field.fields)
+      if (field.type === 'tabs') for (const tab of field.tabs) visit(tab.fields)
+      if (field.type === 'blocks') for (const block of field.blocks) visit(block.fields)
+    }
+  }
+  visit(fields)
+  return related
+}
 
 /** The top-level fields a collection guards with one of the reader-only rules, by rule. */
 const fieldsGuardedByRule = (collection: CollectionConfig, rules: FieldAccess[]): Map<FieldAccess, string[]> => {
@@ -27,17 +42,23 @@ const refusedTo = async (req: PayloadRequest, guarded: Map<FieldAccess, string[]
   return refused
 }
 
-/** The fields `GET /api/<slug>` leaves out when the request names no `select`, by collection. */
+/** The shapes `GET /api/<slug>` gives when the request names no `select` (nor `populate`). */
 export const leanListShapesOf = (config: { custom?: Record<string, unknown> }): LeanListShapes =>
-  (config.custom?.leanLists as LeanListShapes | undefined) ?? {}
+  (config.custom?.leanLists as LeanListShapes | undefined) ?? { omitted: {}, populate: {}, populating: [] }
+
+/** Whether a query parameter names fields: `?select=` or a bare `?select` names none. */
+const namesFields = (parameter: unknown): boolean => typeof parameter === 'object' && parameter !== null
+
+type LeanList = { guarded: Map<FieldAccess, string[]>; omit: string[]; populate?: PopulateType }
 
 /**
  * `GET /api/<slug>` with the fields in `omit`, and the guarded fields this reader may not read,
- * left out unless the request names a `select` of its own, answered by Payload's own list handler.
- * Custom endpoints are matched before Payload's, and only the REST route passes here: the Local
- * API, GraphQL and reads by id keep their shape.
+ * left out unless the request names a `select` of its own, and related documents populated with
+ * the fields of `populate` unless it names a `select` or a `populate`; answered by Payload's own
+ * list handler. Custom endpoints are matched before Payload's, and only the REST route passes
+ * here: the Local API, GraphQL and reads by id keep their shape.
  */
-const leanListEndpoint = (slug: CollectionSlug, omit: string[], guarded: Map<FieldAccess, string[]>): Endpoint => ({
+const leanListEndpoint = (slug: CollectionSlug, { guarded, omit, populate }: LeanList): Endpoint => ({
   method: 'get',
   path: '/',
   // Found by this tag rather than by identity: Payload may hand the handler a copy of the endpoint.
@@ -46,12 +67,14 @@ const leanListEndpoint = (slug: CollectionSlug, omit: string[], guarded: Map<Fie
     const endpoints = req.payload.collections[slug]?.config.endpoints || []
     const payloadList = endpoints.find((each) => !each.custom?.leanList && each.method === 'get' && each.path === '/')
     if (!payloadList) throw new Error('leanLists: Payload’s list endpoint is missing')
-    // A `select` object is the client's choice, Payload's rules apply to it unchanged; `?select=`
-    // or a bare `?select` names no field, so the list keeps its lean shape.
-    if (typeof req.query.select !== 'object' || req.query.select === null) {
+    // A `select` or `populate` object is the client's choice, Payload's rules apply to it unchanged.
+    const namesSelect = namesFields(req.query.select)
+    if (!namesSelect) {
       const left = [...omit, ...(await refusedTo(req, guarded))]
       if (left.length > 0) req.query.select = Object.fromEntries(left.map((name) => [name, false]))
     }
+    // A copy: Payload sanitizes the parameter in place.
+    if (populate && !namesSelect && !namesFields(req.query.populate)) req.query.populate = structuredClone(populate)
     return payloadList.handler(req)
   },
 })
@@ -62,21 +85,26 @@ const leanListEndpoint = (slug: CollectionSlug, omit: string[], guarded: Map<Fie
  * 64 KB and a sixth of the server's CPU per request (bench/results.md, P2), while lists show
  * titles, summaries and covers; a document read by id keeps every field. Nor do they read the
  * staff's working fields (review notes and history) for readers who may not see them: on 10,000
- * materials that was 0.4 of the anonymous list's 4.4 ms (bench/results.md, P2).
+ * materials that was 0.4 of the anonymous list's 4.4 ms (bench/results.md, P2). Related documents
+ * come with the fields `populate` names for their collection: what a card shows of a file, not the
+ * text read from it nor sizes no list uses.
  */
 export const leanLists =
   (options: LeanListsOptions) =>
   (config: Config): Config => {
-    const shapes: LeanListShapes = {}
+    const populate = options.populate ?? {}
+    const shapes: LeanListShapes = { omitted: {}, populate, populating: [] }
     const wanted = new Set<string>(options.collections)
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
       if (!wanted.has(collection.slug) || collection.endpoints === false) return collection
       const omit = richTextFieldsOf(collection)
       const guarded = fieldsGuardedByRule(collection, options.readerOnlyRules ?? [])
-      if (omit.length === 0 && guarded.size === 0) return collection
+      const populates = [...relatedCollectionsOf(collection.fields)].some((slug) => slug in populate)
+      if (omit.length === 0 && guarded.size === 0 && !populates) return collection
       // The shape every reader gets; guarded fields are not in it for anyone who may not read them.
-      if (omit.length > 0) shapes[collection.slug] = omit
-      const endpoint = leanListEndpoint(collection.slug as CollectionSlug, omit, guarded)
+      if (omit.length > 0) shapes.omitted[collection.slug] = omit
+      if (populates) shapes.populating.push(collection.slug)
+      const endpoint = leanListEndpoint(collection.slug as CollectionSlug, { guarded, omit, ...(populates ? { populate } : {}) })
       return { ...collection, endpoints: [...(collection.endpoints ?? []), endpoint] }
     })
     return { ...config, collections, custom: { ...config.custom, leanLists: shapes } }

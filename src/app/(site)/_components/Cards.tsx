@@ -1,11 +1,11 @@
 import Link from '@/app/(site)/_components/Link.js'
 
-import type { Announcement, LearningMaterial, Media } from '@/payload-types.js'
+import type { Announcement, LearningMaterial } from '@/payload-types.js'
 import type { Listed } from '@/site/api.js'
 import { formatDate } from '@/site/format.js'
 import { labelOf } from '@/site/labels.js'
 
-import { isPicture, Picture } from './Picture.js'
+import { isPicture, Picture, type PictureFile } from './Picture.js'
 
 /** Marks what only logged-in readers see, so parents know why it is there. */
 export function LevelBadge({ level }: { level: string }) {
@@ -26,7 +26,7 @@ type CardProps<T> = {
 }
 
 /** The first of `items`, in the order a page shows them, whose card has a picture. */
-export const firstWithPicture = <T extends { cover?: Media | null | number }>(items: T[]): T | undefined =>
+export const firstWithPicture = <T extends { cover?: PictureFile | null | number }>(items: T[]): T | undefined =>
   items.find((item) => isPicture(item.cover))
 
 export function AnnouncementCard({ item, headingLevel = 3, firstPicture = false }: CardProps<Announcement>) {

@@ -2,12 +2,20 @@ import type { Media } from '@/payload-types.js'
 
 type SizeName = 'card' | 'hero' | 'thumbnail'
 
+/**
+ * What `Picture` reads of a file: the whole document (a page's), or the fields a list populates
+ * it with (`MediaInList`: a card's sizes, not the hero's, which only a page's own picture shows).
+ */
+export type PictureFile = Pick<Media, 'alt' | 'height' | 'mimeType' | 'url' | 'width'> & {
+  sizes?: Partial<NonNullable<Media['sizes']>> | null
+}
+
 /** A populated upload, or `undefined` for ids the viewer could not read and empty fields. */
-export const asMedia = (value: Media | null | number | undefined): Media | undefined =>
+export const asMedia = <Upload extends PictureFile>(value: Upload | null | number | undefined): Upload | undefined =>
   value && typeof value === 'object' ? value : undefined
 
 /** Whether `Picture` shows anything for `media`: an uploaded image the viewer may read. */
-export const isPicture = (media: Media | null | number | undefined): media is Media => {
+export const isPicture = <Upload extends PictureFile>(media: Upload | null | number | undefined): media is Upload => {
   const image = asMedia(media)
   return Boolean(image?.url && image.mimeType?.startsWith('image/'))
 }
@@ -26,7 +34,7 @@ const heroSizes = '(min-width: 50rem) 48rem, 100vw'
 type Candidate = { url: string; width: number }
 
 /** The files of `image` a browser may pick from for `size`, in one format (`Webp` or the original's). */
-const candidatesOf = (image: Media, size: SizeName, format: '' | 'Webp'): Candidate[] => {
+const candidatesOf = (image: PictureFile, size: SizeName, format: '' | 'Webp'): Candidate[] => {
   const seen = new Set<string>()
   return ladderOf(size).flatMap((name) => {
     const file = image.sizes?.[`${name}${format}`]
@@ -40,13 +48,13 @@ const srcSetOf = (candidates: Candidate[]): string | undefined =>
   candidates.length > 1 ? candidates.map(({ url, width }) => `${url} ${width}w`).join(', ') : undefined
 
 /** What a browser loads to show `image` at `size`: the WebP size, and the size in the original format (or the original). */
-const sourcesOf = (image: Media, size: SizeName) => {
+const sourcesOf = (image: PictureFile, size: SizeName) => {
   const fallback = image.sizes?.[size]
   return { fallback, src: fallback?.url ?? image.url ?? undefined, webp: image.sizes?.[`${size}Webp`]?.url ?? undefined }
 }
 
 /** Every address `Picture` would have the browser load for `image` at `size`. */
-export const pictureAddresses = (image: Media, size: SizeName): string[] => {
+export const pictureAddresses = (image: PictureFile, size: SizeName): string[] => {
   const { src, webp } = sourcesOf(image, size)
   const choices = [...candidatesOf(image, size, ''), ...candidatesOf(image, size, 'Webp')].map(({ url }) => url)
   return [...new Set([src, webp, ...choices].filter((url): url is string => Boolean(url)))]
@@ -65,7 +73,7 @@ export function Picture({
   className,
   eager = false,
 }: {
-  media: Media | null | number | undefined
+  media: PictureFile | null | number | undefined
   size: SizeName
   className?: string
   eager?: boolean

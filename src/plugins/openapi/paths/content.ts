@@ -1,7 +1,8 @@
-import type { SanitizedCollectionConfig, SanitizedGlobalConfig } from 'payload'
+import type { SanitizedCollectionConfig, SanitizedGlobalConfig, SelectIncludeType } from 'payload'
 
 import { flattenTopLevelFields, formatNames } from 'payload'
 
+import type { LeanListShapes } from '../../leanLists/types.js'
 import type { PathItemObject, SchemaObject, TagObject } from '../oas.js'
 import type { DocumentContext, Fragment } from './common.js'
 
@@ -40,18 +41,66 @@ export const collectionSchema = (collection: SanitizedCollectionConfig, context:
   }
 }
 
+/** The same value with every `$ref` found in `replacements` pointed at its replacement, at any depth. */
+const withRefsReplaced = <T>(value: T, replacements: Map<string, string>): T => {
+  if (Array.isArray(value)) return value.map((each) => withRefsReplaced(each, replacements)) as T
+  if (!value || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, each]) => [key, key === '$ref' && typeof each === 'string' ? (replacements.get(each) ?? each) : withRefsReplaced(each, replacements)]),
+  ) as T
+}
+
 /**
  * A document as a list gives it when the request names no `select`: the collection's schema
- * without the fields lists leave out (the lean-lists plugin).
+ * without the fields lists leave out, its related documents in the shape lists populate them with
+ * (the lean-lists plugin). `undefined` when that is the document's own schema.
  */
-const listItemSchema = (schema: SchemaObject, component: string, omitted: string[]): SchemaObject => ({
-  ...schema,
-  description:
-    `${component} trong danh sách, không có ${omitted.map((name) => `\`${name}\``).join(', ')} · ${component} as a list gives it: ` +
-    `without ${omitted.map((name) => `\`${name}\``).join(', ')} unless \`select\` names it; a read by id gives every field.`,
-  properties: Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => !omitted.includes(name))),
-  required: (schema.required ?? []).filter((name) => !omitted.includes(name)),
-})
+const listItemSchema = (schema: SchemaObject, component: string, omitted: string[], inList: Map<string, string>): SchemaObject | undefined => {
+  const lean = withRefsReplaced(schema, inList)
+  if (omitted.length === 0 && JSON.stringify(lean) === JSON.stringify(schema)) return undefined
+  const names = omitted.map((name) => `\`${name}\``).join(', ')
+  const populated = [...inList.values()].filter((target) => JSON.stringify(lean).includes(`"${target}"`))
+  const components = populated.map((target) => `\`${target.split('/').pop()}\``).join(', ')
+  return {
+    ...lean,
+    description:
+      `${component} trong danh sách` +
+      (omitted.length ? `, không có ${names}` : '') +
+      (components ? `, tài liệu liên quan dạng ${components}` : '') +
+      ` · ${component} as a list gives it` +
+      (omitted.length ? `: without ${names} unless \`select\` names it` : '') +
+      (components ? `${omitted.length ? ';' : ':'} related documents as ${components} unless \`select\` or \`populate\` is named` : '') +
+      '; a read by id gives every field.',
+    properties: Object.fromEntries(Object.entries(lean.properties ?? {}).filter(([name]) => !omitted.includes(name))),
+    required: (lean.required ?? []).filter((name) => !omitted.includes(name)),
+  }
+}
+
+/**
+ * A collection's documents as lists populate them (the lean-lists plugin's `populate`): the fields
+ * selected, `id`, and `deletedAt`, which Payload adds to a selection on a collection with a trash.
+ */
+const inListSchema = (schema: SchemaObject, component: string, select: SelectIncludeType): SchemaObject => {
+  const keeps = (name: string) => name === 'id' || name === 'deletedAt' || name in select
+  const narrowed = (value: SchemaObject, chosen: SelectIncludeType | true): SchemaObject =>
+    chosen === true
+      ? value
+      : {
+          ...value,
+          properties: Object.fromEntries(
+            Object.entries(value.properties ?? {}).filter(([name]) => name in chosen).map(([name, each]) => [name, narrowed(each, chosen[name] as SelectIncludeType | true)]),
+          ),
+          ...(value.required ? { required: value.required.filter((name) => name in chosen) } : {}),
+        }
+  return {
+    ...schema,
+    description: `${component} trong danh sách · ${component} as a list populates it, with the fields a card shows; a read by id gives every field.`,
+    properties: Object.fromEntries(
+      Object.entries(schema.properties ?? {}).filter(([name]) => keeps(name)).map(([name, value]) => [name, name in select ? narrowed(value, select[name] as SelectIncludeType | true) : value]),
+    ),
+    required: (schema.required ?? []).filter(keeps),
+  }
+}
 
 const pageOf = (item: string): SchemaObject => ({
   type: 'object',
@@ -95,6 +144,23 @@ const leanListNote = (collection: SanitizedCollectionConfig, omitted: string[]):
   )
 }
 
+/** The reference to each collection lists populate in a shape of their own, to that shape's (`MediaInList`). */
+const inListRefs = (context: DocumentContext, shapes: LeanListShapes): Map<string, string> =>
+  new Map(
+    context.config.collections
+      .filter((each) => each.slug in shapes.populate)
+      .map((each) => [ref('schemas', componentName(each)).$ref, ref('schemas', `${componentName(each)}InList`).$ref]),
+  )
+
+/** How a lean list populates related documents, and how to get them whole. */
+const populateNote = (context: DocumentContext, shapes: LeanListShapes): string => {
+  const components = [...inListRefs(context, shapes).values()].map((target) => `\`${target.split('/').pop()}\``).join(', ')
+  return (
+    ` Với \`depth\` từ 1, tệp liên quan chỉ có các trường một thẻ hiển thị (${components}) · At \`depth\` 1 or more, related files come ` +
+    `with the fields a card shows (${components}) unless the request names a \`select\` or a \`populate\`, which give Payload's shape.`
+  )
+}
+
 /** `GET /api/{slug}`, `GET /api/{slug}/{id}`, and the file route of upload collections. */
 const collectionPaths = (collection: SanitizedCollectionConfig, context: DocumentContext): Fragment => {
   const { api } = context
@@ -103,8 +169,10 @@ const collectionPaths = (collection: SanitizedCollectionConfig, context: Documen
   const hasDrafts = Boolean(collection.versions && collection.versions.drafts)
   const hasTrash = Boolean(collection.trash)
   const available = context.parameters
-  const omitted = leanListShapesOf(context.config)[slug] ?? []
-  const leanNote = omitted.length ? leanListNote(collection, omitted) : ''
+  const shapes = leanListShapesOf(context.config)
+  const omitted = shapes.omitted[slug] ?? []
+  const populates = shapes.populating.includes(slug)
+  const leanNote = (omitted.length ? leanListNote(collection, omitted) : '') + (populates ? populateNote(context, shapes) : '')
   const label = textOf(collection.labels.plural) ?? slug
   const vi = labelIn(collection.labels.plural, 'vi') ?? slug
   const en = labelIn(collection.labels.plural, 'en') ?? slug
@@ -165,12 +233,15 @@ const collectionPaths = (collection: SanitizedCollectionConfig, context: Documen
     }
   }
   const schema = collectionSchema(collection, context)
-  const listed = omitted.length ? `${component}ListItem` : component
+  const listItem = listItemSchema(schema, component, omitted, populates ? inListRefs(context, shapes) : new Map())
+  const listed = listItem ? `${component}ListItem` : component
+  const selectInLists = shapes.populate[slug as keyof typeof shapes.populate] as SelectIncludeType | undefined
   return {
     paths,
     schemas: {
       [component]: schema,
-      ...(omitted.length ? { [listed]: listItemSchema(schema, component, omitted) } : {}),
+      ...(listItem ? { [listed]: listItem } : {}),
+      ...(selectInLists ? { [`${component}InList`]: inListSchema(schema, component, selectInLists) } : {}),
       [`${component}Page`]: pageOf(listed),
     },
     tags: [{ name: slug, description: label }],

@@ -1,0 +1,128 @@
+import type { Payload } from 'payload'
+
+import sharp from 'sharp'
+
+import { isMongoUrl } from '../../src/database.js'
+import { writePdf } from '../../src/seed/demo/pdf.js'
+import { graphql, rest } from '../helpers/api.js'
+import { bootPayload, shutdownPayload } from '../helpers/boot.js'
+import { statementsSentDuring } from '../helpers/sqlite.js'
+import { runSearchQueue } from '../search/support.js'
+
+const onMongo = isMongoUrl(process.env.DATABASE_URL)
+
+type Doc = Record<string, unknown> & { id: number | string }
+type File = Doc & { sizes?: Record<string, unknown> }
+
+/** What a card or a file row shows of a file: the fields a list populates files with. */
+const cardFields = ['alt', 'deletedAt', 'filename', 'filesize', 'height', 'id', 'mimeType', 'sizes', 'thumbnailURL', 'url', 'width']
+const cardSizes = ['card', 'cardWebp', 'thumbnail', 'thumbnailWebp']
+
+const secrets = { caption: 'Chú thích ảnh sân trường', staffAlt: 'Ảnh họp hội đồng nội bộ', pdfText: 'đàn đom đóm lập lòe quanh bụi tre' }
+
+let payload: Payload
+let photoId: number | string
+let pdfId: number | string
+
+const upload = async (data: Buffer, name: string, mimetype: string, fields: { accessLevel: 'public' | 'staff'; alt: string; caption?: string }) =>
+  (await payload.create({ collection: 'media', data: fields, file: { data, mimetype, name, size: data.length } })).id
+
+/** The materials a REST list gives, by title. */
+const listed = async (query: string): Promise<{ byTitle: Record<string, Doc>; text: string }> => {
+  const response = await rest(payload, `/learning-materials?${query}`)
+  expect(response.status).toBe(200)
+  const text = await response.text()
+  const { docs } = JSON.parse(text) as { docs: Doc[] }
+  return { byTitle: Object.fromEntries(docs.map((doc) => [doc.title, doc])), text }
+}
+
+beforeAll(async () => {
+  payload = await bootPayload('list-files')
+  const photo = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#3a7d44' } }).jpeg().toBuffer()
+  photoId = await upload(photo, 'san-truong.jpg', 'image/jpeg', { alt: 'Sân trường mùa xuân', caption: secrets.caption, accessLevel: 'public' })
+  const pdf = await writePdf({ lines: [{ text: `Buổi tối, bé cùng cô ra vườn quan sát ${secrets.pdfText}.` }], title: 'Phiếu quan sát' })
+  pdfId = await upload(pdf, 'phieu-quan-sat.pdf', 'application/pdf', { alt: 'Phiếu quan sát', accessLevel: 'public' })
+  const staffPhoto = await upload(photo, 'hop-hoi-dong.jpg', 'image/jpeg', { alt: secrets.staffAlt, accessLevel: 'staff' })
+  const material = (title: string, extra: Record<string, unknown>) =>
+    payload.create({ collection: 'learning-materials', data: { title, materialType: 'worksheet', accessLevel: 'public', _status: 'published', ...extra } })
+  await material('Phiếu quan sát thiên nhiên', { cover: photoId, files: [pdfId, photoId] })
+  // A published material exposes its files at its own level (syncMediaExposure): this one, to staff only.
+  await material('Họp hội đồng sư phạm', { cover: staffPhoto, accessLevel: 'staff' })
+  // The text is read from the PDF by the queue, as it is after a teacher's upload.
+  await runSearchQueue(payload)
+  const stored = await payload.findByID({ collection: 'media', id: pdfId, overrideAccess: true, showHiddenFields: true })
+  expect(stored.extractedText).toContain(secrets.pdfText)
+})
+afterAll(async () => shutdownPayload(payload))
+
+describe('a REST list that names neither select nor populate', () => {
+  it('populates its files with what a card shows', async () => {
+    const { byTitle } = await listed('depth=1')
+    const { cover, files } = byTitle['Phiếu quan sát thiên nhiên'] as unknown as { cover: File; files: File[] }
+    expect(Object.keys(cover).sort()).toEqual(cardFields)
+    expect(Object.keys(cover.sizes!).sort()).toEqual(cardSizes)
+    expect(cover).toMatchObject({ alt: 'Sân trường mùa xuân', mimeType: 'image/jpeg', width: 1800, height: 1200, url: expect.stringContaining('san-truong.jpg') })
+    expect(cover.sizes!.card).toMatchObject({ width: 768, height: 512, mimeType: 'image/jpeg', url: expect.any(String) })
+    expect(cover.sizes!.cardWebp).toMatchObject({ mimeType: 'image/webp', url: expect.any(String) })
+    expect(files.map((file) => Object.keys(file).sort())).toEqual([cardFields, cardFields])
+    expect(files[0]).toMatchObject({ id: pdfId, filename: 'phieu-quan-sat.pdf', mimeType: 'application/pdf', filesize: expect.any(Number) })
+  })
+
+  it('does not read the text read from its files, nor their caption, from the database', async () => {
+    let text = ''
+    const statements = await statementsSentDuring(payload, async () => void ({ text } = await listed('depth=1')))
+    expect(text).not.toContain(secrets.caption)
+    if (onMongo) return
+    const sql = statements.map((statement) => statement.sql).join('\n')
+    expect(sql).toContain('"media"')
+    expect(sql).not.toContain('extracted_text')
+    expect(sql).not.toContain('caption')
+  })
+
+  it('says nothing of a file only staff may read', async () => {
+    const { byTitle, text } = await listed('depth=1')
+    expect(Object.keys(byTitle)).toEqual(['Phiếu quan sát thiên nhiên'])
+    expect(text).not.toContain(secrets.staffAlt)
+  })
+
+  it('populates the same shape at depth 2', async () => {
+    const { byTitle } = await listed('depth=2')
+    expect(Object.keys(byTitle['Phiếu quan sát thiên nhiên'].cover as File).sort()).toEqual(cardFields)
+  })
+})
+
+describe('a client that names its fields', () => {
+  it('gets every field of a file it may read when it names a select', async () => {
+    const { byTitle } = await listed('depth=1&select[title]=true&select[cover]=true')
+    const cover = byTitle['Phiếu quan sát thiên nhiên'].cover as File
+    expect(cover).toMatchObject({ caption: secrets.caption, focalX: expect.any(Number) })
+    expect(Object.keys(cover.sizes!)).toEqual(expect.arrayContaining(['hero', 'heroWebp', ...cardSizes]))
+  })
+
+  it('gets the fields it names of a file when it names a populate', async () => {
+    const { byTitle } = await listed('depth=1&populate[media][caption]=true')
+    expect(byTitle['Phiếu quan sát thiên nhiên'].cover).toEqual({ id: photoId, caption: secrets.caption, deletedAt: null })
+  })
+
+  it('still never gets the text read from a file, nor a file it may not read', async () => {
+    const { text } = await listed('depth=1&populate[media][extractedText]=true&populate[media][alt]=true')
+    expect(text).not.toContain('đom đóm')
+    expect(text).not.toContain(secrets.staffAlt)
+  })
+})
+
+describe('reads that are not REST lists', () => {
+  it('keep every field of a file: a read by id, the Local API and GraphQL', async () => {
+    const material = (await payload.find({ collection: 'learning-materials', where: { title: { equals: 'Phiếu quan sát thiên nhiên' } } })).docs[0]!
+    const byId = (await (await rest(payload, `/learning-materials/${material.id}?depth=1`)).json()) as { cover: File }
+    expect(byId.cover).toMatchObject({ caption: secrets.caption })
+    expect(Object.keys(byId.cover.sizes!)).toContain('hero')
+    const local = await payload.find({ collection: 'learning-materials', depth: 1, overrideAccess: false, where: { id: { equals: material.id } } })
+    expect(local.docs[0]!.cover).toMatchObject({ caption: secrets.caption })
+    const answer = await graphql<{ LearningMaterials: { docs: Array<{ cover: { caption: string } }> } }>(
+      payload,
+      `{ LearningMaterials(where: { id: { equals: ${JSON.stringify(material.id)} } }) { docs { cover { caption } } } }`,
+    )
+    expect(answer.data?.LearningMaterials.docs[0]!.cover.caption).toBe(secrets.caption)
+  })
+})
