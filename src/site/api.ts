@@ -21,7 +21,7 @@ export type Paginated<T> = {
   totalPages: number
 }
 
-/** `Value` with only the fields `Select` names, at every depth, as Payload answers a selection. */
+/** `Value` with only the fields `Select` names, in it and in the objects it holds, as Payload answers a selection. */
 type Narrowed<Value, Select> = Select extends true
   ? Value
   : Value extends null | undefined
@@ -30,13 +30,19 @@ type Narrowed<Value, Select> = Select extends true
 
 /**
  * A file as a list populates it when the request names neither `select` nor `populate`: what a
- * card shows (src/collections/Media/inLists.ts), and `deletedAt`, which Payload adds on its own.
+ * card shows (src/collections/Media/inLists.ts), and `deletedAt`, which Payload adds on its own
+ * (on MongoDB only for a file that was once in the trash).
  */
 export type MediaInList = Narrowed<Media, typeof mediaInLists & { deletedAt: true; id: true }>
 
-/** A field's value with the files in it as a list populates them. */
+/**
+ * A field's value with the files in it as a list populates them. A document of another collection
+ * has every field `Media` requires, so a file is told apart by `Media` also fitting the value.
+ */
 type FilesInList<Value> = Value extends Media
-  ? MediaInList
+  ? Media extends Value
+    ? MediaInList
+    : { [K in keyof Value]: FilesInList<Value[K]> }
   : Value extends readonly (infer Item)[]
     ? FilesInList<Item>[]
     : Value extends object

@@ -86,7 +86,7 @@ describe('a REST list', () => {
     expect(textOf(docs[0])).toContain('Đếm ngón tay từ một đến năm')
   })
 
-  it('keeps lists without rich text as they were', async () => {
+  it('keeps lists without rich text as they were at depth 0', async () => {
     expect(payload.config.custom.leanLists).toEqual({
       omitted: { 'learning-materials': ['body'], announcements: ['body'] },
       populate: { media: mediaInLists },

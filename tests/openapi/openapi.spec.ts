@@ -14,6 +14,7 @@ import type {
 import type { PublishedAPI } from '../../src/plugins/openapi/publish.js'
 
 import { accessLevelOptions, materialTypeOptions } from '../../src/fields/options.js'
+import { writePdf } from '../../src/seed/demo/pdf.js'
 import { resolveOptions } from '../../src/plugins/openapi/defaults.js'
 import { buildDocument } from '../../src/plugins/openapi/document.js'
 import { searchQueryLimits } from '../../src/plugins/openapi/paths/search.js'
@@ -124,9 +125,17 @@ beforeAll(async () => {
     collection: 'announcements',
     data: { title: 'Thực đơn tuần 1', body: paragraph('Cơm, canh'), category: 'menu', cover: cover.id, accessLevel: 'public', _status: 'published' },
   })
+  const planPdf = await writePdf({ lines: [{ text: 'Kế hoạch thực hiện nhiệm vụ năm học' }], title: 'Kế hoạch năm học' })
+  const planFile = await payload.create({
+    collection: 'media',
+    data: { alt: 'Kế hoạch năm học', accessLevel: 'public' },
+    file: { data: planPdf, mimetype: 'application/pdf', name: 'ke-hoach.pdf', size: planPdf.length },
+  })
+  // With a file, so that a list at depth 2 populates it inside the document that implements it.
   const plan = await payload.create({
     collection: 'regulatory-documents',
     data: {
+      file: planFile.id,
       documentNumber: '227/KH-UBND',
       documentType: 'KH',
       title: 'Kế hoạch năm học',
@@ -269,6 +278,11 @@ describe('the description at /api/openapi.json', () => {
       expect(operation(`/api/${slug}`).description).toContain('`MediaInList`')
     }
     expect(schemaNamed('LearningMaterialListItem').properties.cover.oneOf).toEqual([id, { $ref: '#/components/schemas/MediaInList' }, { type: 'null' }])
+    // Payload passes populate down: a document populated inside a list has its files in that shape too.
+    const related = JSON.stringify(schemaNamed('RegulatoryDocumentListItem').properties.relatedDocuments)
+    expect(related).toContain('"#/components/schemas/RegulatoryDocumentInList"')
+    expect(schemaNamed('RegulatoryDocumentInList').properties.file).toEqual(schemaNamed('RegulatoryDocumentListItem').properties.file)
+    expect(schemaNamed('RegulatoryDocumentInList').properties.title).toEqual(schemaNamed('RegulatoryDocument').properties.title)
     const inList = schemaNamed('MediaInList')
     expect(Object.keys(inList.properties).sort()).toEqual(['alt', 'deletedAt', 'filename', 'filesize', 'height', 'id', 'mimeType', 'sizes', 'thumbnailURL', 'url', 'width'])
     const sizes = inList.properties.sizes.properties!

@@ -1,13 +1,12 @@
 import type { MediaSelect } from '../../payload-types.js'
 
 /**
- * The fields of a file that a list populates it with (`GET /api/<collection>` at `depth` 1, when
- * the request names neither `select` nor `populate`): what a card or a file row shows — the picture
- * at the card's and the thumbnail's sizes, the original's address, name, type and size, and its
- * alt text. Left out: the caption, the hero sizes, the focal point, who uploaded it and the levels
- * it is published at, and above all the text read from it, which Payload would otherwise read from
- * the database for every file of every list (up to a million characters a file)
- * and then drop, the field being hidden.
+ * The fields of a file that a REST list populates it with (`GET /api/<collection>` at any `depth`
+ * above 0, REST's default of 2 included, when the request names neither `select` nor `populate`):
+ * what a card or a file row shows — the picture at the card's and the thumbnail's sizes, the
+ * original's address, name, type and size, and its alt text. Everything else is left out, above
+ * all the text read from the file, which Payload would otherwise read from the database for every
+ * file of every list (up to a million characters a file) and then drop, the field being hidden.
  */
 export const mediaInLists = {
   alt: true,

@@ -1,29 +1,16 @@
-import type { CollectionConfig, CollectionSlug, Config, Endpoint, Field, FieldAccess, PayloadRequest, PopulateType } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config, Endpoint, FieldAccess, PayloadRequest } from 'payload'
 
 import { flattenTopLevelFields } from 'payload'
 
-import type { LeanListShapes, LeanListsOptions } from './types.js'
+import type { LeanListShapes, LeanListsOptions, ListPopulate } from './types.js'
+
+import { collectionsReaching } from './relations.js'
 
 /** The rich-text fields a collection's documents carry at their top level, by name. */
 const richTextFieldsOf = (collection: CollectionConfig): string[] =>
   flattenTopLevelFields(collection.fields)
     .filter((field) => field.type === 'richText')
     .map((field) => field.name)
-
-/** The collections these fields relate to, at any depth: in groups, arrays, blocks and tabs too. */
-const relatedCollectionsOf = (fields: Field[]): Set<string> => {
-  const related = new Set<string>()
-  const visit = (list: Field[]) => {
-    for (const field of list) {
-      if (field.type === 'relationship' || field.type === 'upload') for (const slug of [field.relationTo].flat()) related.add(slug)
-      if ('fields' in field) visit(field.fields)
-      if (field.type === 'tabs') for (const tab of field.tabs) visit(tab.fields)
-      if (field.type === 'blocks') for (const block of field.blocks) visit(block.fields)
-    }
-  }
-  visit(fields)
-  return related
-}
 
 /** The top-level fields a collection guards with one of the reader-only rules, by rule. */
 const fieldsGuardedByRule = (collection: CollectionConfig, rules: FieldAccess[]): Map<FieldAccess, string[]> => {
@@ -49,7 +36,7 @@ export const leanListShapesOf = (config: { custom?: Record<string, unknown> }): 
 /** Whether a query parameter names fields: `?select=` or a bare `?select` names none. */
 const namesFields = (parameter: unknown): boolean => typeof parameter === 'object' && parameter !== null
 
-type LeanList = { guarded: Map<FieldAccess, string[]>; omit: string[]; populate?: PopulateType }
+type LeanList = { guarded: Map<FieldAccess, string[]>; omit: string[]; populate?: ListPopulate }
 
 /**
  * `GET /api/<slug>` with the fields in `omit`, and the guarded fields this reader may not read,
@@ -73,7 +60,7 @@ const leanListEndpoint = (slug: CollectionSlug, { guarded, omit, populate }: Lea
       const left = [...omit, ...(await refusedTo(req, guarded))]
       if (left.length > 0) req.query.select = Object.fromEntries(left.map((name) => [name, false]))
     }
-    // A copy: Payload sanitizes the parameter in place.
+    // A copy per request: Payload sanitizes the parameter in place.
     if (populate && !namesSelect && !namesFields(req.query.populate)) req.query.populate = structuredClone(populate)
     return payloadList.handler(req)
   },
@@ -92,14 +79,15 @@ const leanListEndpoint = (slug: CollectionSlug, { guarded, omit, populate }: Lea
 export const leanLists =
   (options: LeanListsOptions) =>
   (config: Config): Config => {
-    const populate = options.populate ?? {}
-    const shapes: LeanListShapes = { omitted: {}, populate, populating: [] }
+    const { populate } = options
+    const shapes: LeanListShapes = { omitted: {}, populate: populate ?? {}, populating: [] }
     const wanted = new Set<string>(options.collections)
+    const reaching = collectionsReaching(config.collections ?? [], new Set(Object.keys(populate ?? {})))
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
       if (!wanted.has(collection.slug) || collection.endpoints === false) return collection
       const omit = richTextFieldsOf(collection)
       const guarded = fieldsGuardedByRule(collection, options.readerOnlyRules ?? [])
-      const populates = [...relatedCollectionsOf(collection.fields)].some((slug) => slug in populate)
+      const populates = reaching.has(collection.slug)
       if (omit.length === 0 && guarded.size === 0 && !populates) return collection
       // The shape every reader gets; guarded fields are not in it for anyone who may not read them.
       if (omit.length > 0) shapes.omitted[collection.slug] = omit

@@ -1,4 +1,7 @@
-import type { CollectionSlug, FieldAccess, PopulateType } from 'payload'
+import type { CollectionSlug, FieldAccess, SelectIncludeType } from 'payload'
+
+/** The fields to populate related documents with, by their collection: only fields to include. */
+export type ListPopulate = Partial<Record<CollectionSlug, SelectIncludeType>>
 
 export type LeanListsOptions = {
   /**
@@ -9,11 +12,13 @@ export type LeanListsOptions = {
   collections: CollectionSlug[]
   /**
    * The fields these lists populate related documents with, by the related collection, when the
-   * request names neither `select` nor `populate` (and asks for a `depth` above 0). A client that
-   * names either gets Payload's shape: every field of every related document it may read.
-   * @default {} (related documents keep every field)
+   * request names neither `select` nor `populate`: at any `depth` above 0, Payload's default of 2
+   * for REST included, and through the documents they relate to (Payload passes `populate` down).
+   * A client that names either gets Payload's own shape: with a `select`, every field of each
+   * related document it may read; with a `populate`, the fields it names.
+   * @default undefined: related documents keep every field
    */
-  populate?: PopulateType
+  populate?: ListPopulate
   /**
    * Field read rules that decide by the reader alone, never by the document (`editorsOnlyField`).
    * A list with no `select` of its own does not read from the database the top-level fields such a
@@ -27,7 +32,7 @@ export type LeanListShapes = {
   /** The fields each list leaves out, by collection. */
   omitted: Record<string, string[]>
   /** The fields related documents come with in these lists, by related collection (`populate`). */
-  populate: PopulateType
-  /** The collections whose lists relate to a collection of `populate`, at any depth of their fields. */
+  populate: ListPopulate
+  /** The collections whose lists populate so: their documents lead to a collection of `populate`. */
   populating: string[]
 }

@@ -4,11 +4,10 @@ type SizeName = 'card' | 'hero' | 'thumbnail'
 
 /**
  * What `Picture` reads of a file: the whole document (a page's), or the fields a list populates
- * it with (`MediaInList`: a card's sizes, not the hero's, which only a page's own picture shows).
+ * it with (`MediaInList`). A list's file has the card's sizes, not the hero's: shown as a hero,
+ * it would load the original, which the types do not prevent.
  */
-export type PictureFile = Pick<Media, 'alt' | 'height' | 'mimeType' | 'url' | 'width'> & {
-  sizes?: Partial<NonNullable<Media['sizes']>> | null
-}
+export type PictureFile = Pick<Media, 'alt' | 'height' | 'mimeType' | 'sizes' | 'url' | 'width'>
 
 /** A populated upload, or `undefined` for ids the viewer could not read and empty fields. */
 export const asMedia = <Upload extends PictureFile>(value: Upload | null | number | undefined): Upload | undefined =>

@@ -1,4 +1,4 @@
-import type { SanitizedCollectionConfig, SanitizedGlobalConfig, SelectIncludeType } from 'payload'
+import type { CollectionSlug, SanitizedCollectionConfig, SanitizedGlobalConfig, SelectIncludeType } from 'payload'
 
 import { flattenTopLevelFields, formatNames } from 'payload'
 
@@ -7,6 +7,7 @@ import type { PathItemObject, SchemaObject, TagObject } from '../oas.js'
 import type { DocumentContext, Fragment } from './common.js'
 
 import { leanListShapesOf } from '../../leanLists/index.js'
+import { collectionsReaching } from '../../leanLists/relations.js'
 import { labelIn, nullable, objectSchema, textOf } from '../generate.js'
 import { ref } from '../oas.js'
 import { json, parameterRefs } from './common.js'
@@ -41,8 +42,27 @@ export const collectionSchema = (collection: SanitizedCollectionConfig, context:
   }
 }
 
+/** From the `$ref` of a component to the `$ref` of its shape in lists. */
+type InListRefs = Map<string, string>
+
+/**
+ * The components lists give in a shape of their own: each collection of the lean-lists plugin's
+ * `populate` (`Media` → `MediaInList`), and each collection whose documents lead to one
+ * (`RegulatoryDocument` → `RegulatoryDocumentInList`): Payload passes `populate` down, so a
+ * document populated at `depth` 2 has its files in the lean shape too.
+ */
+const inListRefsOf = (collections: SanitizedCollectionConfig[], shapes: LeanListShapes): InListRefs => {
+  const targets = new Set(Object.keys(shapes.populate))
+  const reaching = collectionsReaching(collections, targets)
+  return new Map(
+    collections
+      .filter((each) => targets.has(each.slug) || reaching.has(each.slug))
+      .map((each) => [ref('schemas', componentName(each)).$ref, ref('schemas', `${componentName(each)}InList`).$ref]),
+  )
+}
+
 /** The same value with every `$ref` found in `replacements` pointed at its replacement, at any depth. */
-const withRefsReplaced = <T>(value: T, replacements: Map<string, string>): T => {
+const withRefsReplaced = <T>(value: T, replacements: InListRefs): T => {
   if (Array.isArray(value)) return value.map((each) => withRefsReplaced(each, replacements)) as T
   if (!value || typeof value !== 'object') return value
   return Object.fromEntries(
@@ -50,57 +70,88 @@ const withRefsReplaced = <T>(value: T, replacements: Map<string, string>): T => 
   ) as T
 }
 
-/**
- * A document as a list gives it when the request names no `select`: the collection's schema
- * without the fields lists leave out, its related documents in the shape lists populate them with
- * (the lean-lists plugin). `undefined` when that is the document's own schema.
- */
-const listItemSchema = (schema: SchemaObject, component: string, omitted: string[], inList: Map<string, string>): SchemaObject | undefined => {
-  const lean = withRefsReplaced(schema, inList)
-  if (omitted.length === 0 && JSON.stringify(lean) === JSON.stringify(schema)) return undefined
-  const names = omitted.map((name) => `\`${name}\``).join(', ')
-  const populated = [...inList.values()].filter((target) => JSON.stringify(lean).includes(`"${target}"`))
-  const components = populated.map((target) => `\`${target.split('/').pop()}\``).join(', ')
+/** `cover`, `files` as `MediaInList`, in English and Vietnamese: the fields whose documents a list shapes. */
+type ShapedFields = { en: string; vi: string }
+
+const shapedFieldsOf = (schema: SchemaObject, shaped: SchemaObject): ShapedFields | undefined => {
+  const byShape = new Map<string, string[]>()
+  for (const [name, value] of Object.entries(shaped.properties ?? {})) {
+    const text = JSON.stringify(value)
+    if (text === JSON.stringify(schema.properties?.[name])) continue
+    for (const [, shape] of text.matchAll(/"#\/components\/schemas\/(\w+InList)"/g)) byShape.set(shape!, [...new Set([...(byShape.get(shape!) ?? []), name])])
+  }
+  if (byShape.size === 0) return undefined
+  const each = [...byShape].map(([shape, names]) => ({ names: names.map((name) => `\`${name}\``).join(', '), shape: `\`${shape}\`` }))
   return {
-    ...lean,
-    description:
-      `${component} trong danh sách` +
-      (omitted.length ? `, không có ${names}` : '') +
-      (components ? `, tài liệu liên quan dạng ${components}` : '') +
-      ` · ${component} as a list gives it` +
-      (omitted.length ? `: without ${names} unless \`select\` names it` : '') +
-      (components ? `${omitted.length ? ';' : ':'} related documents as ${components} unless \`select\` or \`populate\` is named` : '') +
-      '; a read by id gives every field.',
-    properties: Object.fromEntries(Object.entries(lean.properties ?? {}).filter(([name]) => !omitted.includes(name))),
-    required: (lean.required ?? []).filter((name) => !omitted.includes(name)),
+    en: each.map(({ names, shape }) => `${names} as ${shape}`).join('; '),
+    vi: each.map(({ names, shape }) => `${names} dạng ${shape}`).join('; '),
   }
 }
 
 /**
- * A collection's documents as lists populate them (the lean-lists plugin's `populate`): the fields
- * selected, `id`, and `deletedAt`, which Payload adds to a selection on a collection with a trash.
+ * A document as a list gives it when the request names no `select`: the collection's schema
+ * without the fields lists leave out, and, when it names no `populate` either, with the documents
+ * it relates to in their list shape (the lean-lists plugin). `undefined` when that is the
+ * document's own schema.
  */
-const inListSchema = (schema: SchemaObject, component: string, select: SelectIncludeType): SchemaObject => {
-  const keeps = (name: string) => name === 'id' || name === 'deletedAt' || name in select
-  const narrowed = (value: SchemaObject, chosen: SelectIncludeType | true): SchemaObject =>
-    chosen === true
-      ? value
-      : {
-          ...value,
-          properties: Object.fromEntries(
-            Object.entries(value.properties ?? {}).filter(([name]) => name in chosen).map(([name, each]) => [name, narrowed(each, chosen[name] as SelectIncludeType | true)]),
-          ),
-          ...(value.required ? { required: value.required.filter((name) => name in chosen) } : {}),
-        }
+const listItemSchema = (component: string, omitted: string[], shaped: SchemaObject, fields: ShapedFields | undefined): SchemaObject | undefined => {
+  if (omitted.length === 0 && !fields) return undefined
+  const names = omitted.map((name) => `\`${name}\``).join(', ')
   return {
-    ...schema,
-    description: `${component} trong danh sách · ${component} as a list populates it, with the fields a card shows; a read by id gives every field.`,
-    properties: Object.fromEntries(
-      Object.entries(schema.properties ?? {}).filter(([name]) => keeps(name)).map(([name, value]) => [name, name in select ? narrowed(value, select[name] as SelectIncludeType | true) : value]),
-    ),
-    required: (schema.required ?? []).filter(keeps),
+    ...shaped,
+    description:
+      `${component} trong danh sách: ` +
+      [omitted.length ? `không có ${names} trừ khi \`select\` nêu tên` : '', fields ? `${fields.vi} trừ khi có \`select\` hoặc \`populate\`` : '']
+        .filter(Boolean)
+        .join('; ') +
+      ` · ${component} as a list gives it: ` +
+      [omitted.length ? `without ${names} unless \`select\` names it` : '', fields ? `${fields.en} unless \`select\` or \`populate\` is named` : '']
+        .filter(Boolean)
+        .join('; ') +
+      '. A read by id gives every field.',
+    properties: Object.fromEntries(Object.entries(shaped.properties ?? {}).filter(([name]) => !omitted.includes(name))),
+    required: (shaped.required ?? []).filter((name) => !omitted.includes(name)),
   }
 }
+
+/** A schema with only the properties `select` includes, at every level of objects, items and branches. */
+const narrowed = (schema: SchemaObject, select: SelectIncludeType | true): SchemaObject => {
+  if (select === true) return schema
+  return {
+    ...schema,
+    ...(schema.properties
+      ? {
+          properties: Object.fromEntries(
+            Object.entries(schema.properties)
+              .filter(([name]) => name in select)
+              .map(([name, value]) => [name, narrowed(value, select[name]!)]),
+          ),
+        }
+      : {}),
+    ...(schema.required ? { required: schema.required.filter((name) => name in select) } : {}),
+    ...(schema.items ? { items: narrowed(schema.items, select) } : {}),
+    ...(schema.oneOf ? { oneOf: schema.oneOf.map((each) => narrowed(each, select)) } : {}),
+    ...(schema.anyOf ? { anyOf: schema.anyOf.map((each) => narrowed(each, select)) } : {}),
+  }
+}
+
+/**
+ * A collection's documents as lists populate them: with the fields the lean-lists plugin's
+ * `populate` names for it (and `id`, and `deletedAt`, which Payload adds to a selection on a
+ * collection with a trash), or whole; either way with the documents they relate to in their list
+ * shape.
+ */
+const inListSchema = (schema: SchemaObject, component: string, select: SelectIncludeType | undefined, inList: InListRefs): SchemaObject =>
+  withRefsReplaced(
+    {
+      ...(select ? narrowed(schema, { ...select, id: true, deletedAt: true }) : schema),
+      description:
+        `${component} kèm theo trong danh sách` + (select ? ', chỉ gồm các trường này' : '') + ', trừ khi có `select` hoặc `populate`' +
+        ` · ${component} as a list populates it` + (select ? ', with these fields only' : '') +
+        ', unless the request names a `select` or a `populate`. A read by id gives every field.',
+    },
+    inList,
+  )
 
 const pageOf = (item: string): SchemaObject => ({
   type: 'object',
@@ -144,25 +195,13 @@ const leanListNote = (collection: SanitizedCollectionConfig, omitted: string[]):
   )
 }
 
-/** The reference to each collection lists populate in a shape of their own, to that shape's (`MediaInList`). */
-const inListRefs = (context: DocumentContext, shapes: LeanListShapes): Map<string, string> =>
-  new Map(
-    context.config.collections
-      .filter((each) => each.slug in shapes.populate)
-      .map((each) => [ref('schemas', componentName(each)).$ref, ref('schemas', `${componentName(each)}InList`).$ref]),
-  )
-
 /** How a lean list populates related documents, and how to get them whole. */
-const populateNote = (context: DocumentContext, shapes: LeanListShapes): string => {
-  const components = [...inListRefs(context, shapes).values()].map((target) => `\`${target.split('/').pop()}\``).join(', ')
-  return (
-    ` Với \`depth\` từ 1, tệp liên quan chỉ có các trường một thẻ hiển thị (${components}) · At \`depth\` 1 or more, related files come ` +
-    `with the fields a card shows (${components}) unless the request names a \`select\` or a \`populate\`, which give Payload's shape.`
-  )
-}
+const populateNote = (fields: ShapedFields): string =>
+  ` Với \`depth\` từ 1 (mặc định 2): ${fields.vi}, trừ khi có \`select\` hoặc \`populate\` · ` +
+  `At \`depth\` 1 or more (2 by default): ${fields.en}, unless the request names a \`select\` or a \`populate\`, which give Payload's own shape.`
 
 /** `GET /api/{slug}`, `GET /api/{slug}/{id}`, and the file route of upload collections. */
-const collectionPaths = (collection: SanitizedCollectionConfig, context: DocumentContext): Fragment => {
+const collectionPaths = (collection: SanitizedCollectionConfig, context: DocumentContext, inList: InListRefs): Fragment => {
   const { api } = context
   const { slug } = collection
   const component = componentName(collection)
@@ -171,8 +210,10 @@ const collectionPaths = (collection: SanitizedCollectionConfig, context: Documen
   const available = context.parameters
   const shapes = leanListShapesOf(context.config)
   const omitted = shapes.omitted[slug] ?? []
-  const populates = shapes.populating.includes(slug)
-  const leanNote = (omitted.length ? leanListNote(collection, omitted) : '') + (populates ? populateNote(context, shapes) : '')
+  const schema = collectionSchema(collection, context)
+  const shaped = shapes.populating.includes(slug) ? withRefsReplaced(schema, inList) : schema
+  const fields = shapedFieldsOf(schema, shaped)
+  const leanNote = (omitted.length ? leanListNote(collection, omitted) : '') + (fields ? populateNote(fields) : '')
   const label = textOf(collection.labels.plural) ?? slug
   const vi = labelIn(collection.labels.plural, 'vi') ?? slug
   const en = labelIn(collection.labels.plural, 'en') ?? slug
@@ -232,16 +273,17 @@ const collectionPaths = (collection: SanitizedCollectionConfig, context: Documen
       },
     }
   }
-  const schema = collectionSchema(collection, context)
-  const listItem = listItemSchema(schema, component, omitted, populates ? inListRefs(context, shapes) : new Map())
+  const listItem = listItemSchema(component, omitted, shaped, fields)
   const listed = listItem ? `${component}ListItem` : component
-  const selectInLists = shapes.populate[slug as keyof typeof shapes.populate] as SelectIncludeType | undefined
+  const inListShape = inList.has(ref('schemas', component).$ref)
+    ? inListSchema(schema, component, shapes.populate[slug as CollectionSlug], inList)
+    : undefined
   return {
     paths,
     schemas: {
       [component]: schema,
       ...(listItem ? { [listed]: listItem } : {}),
-      ...(selectInLists ? { [`${component}InList`]: inListSchema(schema, component, selectInLists) } : {}),
+      ...(inListShape ? { [`${component}InList`]: inListShape } : {}),
       [`${component}Page`]: pageOf(listed),
     },
     tags: [{ name: slug, description: label }],
@@ -283,7 +325,12 @@ const globalPaths = (global: SanitizedGlobalConfig, context: DocumentContext): F
 }
 
 /** The read routes of the described collections and globals. */
-export const contentPaths = (context: DocumentContext, slugs: { collections: string[]; globals: string[] }): Fragment[] => [
-  ...context.config.collections.filter((each) => slugs.collections.includes(each.slug)).map((each) => collectionPaths(each, context)),
-  ...context.config.globals.filter((each) => slugs.globals.includes(each.slug)).map((each) => globalPaths(each, context)),
-]
+export const contentPaths = (context: DocumentContext, slugs: { collections: string[]; globals: string[] }): Fragment[] => {
+  const collections = context.config.collections.filter((each) => slugs.collections.includes(each.slug))
+  // Among the described collections only: each shape named must be a component of the document.
+  const inList = inListRefsOf(collections, leanListShapesOf(context.config))
+  return [
+    ...collections.map((each) => collectionPaths(each, context, inList)),
+    ...context.config.globals.filter((each) => slugs.globals.includes(each.slug)).map((each) => globalPaths(each, context)),
+  ]
+}
