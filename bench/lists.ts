@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 import type { SearchDocument, SearchEngine } from '../src/plugins/search/engines/types.js'
 
 import { readOpsTokenOf, reindexOnce, type ReindexRun } from './search.js'
-import { get, processCpuMs, ratio, startBenchServer, stats, stopChild, timed, type Stats } from './lib.js'
+import { getKeptAlive, processCpuMs, ratio, startBenchServer, stats, stopChild, timed, type Stats } from './lib.js'
 
 /** Counts SQL statements sent by this process's Payload (drizzle calls the client per statement). */
 export const countStatements = (payload: Payload) => {
@@ -34,52 +34,88 @@ export const countStatements = (payload: Payload) => {
  */
 let uncachedRound = 0
 
+type ListCall = 'local0' | 'localAnon0' | 'localAnon1' | 'rest0' | 'rest1'
+
 export type ListsMeasure = {
-  s: Record<'local0' | 'localAnon0' | 'localAnon1' | 'rest0' | 'rest1', Stats>
+  /**
+   * P2 (REST depth 0 ÷ Local override depth 0) and P3 (REST depth 1 ÷ depth 0), each the median
+   * over the rounds of the two blocks' medians in the same round.
+   */
+  ratios: { p2: number; p3: number }
+  s: Record<ListCall, Stats>
   statementsDepth0: number
   statementsDepth1: number
 }
 
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+/**
+ * The median over rounds of `a`'s block median ÷ `b`'s in the same round. The machine's speed here
+ * varies by a third from one minute to the next (the same REST list: 5.0 and 6.9 ms p50 in two
+ * runs a minute apart); blocks a quarter of a second apart slow down together, so their ratio
+ * holds where the medians of the whole run drift apart.
+ */
+const pairedRatio = (a: number[][], b: number[][]): number => ratio(median(a.map((block, round) => median(block) / median(b[round]!))), 1)
+
 /**
  * The same list of 20 published materials asked for over REST (anonymous) and through the Local
- * API, interleaved round by round so the machine's load falls on both sides alike. The rounds
- * vary where they start along the circle of calls and the stride they take around it (the circle
- * has 5 calls, a prime, so strides 1–4 each visit every call): every call comes right after each
- * of the others as often, where a fixed order had the REST list always follow the heaviest call.
+ * API, each kind of call in blocks of `blockSize` in a row, the blocks interleaved round by round
+ * so the machine's load falls on all of them alike. The rounds vary where they start along the
+ * circle of calls and the stride they take around it (the circle has 5 calls, a prime, so strides
+ * 1–4 each visit every call): every block comes right after each of the others as often.
+ *
+ * Each side is measured in its steady state, as a server answering a stream of requests is: a
+ * call at a time interleaved had each REST list follow Local API calls that had the two cores to
+ * themselves, and the server's list path, idle meanwhile, came back to it cold — 1.6–1.8 ms more
+ * of its main thread per list than back to back (README, "Benchmarks"), which a Local API call
+ * following another never paid.
  */
-export const measureLists = async (serverUrl: string, payload: Payload, statements: ReturnType<typeof countStatements>, measuredRounds = 100): Promise<ListsMeasure> => {
+export const measureLists = async (
+  serverUrl: string,
+  payload: Payload,
+  statements: ReturnType<typeof countStatements>,
+  { blockSize = 10, measuredRounds = 30 } = {},
+): Promise<ListsMeasure> => {
   const where = { _status: { equals: 'published' } } as const
   const listUrl = (depth: number) => `${serverUrl}/api/learning-materials?limit=20&depth=${depth}&where[_status][equals]=published&round=${uncachedRound++}`
   const local = (depth: number, overrideAccess: boolean) =>
     payload.find({ collection: 'learning-materials', depth, limit: 20, overrideAccess, where })
   const calls: Record<keyof ListsMeasure['s'], () => Promise<unknown>> = {
-    rest0: () => get(listUrl(0)),
+    rest0: () => getKeptAlive(listUrl(0)),
     local0: () => local(0, true),
-    rest1: () => get(listUrl(1)),
+    rest1: () => getKeptAlive(listUrl(1)),
     localAnon0: () => local(0, false),
     localAnon1: () => local(1, false),
   }
-  const circle = Object.keys(calls) as Array<keyof ListsMeasure['s']>
-  const samples = Object.fromEntries(circle.map((key) => [key, [] as number[]])) as Record<keyof ListsMeasure['s'], number[]>
-  // The first rounds warm caches and JIT on both sides.
-  const warmUpRounds = 10
+  const circle = Object.keys(calls) as ListCall[]
+  const blocks = Object.fromEntries(circle.map((key) => [key, [] as number[][]])) as Record<ListCall, number[][]>
+  // A server answers thousands of lists a day: V8 was still compiling the list path for the first
+  // ~1,500 requests (TurboFan's compile time per 100 requests fell from 389 to 30–110 ms,
+  // `--trace-opt`); these rounds make 1,000 REST lists and 1,500 Local API calls first.
+  const warmUpRounds = Math.ceil(500 / blockSize)
   for (let i = 0; i < warmUpRounds + measuredRounds; i++) {
     const start = i % circle.length
     const stride = 1 + (Math.floor(i / circle.length) % (circle.length - 1))
     for (let step = 0; step < circle.length; step++) {
       const key = circle[(start + step * stride) % circle.length]!
-      const { ms } = await timed(calls[key])
-      if (i >= warmUpRounds) samples[key].push(ms)
+      const block: number[] = []
+      for (let call = 0; call < blockSize; call++) block.push((await timed(calls[key])).ms)
+      if (i >= warmUpRounds) blocks[key].push(block)
     }
   }
-  const s = Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, stats(values)])) as ListsMeasure['s']
+  const s = Object.fromEntries(circle.map((key) => [key, stats(blocks[key].flat())])) as ListsMeasure['s']
+  const ratios = { p2: pairedRatio(blocks.rest0, blocks.local0), p3: pairedRatio(blocks.rest1, blocks.rest0) }
   statements.reset()
   await local(0, false)
   const statementsDepth0 = statements.read()
   statements.reset()
   await local(1, false)
   const statementsDepth1 = statements.read()
-  return { s, statementsDepth0, statementsDepth1 }
+  return { ratios, s, statementsDepth0, statementsDepth1 }
 }
 
 export type ListCpu = { answerBytes: number; localMs: number; serverMs: number }
@@ -91,13 +127,13 @@ export type ListCpu = { answerBytes: number; localMs: number; serverMs: number }
  */
 export const measureListCpu = async (serverUrl: string, serverPid: number, payload: Payload, requests = 300): Promise<ListCpu> => {
   const listUrl = () => `${serverUrl}/api/learning-materials?limit=20&depth=0&where[_status][equals]=published&round=${uncachedRound++}`
-  const answerBytes = Buffer.byteLength((await get(listUrl())).body)
+  const answerBytes = Buffer.byteLength((await getKeptAlive(listUrl())).body)
   const idleStart = processCpuMs(serverPid)
   await new Promise((resolve) => setTimeout(resolve, 3000))
   const idlePerMs = (processCpuMs(serverPid) - idleStart) / 3000
   const serverStart = processCpuMs(serverPid)
   const { ms } = await timed(async () => {
-    for (let i = 0; i < requests; i++) await get(listUrl())
+    for (let i = 0; i < requests; i++) await getKeptAlive(listUrl())
   })
   const serverMs = (processCpuMs(serverPid) - serverStart - idlePerMs * ms) / requests
   const local = process.cpuUsage()
@@ -194,14 +230,14 @@ const main = async () => {
   await (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client.execute('PRAGMA busy_timeout = 5000')
   const statements = countStatements(payload)
   const server = await startBenchServer(dataDir)
-  const median = (values: number[]) => stats(values).p50
   try {
     if (which !== 'p6') {
-      const { s } = await measureLists(server.url, payload, statements)
+      const { ratios, s } = await measureLists(server.url, payload, statements)
       const cpu = await measureListCpu(server.url, server.pid, payload)
       process.stdout.write(
-        `P2 REST depth 0 p50 ${s.rest0.p50} ms (p95 ${s.rest0.p95}) ÷ Local override p50 ${s.local0.p50} ms (p95 ${s.local0.p95}) = ${ratio(s.rest0.p50, s.local0.p50)}` +
-          ` (Local anonymous ${s.localAnon0.p50} ms; REST depth 1 ${s.rest1.p50} ms, Local anonymous depth 1 ${s.localAnon1.p50} ms)\n` +
+        `P2 REST depth 0 p50 ${s.rest0.p50} ms (p95 ${s.rest0.p95}) ÷ Local override p50 ${s.local0.p50} ms (p95 ${s.local0.p95}) = ${ratio(s.rest0.p50, s.local0.p50)}; ` +
+          `by round ${ratios.p2} (Local anonymous ${s.localAnon0.p50} ms; REST depth 1 ${s.rest1.p50} ms, Local anonymous depth 1 ${s.localAnon1.p50} ms)\n` +
+          `P3 REST depth 1 ÷ depth 0 = ${ratio(s.rest1.p50, s.rest0.p50)}; by round ${ratios.p3}\n` +
           `P2 CPU per list: server ${cpu.serverMs} ms for REST (${cpu.answerBytes} bytes) ÷ Local override ${cpu.localMs} ms = ${ratio(cpu.serverMs, cpu.localMs)}\n`,
       )
     }
