@@ -109,6 +109,13 @@ const yearInVietnam = (date: string): number => new Date(new Date(date).getTime(
 const largestPage = 100
 const pagesAtOnce = 4
 
+/**
+ * How a page populates the files it shows: every field but the text read from them, which the
+ * server otherwise reads from its database for each file (up to a million characters) only to
+ * leave it out of the answer (README, "Lists and their shape").
+ */
+const pageFiles = { media: { extractedText: false } } as const
+
 /** Slugs are made by `slugify`: lower-case ASCII letters, digits and hyphens. */
 const isSlug = (value: string): boolean => /^[a-z0-9-]{1,96}$/.test(value)
 
@@ -172,7 +179,7 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
   const byId = async <T>(collection: string, id: string, depth = 1): Promise<T | null> => {
     if (!/^\d+$/.test(id)) return null
     try {
-      const doc = await get<T & { _status?: null | string }>(`/${collection}/${id}`, { depth })
+      const doc = await get<T & { _status?: null | string }>(`/${collection}/${id}`, { depth, populate: pageFiles })
       return doc._status === 'published' ? doc : null
     } catch (error) {
       if (error instanceof ContentApiError && (error.status === 404 || error.status === 403)) return null
@@ -188,7 +195,8 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
     depth = 1,
   ): Promise<Pick<Config['collections'][C], 'id' | K> | null> => {
     const select = Object.fromEntries(fields.map((field) => [field, true]))
-    return (await get<Paginated<Pick<Config['collections'][C], 'id' | K>>>(`/${collection}`, { where, select, limit: 1, depth })).docs[0] ?? null
+    const page = await get<Paginated<Pick<Config['collections'][C], 'id' | K>>>(`/${collection}`, { where, select, limit: 1, depth, populate: pageFiles })
+    return page.docs[0] ?? null
   }
 
   /** Distinct values of one field over every published document the viewer may read. */
@@ -245,7 +253,7 @@ export const createContentClient = ({ origin = apiOrigin(), token, visitor }: { 
       if (token) await request('/users/logout', { method: 'POST' })
     },
 
-    profile: () => get<SchoolProfile>('/globals/school-profile', { depth: 1 }),
+    profile: () => get<SchoolProfile>('/globals/school-profile', { depth: 1, populate: pageFiles }),
 
     /**
      * Whether the file at `url` opens for this viewer. A `HEAD` is answered as the download would

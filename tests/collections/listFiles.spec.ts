@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 
 import { isMongoUrl } from '../../src/database.js'
+import { createContentClient } from '../../src/site/api.js'
 import { writePdf } from '../../src/seed/demo/pdf.js'
 import { graphql, rest } from '../helpers/api.js'
 import { bootPayload, shutdownPayload } from '../helpers/boot.js'
@@ -148,5 +149,42 @@ describe('reads that are not REST lists', () => {
       `{ LearningMaterials(where: { id: { equals: ${JSON.stringify(material.id)} } }) { docs { cover { caption } } } }`,
     )
     expect(answer.data?.LearningMaterials.docs[0]!.cover.caption).toBe(secrets.caption)
+  })
+})
+
+describe('the website', () => {
+  /** The website's client, its requests answered by Payload's REST handlers in this process. */
+  const withSiteClient = async <T,>(read: (client: ReturnType<typeof createContentClient>) => Promise<T>): Promise<{ answer: T; sql: string }> => {
+    const realFetch = globalThis.fetch
+    globalThis.fetch = (async (input: Request | string | URL, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : input)
+      return rest(payload, `${url.pathname.replace(/^\/api/, '')}${url.search}`, { headers: init?.headers as Record<string, string> })
+    }) as typeof fetch
+    try {
+      let answer: T | undefined
+      const statements = await statementsSentDuring(payload, async () => void (answer = await read(createContentClient({ origin: 'http://localhost:3000' }))))
+      return { answer: answer as T, sql: statements.map((statement) => statement.sql).join('\n') }
+    } finally {
+      globalThis.fetch = realFetch
+    }
+  }
+
+  it('shows a page’s files whole but for the text read from them, which it never reads', async () => {
+    const { answer, sql } = await withSiteClient((client) => client.material('phieu-quan-sat-thien-nhien'))
+    const { cover, files } = answer as unknown as { cover: File; files: File[] }
+    expect(cover).toMatchObject({ caption: secrets.caption, alt: 'Sân trường mùa xuân' })
+    expect(Object.keys(cover.sizes!)).toEqual(expect.arrayContaining(['hero', 'heroWebp', 'card']))
+    expect(files[0]).toMatchObject({ filename: 'phieu-quan-sat.pdf', mimeType: 'application/pdf' })
+    expect(files[0]).not.toHaveProperty('extractedText')
+    if (!onMongo) {
+      expect(sql).toContain('"media"')
+      expect(sql).not.toContain('extracted_text')
+    }
+  })
+
+  it('lists cards with the files in their card shape', async () => {
+    const { answer } = await withSiteClient((client) => client.materials())
+    const listed = answer.docs.find((doc) => doc.title === 'Phiếu quan sát thiên nhiên')!
+    expectCardShape(listed.cover as unknown as File)
   })
 })
