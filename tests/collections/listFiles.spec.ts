@@ -182,6 +182,20 @@ describe('the website', () => {
     }
   })
 
+  it('reads a page by id and the school profile the same way', async () => {
+    const { id } = (await payload.find({ collection: 'learning-materials', where: { title: { equals: 'Phiếu quan sát thiên nhiên' } } })).docs[0]!
+    const byId = await withSiteClient((client) => client.material(String(id)))
+    expect((byId.answer as unknown as { cover: File }).cover).toMatchObject({ caption: secrets.caption })
+    await payload.updateGlobal({ slug: 'school-profile', data: { name: 'Trường Mầm non Phục Lễ', facilities: [{ name: 'Sân chơi', quantity: 1, photo: photoId as number }] } })
+    const profile = await withSiteClient((client) => client.profile())
+    expect(profile.answer.facilities?.[0]?.photo).toMatchObject({ caption: secrets.caption, sizes: expect.objectContaining({ thumbnail: expect.anything() }) })
+    if (onMongo) return
+    for (const { sql } of [byId, profile]) {
+      expect(sql).toContain('"media"')
+      expect(sql).not.toContain('extracted_text')
+    }
+  })
+
   it('lists cards with the files in their card shape', async () => {
     const { answer } = await withSiteClient((client) => client.materials())
     const listed = answer.docs.find((doc) => doc.title === 'Phiếu quan sát thiên nhiên')!

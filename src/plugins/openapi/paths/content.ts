@@ -70,9 +70,12 @@ const withRefsReplaced = <T>(value: T, replacements: InListRefs): T => {
   ) as T
 }
 
-/** `cover`, `files` as `MediaInList`, in English and Vietnamese: the fields whose documents a list shapes. */
 type ShapedFields = { en: string; vi: string }
 
+/**
+ * The fields of `schema` whose related documents lists give in a shape of their own, named with
+ * that shape in English and Vietnamese (`cover`, `files` as `MediaInList`); `undefined` if none.
+ */
 const shapedFieldsOf = (schema: SchemaObject, shaped: SchemaObject): ShapedFields | undefined => {
   const byShape = new Map<string, string[]>()
   for (const [name, value] of Object.entries(shaped.properties ?? {})) {
@@ -108,7 +111,7 @@ const listItemSchema = (component: string, omitted: string[], shaped: SchemaObje
       [omitted.length ? `without ${names} unless \`select\` names it` : '', fields ? `${fields.en} unless \`select\` or \`populate\` is named` : '']
         .filter(Boolean)
         .join('; ') +
-      '. A read by id gives every field.',
+      '. Đọc theo id có mọi trường · A read by id gives every field.',
     properties: Object.fromEntries(Object.entries(shaped.properties ?? {}).filter(([name]) => !omitted.includes(name))),
     required: (shaped.required ?? []).filter((name) => !omitted.includes(name)),
   }
@@ -141,17 +144,18 @@ const narrowed = (schema: SchemaObject, select: SelectIncludeType | true): Schem
  * collection with a trash), or whole; either way with the documents they relate to in their list
  * shape.
  */
-const inListSchema = (schema: SchemaObject, component: string, select: SelectIncludeType | undefined, inList: InListRefs): SchemaObject =>
-  withRefsReplaced(
-    {
-      ...(select ? narrowed(schema, { ...select, id: true, deletedAt: true }) : schema),
-      description:
-        `${component} kèm theo trong danh sách` + (select ? ', chỉ gồm các trường này' : '') + ', trừ khi có `select` hoặc `populate`' +
-        ` · ${component} as a list populates it` + (select ? ', with these fields only' : '') +
-        ', unless the request names a `select` or a `populate`. A read by id gives every field.',
-    },
-    inList,
-  )
+const inListSchema = (schema: SchemaObject, component: string, select: SelectIncludeType | undefined, inList: InListRefs): SchemaObject => {
+  const shaped = withRefsReplaced(select ? narrowed(schema, { ...select, id: true, deletedAt: true }) : schema, inList)
+  const fields = select ? undefined : shapedFieldsOf(schema, shaped)
+  const vi = select ? 'chỉ gồm các trường này' : `mọi trường, ${fields?.vi ?? ''}`
+  const en = select ? 'with these fields only' : `with every field, ${fields?.en ?? ''}`
+  return {
+    ...shaped,
+    description:
+      `${component} kèm theo trong danh sách: ${vi}, trừ khi có \`select\` hoặc \`populate\`. Đọc theo id có mọi trường · ` +
+      `${component} as a list populates it: ${en}, unless the request names a \`select\` or a \`populate\`. A read by id gives every field.`,
+  }
+}
 
 const pageOf = (item: string): SchemaObject => ({
   type: 'object',
