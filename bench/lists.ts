@@ -38,10 +38,15 @@ type ListCall = 'local0' | 'localAnon0' | 'localAnon1' | 'rest0' | 'rest1'
 
 export type ListsMeasure = {
   /**
-   * P2 (REST depth 0 ÷ Local override depth 0) and P3 (REST depth 1 ÷ depth 0), each the median
-   * over the rounds of the two blocks' medians in the same round.
+   * The first call of each block, which follows a block of another kind: the cold side of each
+   * measure (the server's list path after Local API calls had the cores, and the other way round).
    */
-  ratios: { p2: number; p3: number }
+  firstOfBlock: Record<ListCall, Stats>
+  /**
+   * P2 (REST depth 0 ÷ Local override depth 0) and P3 (REST depth 1 ÷ depth 0), each the median
+   * over the rounds of the two blocks' medians in the same round; `byRound` keeps each round's.
+   */
+  ratios: { byRound: { p2: number[]; p3: number[] }; p2: number; p3: number }
   s: Record<ListCall, Stats>
   statementsDepth0: number
   statementsDepth1: number
@@ -53,32 +58,35 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
+const rounded = (value: number): number => Math.round(value * 1000) / 1000
+
 /**
- * The median over rounds of `a`'s block median ÷ `b`'s in the same round. The machine's speed here
- * varies by a third from one minute to the next (the same REST list: 5.0 and 6.9 ms p50 in two
- * runs a minute apart); blocks a quarter of a second apart slow down together, so their ratio
- * holds where the medians of the whole run drift apart.
+ * Each round's ratio of `a`'s block median to `b`'s in the same round. The machine's speed here
+ * drifts from minute to minute (the same REST list: 6.89 and 5.02 ms p50 in two runs a minute
+ * apart); blocks a quarter of a second apart share the moment's speed, which the medians of a
+ * whole run mix.
  */
-const pairedRatio = (a: number[][], b: number[][]): number => ratio(median(a.map((block, round) => median(block) / median(b[round]!))), 1)
+const ratiosByRound = (a: number[][], b: number[][]): number[] => a.map((block, round) => rounded(median(block) / median(b[round]!)))
 
 /**
  * The same list of 20 published materials asked for over REST (anonymous) and through the Local
  * API, each kind of call in blocks of `blockSize` in a row, the blocks interleaved round by round
  * so the machine's load falls on all of them alike. The rounds vary where they start along the
  * circle of calls and the stride they take around it (the circle has 5 calls, a prime, so strides
- * 1–4 each visit every call): every block comes right after each of the others as often.
+ * 1–4 each visit every call): over any 20 rounds in a row every block comes right after each of
+ * the others as often, so `measuredRounds` is a multiple of 20.
  *
  * Each side is measured in its steady state, as a server answering a stream of requests is: a
  * call at a time interleaved had each REST list follow Local API calls that had the two cores to
  * themselves, and the server's list path, idle meanwhile, came back to it cold — 1.6–1.8 ms more
  * of its main thread per list than back to back (README, "Benchmarks"), which a Local API call
- * following another never paid.
+ * following another never paid. That cold side is kept too: `firstOfBlock`.
  */
 export const measureLists = async (
   serverUrl: string,
   payload: Payload,
   statements: ReturnType<typeof countStatements>,
-  { blockSize = 10, measuredRounds = 30 } = {},
+  { blockSize = 10, measuredRounds = 40 } = {},
 ): Promise<ListsMeasure> => {
   const where = { _status: { equals: 'published' } } as const
   const listUrl = (depth: number) => `${serverUrl}/api/learning-materials?limit=20&depth=${depth}&where[_status][equals]=published&round=${uncachedRound++}`
@@ -93,10 +101,10 @@ export const measureLists = async (
   }
   const circle = Object.keys(calls) as ListCall[]
   const blocks = Object.fromEntries(circle.map((key) => [key, [] as number[][]])) as Record<ListCall, number[][]>
-  // A server answers thousands of lists a day: V8 was still compiling the list path for the first
-  // ~1,500 requests (TurboFan's compile time per 100 requests fell from 389 to 30–110 ms,
-  // `--trace-opt`); these rounds make 1,000 REST lists and 1,500 Local API calls first.
-  const warmUpRounds = Math.ceil(500 / blockSize)
+  // V8 was still compiling the server's list path for its first ~1,500 requests (TurboFan's
+  // compile time per 100 requests fell from 389 to 30–110 ms, `--trace-opt`): these rounds make
+  // 1,500 REST lists and 2,250 Local API calls before any is timed.
+  const warmUpRounds = Math.ceil(750 / blockSize)
   for (let i = 0; i < warmUpRounds + measuredRounds; i++) {
     const start = i % circle.length
     const stride = 1 + (Math.floor(i / circle.length) % (circle.length - 1))
@@ -108,14 +116,16 @@ export const measureLists = async (
     }
   }
   const s = Object.fromEntries(circle.map((key) => [key, stats(blocks[key].flat())])) as ListsMeasure['s']
-  const ratios = { p2: pairedRatio(blocks.rest0, blocks.local0), p3: pairedRatio(blocks.rest1, blocks.rest0) }
+  const firstOfBlock = Object.fromEntries(circle.map((key) => [key, stats(blocks[key].map((block) => block[0]!))])) as ListsMeasure['firstOfBlock']
+  const byRound = { p2: ratiosByRound(blocks.rest0, blocks.local0), p3: ratiosByRound(blocks.rest1, blocks.rest0) }
+  const ratios = { byRound, p2: rounded(median(byRound.p2)), p3: rounded(median(byRound.p3)) }
   statements.reset()
   await local(0, false)
   const statementsDepth0 = statements.read()
   statements.reset()
   await local(1, false)
   const statementsDepth1 = statements.read()
-  return { ratios, s, statementsDepth0, statementsDepth1 }
+  return { firstOfBlock, ratios, s, statementsDepth0, statementsDepth1 }
 }
 
 export type ListCpu = { answerBytes: number; localMs: number; serverMs: number }
@@ -232,12 +242,13 @@ const main = async () => {
   const server = await startBenchServer(dataDir)
   try {
     if (which !== 'p6') {
-      const { ratios, s } = await measureLists(server.url, payload, statements)
+      const { firstOfBlock, ratios, s } = await measureLists(server.url, payload, statements)
       const cpu = await measureListCpu(server.url, server.pid, payload)
       process.stdout.write(
         `P2 REST depth 0 p50 ${s.rest0.p50} ms (p95 ${s.rest0.p95}) ÷ Local override p50 ${s.local0.p50} ms (p95 ${s.local0.p95}) = ${ratio(s.rest0.p50, s.local0.p50)}; ` +
           `by round ${ratios.p2} (Local anonymous ${s.localAnon0.p50} ms; REST depth 1 ${s.rest1.p50} ms, Local anonymous depth 1 ${s.localAnon1.p50} ms)\n` +
           `P3 REST depth 1 ÷ depth 0 = ${ratio(s.rest1.p50, s.rest0.p50)}; by round ${ratios.p3}\n` +
+          `P2 first call of each block: REST ${firstOfBlock.rest0.p50} ms ÷ Local override ${firstOfBlock.local0.p50} ms = ${ratio(firstOfBlock.rest0.p50, firstOfBlock.local0.p50)}\n` +
           `P2 CPU per list: server ${cpu.serverMs} ms for REST (${cpu.answerBytes} bytes) ÷ Local override ${cpu.localMs} ms = ${ratio(cpu.serverMs, cpu.localMs)}\n`,
       )
     }
