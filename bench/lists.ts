@@ -66,7 +66,7 @@ const rounded = (value: number): number => Math.round(value * 1000) / 1000
  * apart); blocks a quarter of a second apart share the moment's speed, which the medians of a
  * whole run mix.
  */
-const ratiosByRound = (a: number[][], b: number[][]): number[] => a.map((block, round) => rounded(median(block) / median(b[round]!)))
+const ratiosByRound = (a: number[][], b: number[][]): number[] => a.map((block, round) => ratio(median(block), median(b[round]!)))
 
 /**
  * The same list of 20 published materials asked for over REST (anonymous) and through the Local
